@@ -1,0 +1,56 @@
+import { watch, type FSWatcher } from 'node:fs';
+import { basename, dirname } from 'node:path';
+
+/**
+ * Wakes waiters when the database file changes — from this process or any other.
+ * Commits in WAL mode write the `-wal` file, which inotify reports within a millisecond;
+ * a slow timer is the fallback where file events are not delivered. Idle cost: none.
+ */
+export class ChangeNotifier {
+  private waiters = new Set<() => void>();
+  private watcher?: FSWatcher;
+
+  constructor(file: string) {
+    const name = basename(file);
+    try {
+      this.watcher = watch(dirname(file), { persistent: false }, (_event, changed) => {
+        if (!changed || changed.toString().startsWith(name)) this.notify();
+      });
+      this.watcher.on('error', () => this.closeWatcher());
+    } catch {
+      this.watcher = undefined;
+    }
+  }
+
+  notify(): void {
+    const waiters = [...this.waiters];
+    this.waiters.clear();
+    for (const wake of waiters) wake();
+  }
+
+  /** Resolves on the next change, after `timeoutMs`, or when `signal` aborts. */
+  wait(timeoutMs: number, signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      if (signal?.aborted) return resolve();
+      const wake = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', wake);
+        this.waiters.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, timeoutMs);
+      this.waiters.add(wake);
+      signal?.addEventListener('abort', wake, { once: true });
+    });
+  }
+
+  close(): void {
+    this.closeWatcher();
+    this.notify();
+  }
+
+  private closeWatcher(): void {
+    this.watcher?.close();
+    this.watcher = undefined;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './sqlite-event-store';
+export * from './open-database';
+export * from './change-notifier';

@@ -1,0 +1,43 @@
+import type { ReadAllResult, ReadAllOptions, SubscribeAllOptions, Subscription, SubscriptionHandler } from './types';
+
+export interface PollingSource {
+  readAll(options: ReadAllOptions): Promise<ReadAllResult>;
+  /** Resolves when new events may be there (or after a fallback delay), or when aborted. */
+  waitForChange(signal: AbortSignal): Promise<void>;
+}
+
+/**
+ * Catch-up then live: reads bounded batches after the checkpoint until it is at the head,
+ * then sleeps until the source signals a change. The handler sees each batch once, in order.
+ */
+export function pollingSubscription(
+  source: PollingSource,
+  options: SubscribeAllOptions,
+  handler: SubscriptionHandler,
+): Subscription {
+  const batchSize = options.batchSize ?? 500;
+  const abort = new AbortController();
+  let checkpoint = options.fromCheckpoint;
+
+  const loop = async () => {
+    while (!abort.signal.aborted) {
+      const { events, lastPosition } = await source.readAll({ after: checkpoint, maxCount: batchSize, filter: options.filter });
+      if (abort.signal.aborted) return;
+      if (events.length > 0 && lastPosition !== undefined) {
+        await handler(events, lastPosition);
+      }
+      if (lastPosition !== undefined) checkpoint = lastPosition;
+      if (events.length < batchSize) await source.waitForChange(abort.signal);
+    }
+  };
+
+  const done = loop();
+  done.catch(() => abort.abort());
+  return {
+    done,
+    async stop() {
+      abort.abort();
+      await done.catch(() => undefined);
+    },
+  };
+}

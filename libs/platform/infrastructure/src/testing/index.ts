@@ -1,0 +1,3 @@
+export * from './child-process';
+export * from './event-store-harness';
+export * from './distributed';

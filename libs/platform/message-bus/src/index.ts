@@ -1,0 +1,6 @@
+export * from './types';
+export * from './dead-letter';
+export * from './consumer-runner';
+export * from './cloud-event-from';
+export * from './relay';
+export * from './partitioner';

@@ -1,0 +1,59 @@
+import type { CloudEvent } from '@pledgebook/contracts';
+
+export type Headers = Record<string, string>;
+
+export interface OutgoingMessage {
+  /** Partition key: the aggregate id, so one aggregate's events stay in order. */
+  key: string;
+  value: CloudEvent;
+  headers?: Headers;
+}
+
+export interface BusMessage {
+  topic: string;
+  partition: number;
+  offset: number;
+  key: string;
+  value: CloudEvent;
+  headers: Headers;
+}
+
+export interface ConsumeOptions {
+  groupId: string;
+  topics: readonly string[];
+  /** Largest batch handed to the handler at once (one partition per batch). */
+  maxBatch?: number;
+}
+
+/**
+ * Receives one partition's messages in offset order. The adapter commits the batch's offsets
+ * after the promise resolves, and redelivers the batch if it rejects. It keeps the group
+ * membership alive (heartbeats, lease renewal) while the handler runs.
+ */
+export type BatchHandler = (messages: BusMessage[]) => Promise<void>;
+
+export interface ConsumerHandle {
+  stop(): Promise<void>;
+  /** Settles when the consumer ends: resolves on stop, rejects on a fatal error. */
+  readonly done: Promise<void>;
+}
+
+/** A parked message as listed for operators. */
+export interface ParkedMessage {
+  /** Offset-based id within the dead-letter topic, used to replay it. */
+  parkedId: string;
+  originalTopic: string;
+  groupId: string;
+  error: string;
+  attempts: number;
+  parkedAt: string;
+  message: BusMessage;
+}
+
+export interface MessageBus {
+  publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void>;
+  consume(options: ConsumeOptions, handler: BatchHandler): Promise<ConsumerHandle>;
+  /** Reads a topic from the start without joining a group (operators, dead-letter listing). */
+  browse(topic: string, options?: { limit?: number }): Promise<BusMessage[]>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,7 @@
+import type { EventContract } from './json-schema';
+
+/**
+ * Every integration event type Pledgebook publishes. Each context adds its contracts here as
+ * it is built; the AsyncAPI document is generated from this list.
+ */
+export const EVENT_CATALOG: readonly EventContract[] = [];
