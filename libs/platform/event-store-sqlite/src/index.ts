@@ -1,3 +1,1 @@
 export * from './sqlite-event-store';
-export * from './open-database';
-export * from './change-notifier';

@@ -24,8 +24,7 @@ import {
   type SubscriptionHandler,
 } from '@pledgebook/event-store';
 import { newId, systemClock, type Clock } from '@pledgebook/util';
-import { ChangeNotifier } from './change-notifier';
-import { openDatabase } from './open-database';
+import { ChangeNotifier, openDatabase } from '@pledgebook/sqlite';
 import { EVENT_COLUMNS, EVENT_STORE_SCHEMA, type EventRow } from './schema';
 
 export interface SqliteEventStoreOptions {
@@ -114,7 +113,8 @@ export class SqliteEventStore implements EventStore {
     const subscription = pollingSubscription(
       {
         readAll: (o) => this.readAll(o),
-        waitForChange: (signal) => this.notifier.wait(this.idlePollMs, signal),
+        changeToken: () => this.notifier.generation,
+        waitForChange: (signal, since) => this.notifier.wait(this.idlePollMs, signal, since),
       },
       options,
       handler,

@@ -2,8 +2,10 @@ import type { ReadAllResult, ReadAllOptions, SubscribeAllOptions, Subscription, 
 
 export interface PollingSource {
   readAll(options: ReadAllOptions): Promise<ReadAllResult>;
+  /** A token taken before a read; a change after it makes `waitForChange` return at once. */
+  changeToken(): number;
   /** Resolves when new events may be there (or after a fallback delay), or when aborted. */
-  waitForChange(signal: AbortSignal): Promise<void>;
+  waitForChange(signal: AbortSignal, since: number): Promise<void>;
 }
 
 /**
@@ -21,13 +23,14 @@ export function pollingSubscription(
 
   const loop = async () => {
     while (!abort.signal.aborted) {
+      const token = source.changeToken();
       const { events, lastPosition } = await source.readAll({ after: checkpoint, maxCount: batchSize, filter: options.filter });
       if (abort.signal.aborted) return;
       if (events.length > 0 && lastPosition !== undefined) {
         await handler(events, lastPosition);
       }
       if (lastPosition !== undefined) checkpoint = lastPosition;
-      if (events.length < batchSize) await source.waitForChange(abort.signal);
+      if (events.length < batchSize) await source.waitForChange(abort.signal, token);
     }
   };
 

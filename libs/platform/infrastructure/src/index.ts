@@ -1,1 +1,3 @@
 export * from './open-event-store';
+export * from './open-message-bus';
+export * from './open-read-model-store';

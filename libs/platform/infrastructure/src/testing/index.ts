@@ -1,3 +1,4 @@
 export * from './child-process';
 export * from './event-store-harness';
 export * from './distributed';
+export * from './message-bus-harness';

@@ -8,6 +8,7 @@ import { basename, dirname } from 'node:path';
  */
 export class ChangeNotifier {
   private waiters = new Set<() => void>();
+  private changes = 0;
   private watcher?: FSWatcher;
 
   constructor(file: string) {
@@ -22,16 +23,22 @@ export class ChangeNotifier {
     }
   }
 
+  /** Take this before reading; pass it to `wait` so a change in between is not slept through. */
+  get generation(): number {
+    return this.changes;
+  }
+
   notify(): void {
+    this.changes += 1;
     const waiters = [...this.waiters];
     this.waiters.clear();
     for (const wake of waiters) wake();
   }
 
-  /** Resolves on the next change, after `timeoutMs`, or when `signal` aborts. */
-  wait(timeoutMs: number, signal?: AbortSignal): Promise<void> {
+  /** Resolves on the next change (or at once if one came after `since`), after `timeoutMs`, or on abort. */
+  wait(timeoutMs: number, signal?: AbortSignal, since?: number): Promise<void> {
     return new Promise((resolve) => {
-      if (signal?.aborted) return resolve();
+      if (signal?.aborted || (since !== undefined && since !== this.changes)) return resolve();
       const wake = () => {
         clearTimeout(timer);
         signal?.removeEventListener('abort', wake);

@@ -1,0 +1,2 @@
+export * from './kafka-message-bus';
+export * from './kafka-url';

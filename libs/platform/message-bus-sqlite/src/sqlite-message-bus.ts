@@ -1,0 +1,186 @@
+import type Database from 'better-sqlite3';
+import type {
+  BatchHandler,
+  BusMessage,
+  ConsumeOptions,
+  ConsumerHandle,
+  MessageBus,
+  OutgoingMessage,
+} from '@pledgebook/message-bus';
+import { partitionFor } from '@pledgebook/message-bus';
+import { ChangeNotifier, openDatabase } from '@pledgebook/sqlite';
+import { backoffDelay, newId, sleep, systemClock, type Clock } from '@pledgebook/util';
+import { GroupMembership, type OwnedPartition } from './group-membership';
+import { BUS_SCHEMA, type MessageRow } from './schema';
+
+export interface SqliteMessageBusOptions {
+  /** Partitions of a topic created by first use (default 4). */
+  defaultPartitions?: number;
+  /** A consumer that stops heartbeating loses its partitions after this long (default 10 s). */
+  sessionTimeoutMs?: number;
+  /** Heartbeat and fallback poll interval (default 1 s; file-change events wake consumers sooner). */
+  heartbeatMs?: number;
+  clock?: Clock;
+}
+
+function toMessage(row: MessageRow): BusMessage {
+  return {
+    topic: row.topic,
+    partition: row.partition,
+    offset: row.offset,
+    key: row.key,
+    value: JSON.parse(row.value),
+    headers: JSON.parse(row.headers),
+  };
+}
+
+/** The embedded bus: any number of processes publish and consume through one SQLite file. */
+export class SqliteMessageBus implements MessageBus {
+  private readonly db: Database.Database;
+  private readonly notifier: ChangeNotifier;
+  private readonly partitionCache = new Map<string, number>();
+  private readonly consumers = new Set<ConsumerHandle>();
+  private readonly defaultPartitions: number;
+  private readonly sessionTimeoutMs: number;
+  private readonly heartbeatMs: number;
+  private readonly clock: Clock;
+  private readonly insert: Database.Statement;
+  private readonly fetch: Database.Statement;
+  private readonly publishTx: (topic: string, messages: readonly OutgoingMessage[]) => void;
+
+  constructor(readonly file: string, options: SqliteMessageBusOptions = {}) {
+    this.defaultPartitions = options.defaultPartitions ?? 4;
+    this.sessionTimeoutMs = options.sessionTimeoutMs ?? 10_000;
+    this.heartbeatMs = options.heartbeatMs ?? 1_000;
+    this.clock = options.clock ?? systemClock;
+    this.db = openDatabase(file);
+    this.db.transaction(() => this.db.exec(BUS_SCHEMA)).immediate();
+    this.notifier = new ChangeNotifier(file);
+    this.insert = this.db.prepare(
+      'INSERT INTO messages (topic, partition, offset, key, value, headers, published_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.fetch = this.db.prepare(
+      'SELECT topic, partition, offset, key, value, headers FROM messages WHERE topic = ? AND partition = ? AND offset >= ? ORDER BY offset LIMIT ?',
+    );
+    const tx = this.db.transaction((topic: string, messages: readonly OutgoingMessage[]) => this.publishInTransaction(topic, messages));
+    this.publishTx = (topic, messages) => tx.immediate(topic, messages);
+  }
+
+  async publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    this.publishTx(topic, messages);
+    this.notifier.notify();
+  }
+
+  async consume(options: ConsumeOptions, handler: BatchHandler): Promise<ConsumerHandle> {
+    for (const topic of options.topics) this.partitions(topic);
+    const membership = new GroupMembership(this.db, options.groupId, newId(), options.topics, (t) => this.partitions(t), {
+      sessionTimeoutMs: this.sessionTimeoutMs,
+    });
+    const abort = new AbortController();
+    const maxBatch = options.maxBatch ?? 100;
+
+    const loop = async () => {
+      let owned: OwnedPartition[] = [];
+      let lastHeartbeat = 0;
+      let failures = 0;
+      while (!abort.signal.aborted) {
+        const now = this.clock.now().getTime();
+        if (now - lastHeartbeat >= this.heartbeatMs) {
+          owned = membership.rebalance(now);
+          lastHeartbeat = now;
+        }
+        const token = this.notifier.generation;
+        let delivered = 0;
+        for (const { topic, partition } of owned) {
+          if (abort.signal.aborted) break;
+          const from = membership.committedOffset(topic, partition);
+          const rows = this.fetch.all(topic, partition, from, maxBatch) as MessageRow[];
+          if (rows.length === 0) continue;
+          const ok = await this.deliver(membership, rows.map(toMessage), handler, abort.signal).catch(async () => {
+            failures += 1;
+            await sleep(backoffDelay(failures, 100, 5_000), abort.signal);
+            return false;
+          });
+          if (ok) {
+            failures = 0;
+            delivered += rows.length;
+          }
+        }
+        if (delivered === 0) await this.notifier.wait(this.heartbeatMs, abort.signal, token);
+      }
+    };
+
+    const done = loop().finally(() => {
+      if (this.db.open) membership.leave();
+    });
+    const handle: ConsumerHandle = {
+      done,
+      stop: async () => {
+        abort.abort();
+        await done.catch(() => undefined);
+        this.consumers.delete(handle);
+      },
+    };
+    this.consumers.add(handle);
+    return handle;
+  }
+
+  async browse(topic: string, options: { limit?: number } = {}): Promise<BusMessage[]> {
+    const rows = this.db
+      .prepare(
+        'SELECT topic, partition, offset, key, value, headers FROM messages WHERE topic = ? ORDER BY published_at, partition, offset LIMIT ?',
+      )
+      .all(topic, options.limit ?? 10_000) as MessageRow[];
+    return rows.map(toMessage);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.consumers].map((c) => c.stop()));
+    this.notifier.close();
+    if (this.db.open) this.db.close();
+  }
+
+  /** Runs the handler with the lease renewed meanwhile; commits after it succeeds. */
+  private async deliver(membership: GroupMembership, batch: BusMessage[], handler: BatchHandler, signal: AbortSignal): Promise<boolean> {
+    const first = batch[0]!;
+    const heartbeat = setInterval(() => membership.renew(first.topic, first.partition, this.clock.now().getTime()), this.heartbeatMs);
+    try {
+      await handler(batch);
+    } finally {
+      clearInterval(heartbeat);
+    }
+    if (signal.aborted && !this.db.open) return false;
+    const last = batch[batch.length - 1]!;
+    return membership.commit(last.topic, last.partition, last.offset + 1, this.clock.now().getTime());
+  }
+
+  private partitions(topic: string): number {
+    let count = this.partitionCache.get(topic);
+    if (count === undefined) {
+      this.db.prepare('INSERT INTO topics (name, partitions) VALUES (?, ?) ON CONFLICT (name) DO NOTHING').run(topic, this.defaultPartitions);
+      count = (this.db.prepare('SELECT partitions FROM topics WHERE name = ?').get(topic) as { partitions: number }).partitions;
+      this.partitionCache.set(topic, count);
+    }
+    return count;
+  }
+
+  private publishInTransaction(topic: string, messages: readonly OutgoingMessage[]): void {
+    const partitions = this.partitions(topic);
+    const next = new Map<number, number>();
+    const head = this.db.prepare('SELECT next_offset FROM partition_heads WHERE topic = ? AND partition = ?');
+    const publishedAt = this.clock.now().toISOString();
+    for (const message of messages) {
+      const partition = partitionFor(message.key, partitions);
+      let offset = next.get(partition);
+      if (offset === undefined) offset = (head.get(topic, partition) as { next_offset: number } | undefined)?.next_offset ?? 0;
+      this.insert.run(topic, partition, offset, message.key, JSON.stringify(message.value), JSON.stringify(message.headers ?? {}), publishedAt);
+      next.set(partition, offset + 1);
+    }
+    const setHead = this.db.prepare(
+      `INSERT INTO partition_heads (topic, partition, next_offset) VALUES (?, ?, ?)
+       ON CONFLICT (topic, partition) DO UPDATE SET next_offset = excluded.next_offset`,
+    );
+    for (const [partition, offset] of next) setHead.run(topic, partition, offset);
+  }
+}

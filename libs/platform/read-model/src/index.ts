@@ -1,0 +1,6 @@
+export * from './types';
+export * from './cursor';
+export * from './revision-guard';
+export * from './projection';
+export * from './projection-runner';
+export * from './inbox';

@@ -1,0 +1,137 @@
+import type { EventStore, RecordedEvent, Subscription } from '@pledgebook/event-store';
+import { backoffDelay, sleep } from '@pledgebook/util';
+import type { Projection, ProjectionContext } from './projection';
+import type { ReadModelStore, ReadModelTransaction } from './types';
+
+export interface ProjectionRunnerOptions {
+  batchSize?: number;
+  onError?(error: unknown): void;
+  /** Called after each applied batch with the checkpoint reached. */
+  onProgress?(checkpoint: number): void;
+}
+
+const STATE = '_projection-state';
+
+interface ProjectionState {
+  _id: string;
+  generation: number;
+  codeVersion: number;
+  [key: string]: unknown;
+}
+
+/**
+ * Runs a projection: catch-up, then live. Each batch is applied in one read-model
+ * transaction together with its checkpoint, so a crash can never apply an event twice or
+ * skip one; a second runner on the same store (another instance of the service) is harmless.
+ */
+export class ProjectionRunner {
+  private subscription?: Subscription;
+  private loop?: Promise<void>;
+  private readonly stopping = new AbortController();
+  private liveGeneration = 0;
+
+  constructor(
+    private readonly events: EventStore,
+    private readonly views: ReadModelStore,
+    private readonly projection: Projection,
+    private readonly options: ProjectionRunnerOptions = {},
+  ) {}
+
+  /** Starts the live loop; if the code version changed, rebuilds first while the old generation serves. */
+  async start(): Promise<void> {
+    const state = await this.state();
+    if (!state) {
+      await this.views.transaction(async (tx) => {
+        for (const name of this.projection.collections) await tx.activate(name, 1);
+        await this.saveState(tx, { generation: 1, codeVersion: this.projection.version });
+      });
+      this.liveGeneration = 1;
+    } else {
+      this.liveGeneration = state.generation;
+    }
+    this.loop = this.runLive();
+    if (state && state.codeVersion !== this.projection.version) await this.rebuild();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    await this.subscription?.stop();
+    await this.loop;
+  }
+
+  /**
+   * Builds a fresh generation from the first event, switches readers to it once it has caught
+   * up with the store, and drops the old one. Readers never see an empty or partial view.
+   */
+  async rebuild(): Promise<void> {
+    const previous = this.liveGeneration;
+    const next = previous + 1;
+    for (const name of this.projection.collections) await this.views.dropGeneration(name, next);
+    const checkpointName = this.checkpointName(next);
+    await this.views.transaction(async (tx) => tx.setCheckpoint(checkpointName, 0));
+    const batchSize = this.options.batchSize ?? 500;
+    for (;;) {
+      const after = await this.views.transaction(async (tx) => tx.checkpoint(checkpointName));
+      const head = await this.events.headPosition();
+      const { events, lastPosition } = await this.events.readAll({ after, maxCount: batchSize, filter: this.projection.filter });
+      if (events.length > 0 || (lastPosition ?? 0) > (after ?? 0)) {
+        await this.applyBatch(events, lastPosition ?? after ?? 0, next);
+      }
+      if (events.length < batchSize && (lastPosition ?? 0) >= head) break;
+    }
+    await this.views.transaction(async (tx) => {
+      for (const name of this.projection.collections) await tx.activate(name, next);
+      await this.saveState(tx, { generation: next, codeVersion: this.projection.version });
+    });
+    this.liveGeneration = next;
+    await this.subscription?.stop(); // the live loop resubscribes on the new generation
+    for (const name of this.projection.collections) await this.views.dropGeneration(name, previous);
+  }
+
+  private checkpointName(generation: number): string {
+    return `projection:${this.projection.name}@${generation}`;
+  }
+
+  private async runLive(): Promise<void> {
+    for (let failures = 0; !this.stopping.signal.aborted; ) {
+      const generation = this.liveGeneration;
+      try {
+        const fromCheckpoint = await this.views.transaction(async (tx) => tx.checkpoint(this.checkpointName(generation)));
+        this.subscription = this.events.subscribeAll(
+          { fromCheckpoint, filter: this.projection.filter, batchSize: this.options.batchSize ?? 500 },
+          async (events, checkpoint) => {
+            await this.applyBatch(events, checkpoint, generation);
+            failures = 0;
+          },
+        );
+        await this.subscription.done;
+      } catch (error) {
+        if (this.stopping.signal.aborted) return;
+        failures += 1;
+        this.options.onError?.(error);
+        await sleep(backoffDelay(failures, 200, 10_000), this.stopping.signal);
+      }
+    }
+  }
+
+  private async applyBatch(events: RecordedEvent[], checkpoint: number, generation: number): Promise<void> {
+    const name = this.checkpointName(generation);
+    await this.views.transaction(async (tx) => {
+      const applied = (await tx.checkpoint(name)) ?? 0;
+      const context: ProjectionContext = { tx, collection: (collection) => tx.collection(collection, generation) };
+      for (const event of events) {
+        if (event.position > applied) await this.projection.apply(event, context);
+      }
+      if (checkpoint > applied) await tx.setCheckpoint(name, checkpoint);
+    });
+    this.options.onProgress?.(checkpoint);
+  }
+
+  private async state(): Promise<ProjectionState | undefined> {
+    return (await this.views.collection<ProjectionState>(STATE).findById(this.projection.name)) ?? undefined;
+  }
+
+  private async saveState(tx: ReadModelTransaction, state: { generation: number; codeVersion: number }): Promise<void> {
+    await tx.collection<ProjectionState>(STATE, 1).replace({ _id: this.projection.name, ...state });
+  }
+}

@@ -1,0 +1,21 @@
+import type { EventFilter, RecordedEvent } from '@pledgebook/event-store';
+import type { CollectionWriter, ReadModelTransaction, ViewDocument } from './types';
+
+/** What a projection sees while applying one event: its collections, in the generation being written. */
+export interface ProjectionContext {
+  collection<T extends ViewDocument = ViewDocument>(name: string): CollectionWriter<T>;
+  readonly tx: ReadModelTransaction;
+}
+
+/**
+ * A read model built from the event store. `version` is the version of this code: raise it
+ * when `apply` changes, and the runner rebuilds into a new generation while the old one keeps
+ * serving, then switches.
+ */
+export interface Projection {
+  name: string;
+  version: number;
+  collections: readonly string[];
+  filter: EventFilter;
+  apply(event: RecordedEvent, context: ProjectionContext): Promise<void>;
+}

@@ -1,0 +1,3 @@
+export * from './open-database';
+export * from './change-notifier';
+export * from './async-transaction';
