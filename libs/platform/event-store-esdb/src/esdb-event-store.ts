@@ -14,6 +14,7 @@ import {
 } from '@eventstore/db-client';
 import {
   assertExpectedRevision,
+  canonicalPayload,
   ChainVerifier,
   eventHash,
   GENESIS_HASH,
@@ -216,11 +217,11 @@ export class EsdbEventStore implements EventStore {
     const recordedAt = last && last.recordedAt > now ? last.recordedAt : now;
     let prevHash = last?.hash ?? GENESIS_HASH;
     let revision = head ?? -1;
-    const toWrite = events.map((event) => {
+    const toWrite = events.map((event, index) => {
       revision += 1;
       const schemaVersion = event.schemaVersion ?? 1;
-      const data = JSON.parse(JSON.stringify(event.data));
-      const metadata = JSON.parse(JSON.stringify(event.metadata));
+      const data = JSON.parse(canonicalPayload(index, 'data', event.data));
+      const metadata = JSON.parse(canonicalPayload(index, 'metadata', event.metadata));
       const hash = eventHash(prevHash, { id: event.id, stream, revision, type: event.type, schemaVersion, data, metadata, recordedAt });
       const written = jsonEvent({
         id: event.id,

@@ -28,19 +28,5 @@ CREATE TABLE IF NOT EXISTS checkpoints (
 ) WITHOUT ROWID;
 `;
 
-export interface EventRow {
-  position: number;
-  id: string;
-  stream: string;
-  revision: number;
-  type: string;
-  schema_version: number;
-  data: string;
-  metadata: string;
-  recorded_at: string;
-  prev_hash: string;
-  hash: string;
-}
-
 export const EVENT_COLUMNS =
   'position, id, stream, revision, type, schema_version, data, metadata, recorded_at, prev_hash, hash';

@@ -3,7 +3,8 @@ import {
   assertExpectedRevision,
   ChainVerifier,
   DuplicateEventId,
-  eventHash,
+  canonicalHashedContent,
+  canonicalPayload,
   expectationMetAt,
   GENESIS_HASH,
   pollingSubscription,
@@ -23,9 +24,9 @@ import {
   type Subscription,
   type SubscriptionHandler,
 } from '@pledgebook/event-store';
-import { newId, systemClock, type Clock } from '@pledgebook/util';
+import { newId, sha256Hex, systemClock, type Clock } from '@pledgebook/util';
 import { ChangeNotifier, openDatabase } from '@pledgebook/sqlite';
-import { EVENT_COLUMNS, EVENT_STORE_SCHEMA, type EventRow } from './schema';
+import { EVENT_COLUMNS, EVENT_STORE_SCHEMA } from './schema';
 
 export interface SqliteEventStoreOptions {
   clock?: Clock;
@@ -42,19 +43,22 @@ interface StreamHead {
 
 const VERIFY_PAGE = 1000;
 
-function toRecorded(row: EventRow): RecordedEvent {
+/** Rows are read as arrays (columns in EVENT_COLUMNS order): cheaper than one object per row. */
+type EventTuple = [number, string, string, number, string, number, string, string, string, string, string];
+
+function toRecorded(row: EventTuple): RecordedEvent {
   return {
-    id: row.id,
-    stream: row.stream,
-    revision: row.revision,
-    position: row.position,
-    type: row.type,
-    schemaVersion: row.schema_version,
-    data: JSON.parse(row.data),
-    metadata: JSON.parse(row.metadata),
-    recordedAt: row.recorded_at,
-    prevHash: row.prev_hash,
-    hash: row.hash,
+    id: row[1],
+    stream: row[2],
+    revision: row[3],
+    position: row[0],
+    type: row[4],
+    schemaVersion: row[5],
+    data: JSON.parse(row[6]),
+    metadata: JSON.parse(row[7]),
+    recordedAt: row[8],
+    prevHash: row[9],
+    hash: row[10],
   };
 }
 
@@ -103,9 +107,10 @@ export class SqliteEventStore implements EventStore {
     const rows = this.statement(
       `all:${sql}`,
       `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? AND position <= ?${sql} ORDER BY position LIMIT ?`,
-    ).all(after, head, ...params, maxCount) as EventRow[];
+      true,
+    ).all(after, head, ...params, maxCount) as EventTuple[];
     const events = rows.map(toRecorded);
-    const lastPosition = rows.length === maxCount ? rows[rows.length - 1]!.position : head;
+    const lastPosition = rows.length === maxCount ? rows[rows.length - 1]![0] : head;
     return { events, lastPosition };
   }
 
@@ -187,23 +192,16 @@ export class SqliteEventStore implements EventStore {
     let prevHash = head?.hash ?? GENESIS_HASH;
     let revision = head ? head.revision : -1;
     let position = 0;
-    for (const event of events) {
+    for (const [index, event] of events.entries()) {
       revision += 1;
       const id = event.id ?? newId();
       const schemaVersion = event.schemaVersion ?? 1;
-      const dataJson = JSON.stringify(event.data);
-      const metadataJson = JSON.stringify(event.metadata);
-      // Hash what will be read back, so the chain verifies against the stored bytes.
-      const hash = eventHash(prevHash, {
-        id,
-        stream,
-        revision,
-        type: event.type,
-        schemaVersion,
-        data: JSON.parse(dataJson),
-        metadata: JSON.parse(metadataJson),
-        recordedAt,
-      });
+      // Stored as canonical JSON: valid JSON to read back, and exactly the bytes the hash covers.
+      const dataJson = canonicalPayload(index, 'data', event.data);
+      const metadataJson = canonicalPayload(index, 'metadata', event.metadata);
+      const hash = sha256Hex(
+        prevHash + canonicalHashedContent({ id, stream, revision, type: event.type, schemaVersion, recordedAt }, dataJson, metadataJson),
+      );
       try {
         position = Number(
           insert.run(id, stream, revision, event.type, schemaVersion, dataJson, metadataJson, recordedAt, prevHash, hash).lastInsertRowid,
@@ -252,7 +250,7 @@ export class SqliteEventStore implements EventStore {
     return error;
   }
 
-  private readStreamRows(stream: string, options: ReadStreamOptions): EventRow[] {
+  private readStreamRows(stream: string, options: ReadStreamOptions): EventTuple[] {
     const backwards = options.direction === 'backwards';
     const asOf = options.asOf === undefined ? undefined : new Date(options.asOf).toISOString();
     const conditions = ['stream = ?'];
@@ -266,7 +264,7 @@ export class SqliteEventStore implements EventStore {
       params.push(asOf);
     }
     const sql = `SELECT ${EVENT_COLUMNS} FROM events WHERE ${conditions.join(' AND ')} ORDER BY revision ${backwards ? 'DESC' : 'ASC'} LIMIT ?`;
-    return this.statement(`rs:${sql}`, sql).all(...params, options.maxCount ?? -1) as EventRow[];
+    return this.statement(`rs:${sql}`, sql, true).all(...params, options.maxCount ?? -1) as EventTuple[];
   }
 
   private filterSql(filter?: EventFilter): { sql: string; params: (string | number)[] } {
@@ -294,10 +292,11 @@ export class SqliteEventStore implements EventStore {
     return row.p ?? 0;
   }
 
-  private statement(key: string, sql: string): Database.Statement {
+  private statement(key: string, sql: string, asArrays = false): Database.Statement {
     let statement = this.statements.get(key);
     if (!statement) {
       statement = this.db.prepare(sql);
+      if (asArrays) statement.raw(true);
       this.statements.set(key, statement);
     }
     return statement;

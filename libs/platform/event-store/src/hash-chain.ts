@@ -30,6 +30,25 @@ export function eventHash(prevHash: string, event: Hashed): string {
 }
 
 /**
+ * The canonical JSON of `hashedContent` assembled from already-canonical data and metadata
+ * text, for writers that store that text anyway: no second serialisation of the payload.
+ * Keys are in RFC 8785 order (data, id, metadata, recordedAt, revision, schemaVersion, stream,
+ * type); strings and integers serialise as JSON.stringify does, which is what RFC 8785 specifies.
+ * `event-hash.unit.spec.ts` checks it against the general canonicaliser.
+ */
+export function canonicalHashedContent(
+  event: Pick<Hashed, 'id' | 'stream' | 'revision' | 'type' | 'schemaVersion' | 'recordedAt'>,
+  canonicalData: string,
+  canonicalMetadata: string,
+): string {
+  return (
+    `{"data":${canonicalData},"id":${JSON.stringify(event.id)},"metadata":${canonicalMetadata},` +
+    `"recordedAt":${JSON.stringify(event.recordedAt)},"revision":${event.revision},"schemaVersion":${event.schemaVersion},` +
+    `"stream":${JSON.stringify(event.stream)},"type":${JSON.stringify(event.type)}}`
+  );
+}
+
+/**
  * Walks one stream's events in revision order and recomputes the chain.
  * Feed it pages in order; `result()` names the first broken revision, if any.
  */

@@ -1,4 +1,4 @@
-import { isUuid } from '@pledgebook/util';
+import { canonicalJson, isUuid } from '@pledgebook/util';
 import { InvalidAppend } from './errors';
 import type { ExpectedRevision, NewEvent } from './types';
 
@@ -31,5 +31,14 @@ export function validateAppend(stream: string, events: readonly NewEvent[], expe
       }
     }
     if (event.data === undefined) throw new InvalidAppend(`event ${index}: data is required`, { index });
+  }
+}
+
+/** Canonical JSON of an event's payload, or InvalidAppend naming the event when it is not JSON. */
+export function canonicalPayload(index: number, part: 'data' | 'metadata', value: unknown): string {
+  try {
+    return canonicalJson(value);
+  } catch (error) {
+    throw new InvalidAppend(`event ${index}: ${part} is not JSON (${(error as Error).message})`, { index, field: part });
   }
 }

@@ -1,6 +1,7 @@
 /**
  * The embedded bus: Kafka's model on SQLite. Messages live in (topic, partition, offset);
- * a consumer group owns partitions through expiring leases and commits the next offset.
+ * a consumer group owns partitions through expiring leases and commits the next offset
+ * (GROUP_SCHEMA, in a second file).
  */
 export const BUS_SCHEMA = `
 CREATE TABLE IF NOT EXISTS topics (
@@ -23,6 +24,13 @@ CREATE TABLE IF NOT EXISTS partition_heads (
   next_offset INTEGER NOT NULL,
   PRIMARY KEY (topic, partition)
 ) WITHOUT ROWID;
+`;
+
+/**
+ * Consumer-group state lives in a file of its own: offset commits and heartbeats then never
+ * wait for the message file's write lock, which publishers hold for every durable commit.
+ */
+export const GROUP_SCHEMA = `
 CREATE TABLE IF NOT EXISTS group_offsets (
   group_id    TEXT    NOT NULL,
   topic       TEXT    NOT NULL,
@@ -45,6 +53,11 @@ CREATE TABLE IF NOT EXISTS leases (
   PRIMARY KEY (group_id, topic, partition)
 ) WITHOUT ROWID;
 `;
+
+/** `data/bus.db` → `data/bus.groups.db` (a name the message file's change watcher ignores). */
+export function groupFileFor(file: string): string {
+  return file.replace(/(\.db)?$/, '.groups.db');
+}
 
 export interface MessageRow {
   topic: string;

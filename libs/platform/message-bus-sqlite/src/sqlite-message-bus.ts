@@ -11,7 +11,7 @@ import { partitionFor } from '@pledgebook/message-bus';
 import { ChangeNotifier, openDatabase } from '@pledgebook/sqlite';
 import { backoffDelay, newId, sleep, systemClock, type Clock } from '@pledgebook/util';
 import { GroupMembership, type OwnedPartition } from './group-membership';
-import { BUS_SCHEMA, type MessageRow } from './schema';
+import { BUS_SCHEMA, GROUP_SCHEMA, groupFileFor, type MessageRow } from './schema';
 
 export interface SqliteMessageBusOptions {
   /** Partitions of a topic created by first use (default 4). */
@@ -36,7 +36,10 @@ function toMessage(row: MessageRow): BusMessage {
 
 /** The embedded bus: any number of processes publish and consume through one SQLite file. */
 export class SqliteMessageBus implements MessageBus {
+  /** Publishes: synchronous=FULL, since the relay's checkpoint says "published" once this returns. */
   private readonly db: Database.Database;
+  /** Consumer offsets and leases: synchronous=NORMAL; losing the last commits only means redelivery. */
+  private readonly groupDb: Database.Database;
   private readonly notifier: ChangeNotifier;
   private readonly partitionCache = new Map<string, number>();
   private readonly consumers = new Set<ConsumerHandle>();
@@ -55,6 +58,8 @@ export class SqliteMessageBus implements MessageBus {
     this.clock = options.clock ?? systemClock;
     this.db = openDatabase(file);
     this.db.transaction(() => this.db.exec(BUS_SCHEMA)).immediate();
+    this.groupDb = openDatabase(groupFileFor(file), { synchronous: 'NORMAL' });
+    this.groupDb.transaction(() => this.groupDb.exec(GROUP_SCHEMA)).immediate();
     this.notifier = new ChangeNotifier(file);
     this.insert = this.db.prepare(
       'INSERT INTO messages (topic, partition, offset, key, value, headers, published_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -74,7 +79,7 @@ export class SqliteMessageBus implements MessageBus {
 
   async consume(options: ConsumeOptions, handler: BatchHandler): Promise<ConsumerHandle> {
     for (const topic of options.topics) this.partitions(topic);
-    const membership = new GroupMembership(this.db, options.groupId, newId(), options.topics, (t) => this.partitions(t), {
+    const membership = new GroupMembership(this.groupDb, options.groupId, newId(), options.topics, (t) => this.partitions(t), {
       sessionTimeoutMs: this.sessionTimeoutMs,
     });
     const abort = new AbortController();
@@ -112,7 +117,7 @@ export class SqliteMessageBus implements MessageBus {
     };
 
     const done = loop().finally(() => {
-      if (this.db.open) membership.leave();
+      if (this.groupDb.open) membership.leave();
     });
     const handle: ConsumerHandle = {
       done,
@@ -138,6 +143,7 @@ export class SqliteMessageBus implements MessageBus {
   async close(): Promise<void> {
     await Promise.all([...this.consumers].map((c) => c.stop()));
     this.notifier.close();
+    if (this.groupDb.open) this.groupDb.close();
     if (this.db.open) this.db.close();
   }
 
@@ -150,7 +156,7 @@ export class SqliteMessageBus implements MessageBus {
     } finally {
       clearInterval(heartbeat);
     }
-    if (signal.aborted && !this.db.open) return false;
+    if (signal.aborted && !this.groupDb.open) return false;
     const last = batch[batch.length - 1]!;
     return membership.commit(last.topic, last.partition, last.offset + 1, this.clock.now().getTime());
   }

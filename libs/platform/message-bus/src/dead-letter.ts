@@ -39,8 +39,16 @@ export async function park(bus: MessageBus, message: BusMessage, groupId: string
 export async function listParked(bus: MessageBus, topic: string): Promise<ParkedMessage[]> {
   const all = await bus.browse(deadLetterTopic(topic));
   const resolved = new Set(all.map((m) => m.headers[DLQ_HEADERS.resolves]).filter((id): id is string => !!id));
+  // A consumer that crashed after parking but before committing parks the same message again.
+  const seen = new Set<string>();
   return all
     .filter((m) => !m.headers[DLQ_HEADERS.resolves] && !resolved.has(parkedIdOf(m)))
+    .filter((m) => {
+      const original = `${m.headers[DLQ_HEADERS.group]}|${m.headers[DLQ_HEADERS.originalPartition]}|${m.headers[DLQ_HEADERS.originalOffset]}`;
+      if (seen.has(original)) return false;
+      seen.add(original);
+      return true;
+    })
     .map((m) => ({
       parkedId: parkedIdOf(m),
       originalTopic: m.headers[DLQ_HEADERS.originalTopic] ?? topic,

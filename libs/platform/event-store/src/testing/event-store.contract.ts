@@ -83,6 +83,7 @@ export function eventStoreContract(name: string, options: EventStoreContractOpti
           InvalidAppend,
         );
         await expect(store.append('bad stream name!', [testEvent()])).rejects.toBeInstanceOf(InvalidAppend);
+        await expect(store.append(stream, [testEvent(), testEvent('A', { amount: Number.NaN })])).rejects.toBeInstanceOf(InvalidAppend);
         expect(await store.readStream(stream)).toEqual([]);
       });
     });
