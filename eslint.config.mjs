@@ -19,6 +19,8 @@ export default tseslint.config(
           enforceBuildableLibDependency: false,
           allowCircularSelfDependency: false,
           depConstraints: [
+            // Workspace tooling (npm start, generators, architecture tests) may use any library, but no app.
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:feature', 'type:nest', 'type:adapter', 'type:port', 'type:domain', 'type:contracts', 'type:util'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:nest', 'type:adapter', 'type:port', 'type:domain', 'type:contracts', 'type:util'] },
             { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:nest', 'type:port', 'type:domain', 'type:contracts', 'type:util'] },
             { sourceTag: 'type:nest', onlyDependOnLibsWithTags: ['type:adapter', 'type:port', 'type:contracts', 'type:util'] },
@@ -35,6 +37,7 @@ export default tseslint.config(
             { sourceTag: 'scope:appraisal', onlyDependOnLibsWithTags: ['scope:appraisal', 'scope:platform', 'scope:shared'] },
             { sourceTag: 'scope:reward', onlyDependOnLibsWithTags: ['scope:reward', 'scope:platform', 'scope:shared'] },
             { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:platform', 'scope:shared'] },
+            { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:platform', 'scope:shared', 'scope:pledge', 'scope:review', 'scope:appraisal', 'scope:reward', 'scope:gateway'] },
           ],
         },
       ],

@@ -15,4 +15,4 @@ const projects = [
   ),
 ];
 
-module.exports = { projects };
+module.exports = { projects, verbose: true };

@@ -7,8 +7,8 @@ const messageName = (type: string) => type.replace(/^pledgebook\./, '').replace(
  * The AsyncAPI 3.0 document for the bus, generated from the registered contracts so it cannot
  * drift from what is validated. `npm run contracts:asyncapi` writes it; a test checks it is current.
  */
-export function buildAsyncApi(contracts: readonly EventContract[], version: string): Record<string, unknown> {
-  const byTopic = new Map<string, EventContract[]>();
+export function buildAsyncApi(contracts: readonly EventContract[], version: string, topics: readonly string[] = []): Record<string, unknown> {
+  const byTopic = new Map<string, EventContract[]>(topics.map((t) => [t, []]));
   for (const contract of [...contracts].sort((a, b) => a.type.localeCompare(b.type))) {
     byTopic.set(contract.topic, [...(byTopic.get(contract.topic) ?? []), contract]);
   }
@@ -19,7 +19,7 @@ export function buildAsyncApi(contracts: readonly EventContract[], version: stri
     const channelId = topic.replace(/\./g, '_');
     channels[channelId] = {
       address: topic,
-      description: 'Kafka topic; message key = aggregate id (per-aggregate order). Poison messages are parked in `' + topic + '.dlq`.',
+      description: `Kafka topic; message key = aggregate id (per-aggregate order). Poison messages are parked in \`${topic}.dlq\`.`,
       messages: Object.fromEntries(list.map((c) => [messageName(c.type), { $ref: `#/components/messages/${messageName(c.type)}` }])),
     };
     operations[`receive_${channelId}`] = {

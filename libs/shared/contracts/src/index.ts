@@ -5,3 +5,4 @@ export * from './envelope.schema';
 export * from './contract-registry';
 export * from './asyncapi';
 export * from './catalog';
+export * from './asyncapi-document';

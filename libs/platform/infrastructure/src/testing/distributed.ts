@@ -9,9 +9,11 @@ export function describeWithServer(variable: 'TEST_ESDB_URL' | 'TEST_KAFKA_URL' 
     describe(title, () => suite(url));
     return;
   }
+  const reason = `skipped: ${variable} is not set, so no ${title} server to test against (see npm run test:distributed)`;
+  process.stdout.write(`${title} contract suite ${reason}\n`);
   describe(title, () => {
     // The one deliberate skip: no server here. Start docker/compose.yaml and run `npm run test:distributed`.
-    it.skip(`skipped: ${variable} is not set, so no ${title} server to test against`, () => undefined);
+    it.skip(reason, () => undefined);
   });
 }
 

@@ -1,0 +1,6 @@
+import { parseServiceConfig, type ServiceConfig } from '@pledgebook/nest';
+
+/** The one place this service reads its environment (validated; a bad value names the variable). */
+export function loadConfig(env: Record<string, string | undefined> = process.env): ServiceConfig {
+  return parseServiceConfig('review-service', env);
+}

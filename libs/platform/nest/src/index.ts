@@ -1,0 +1,7 @@
+import 'reflect-metadata';
+
+export * from './service-config';
+export * from './tokens';
+export * from './infrastructure.module';
+export * from './health.controller';
+export * from './bootstrap';

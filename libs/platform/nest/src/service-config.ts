@@ -1,0 +1,62 @@
+import { ConfigurationError } from '@pledgebook/util';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+/** The services and their port offsets from PLEDGEBOOK_SERVICE_PORT_BASE (DESIGN.md §2). */
+export const SERVICES = {
+  'pledge-service': 1,
+  'review-service': 2,
+  'appraisal-service': 3,
+  'reward-service': 4,
+} as const;
+
+export type ServiceName = keyof typeof SERVICES;
+
+export interface ServiceConfig {
+  service: ServiceName;
+  port: number;
+  host: string;
+  dataDir: string;
+  eventStoreUrl: string;
+  busUrl: string;
+  readModelUrl: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+}
+
+const port = z.coerce.number().int().min(1).max(65535);
+const schema = z.object({
+  PLEDGEBOOK_DATA_DIR: z.string().min(1).default('./data'),
+  PLEDGEBOOK_SERVICE_PORT_BASE: port.default(3100),
+  PLEDGEBOOK_HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.optional(),
+  EVENTSTORE_URL: z.string().regex(/^(sqlite:|esdb|kurrentdb)/, 'must start with sqlite: or esdb://').optional(),
+  BUS_URL: z.string().regex(/^(sqlite:|kafka:\/\/)/, 'must start with sqlite: or kafka://').optional(),
+  READMODEL_URL: z.string().regex(/^(sqlite:|mongodb(\+srv)?:\/\/)/, 'must start with sqlite: or mongodb://').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+});
+
+/**
+ * Validates a service's settings once, at start-up. A bad value stops the process with a
+ * ConfigurationError naming the variable. Called from each app's config.ts, the one place
+ * that reads the environment.
+ */
+export function parseServiceConfig(service: ServiceName, env: Record<string, string | undefined>): ServiceConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'environment');
+    throw new ConfigurationError(`${variable}: ${issue.message}`, { variable });
+  }
+  const e = parsed.data;
+  const dataDir = e.PLEDGEBOOK_DATA_DIR;
+  return {
+    service,
+    port: e.PORT ?? e.PLEDGEBOOK_SERVICE_PORT_BASE + SERVICES[service],
+    host: e.PLEDGEBOOK_HOST,
+    dataDir,
+    eventStoreUrl: e.EVENTSTORE_URL ?? `sqlite:${join(dataDir, 'eventstore.db')}`,
+    busUrl: e.BUS_URL ?? `sqlite:${join(dataDir, 'bus.db')}`,
+    readModelUrl: e.READMODEL_URL ?? `sqlite:${join(dataDir, `${service.replace(/-service$/, '')}-views.db`)}`,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,37 @@
+import { ConfigurationError } from '@pledgebook/util';
+import { parseServiceConfig } from './service-config';
+
+describe('service configuration', () => {
+  it('defaults to the embedded profile under ./data', () => {
+    expect(parseServiceConfig('review-service', {})).toEqual({
+      service: 'review-service',
+      port: 3102,
+      host: '127.0.0.1',
+      dataDir: './data',
+      eventStoreUrl: 'sqlite:data/eventstore.db',
+      busUrl: 'sqlite:data/bus.db',
+      readModelUrl: 'sqlite:data/review-views.db',
+      logLevel: 'info',
+    });
+  });
+
+  it('takes the distributed URLs and port settings', () => {
+    const config = parseServiceConfig('pledge-service', {
+      PLEDGEBOOK_SERVICE_PORT_BASE: '4100',
+      EVENTSTORE_URL: 'esdb://localhost:2113?tls=false',
+      BUS_URL: 'kafka://localhost:9092',
+      READMODEL_URL: 'mongodb://localhost:27017/?replicaSet=rs0',
+    });
+    expect(config).toMatchObject({ port: 4101, eventStoreUrl: 'esdb://localhost:2113?tls=false', busUrl: 'kafka://localhost:9092' });
+  });
+
+  it.each([
+    ['PLEDGEBOOK_SERVICE_PORT_BASE', 'lots'],
+    ['BUS_URL', 'amqp://rabbit'],
+    ['EVENTSTORE_URL', 'postgres://x'],
+    ['LOG_LEVEL', 'loud'],
+  ])('stops with an error naming %s when it is %s', (variable, value) => {
+    expect(() => parseServiceConfig('pledge-service', { [variable]: value })).toThrow(ConfigurationError);
+    expect(() => parseServiceConfig('pledge-service', { [variable]: value })).toThrow(new RegExp(`^${variable}:`));
+  });
+});

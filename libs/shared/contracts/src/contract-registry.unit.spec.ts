@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ASYNCAPI_FILE, asyncApiDocument } from './asyncapi-document';
+import { buildAsyncApi } from './asyncapi';
+import { dataSchemaUri, type CloudEvent } from './cloud-event';
+import { ContractRegistry, ContractViolation } from './contract-registry';
+import type { EventContract } from './json-schema';
+import { deadLetterTopic, Topics } from './topics';
+
+const contract: EventContract = {
+  type: 'pledgebook.pledge.pledge-submitted.v1',
+  topic: Topics.pledge,
+  summary: 'A member submitted a pledge book.',
+  dataSchema: {
+    type: 'object',
+    required: ['pledgeId', 'year'],
+    properties: { pledgeId: { type: 'string' }, year: { type: 'integer', minimum: 2000 } },
+    additionalProperties: false,
+  },
+};
+
+function event(overrides: Partial<CloudEvent> = {}): CloudEvent {
+  return {
+    specversion: '1.0',
+    id: '018f0000-0000-7000-8000-000000000001',
+    source: '/bureaus/bureau-1/pledge-service',
+    type: contract.type,
+    subject: 'pledges/p-1',
+    time: '2026-03-01T08:00:00.000Z',
+    datacontenttype: 'application/json',
+    dataschema: dataSchemaUri(contract.type),
+    data: { pledgeId: 'p-1', year: 2026 },
+    bureauid: 'bureau-1',
+    actorid: 'member-1',
+    correlationid: 'c-1',
+    causationid: 'c-0',
+    streamid: 'pledge-p-1',
+    streamrevision: 0,
+    hash: 'a'.repeat(64),
+    ...overrides,
+  };
+}
+
+describe('contract registry', () => {
+  const registry = new ContractRegistry([contract]);
+
+  it('accepts an event whose envelope and data match', () => {
+    expect(() => registry.validate(event())).not.toThrow();
+  });
+
+  it.each([
+    ['a missing envelope attribute', { bureauid: undefined }, /envelope.*bureauid/],
+    ['an upper-case extension attribute', { ['bureauId' as 'bureauid']: 'x' }, /envelope.*additional/],
+    ['a malformed hash', { hash: 'xyz' }, /envelope\/hash/],
+    ['data of the wrong type', { data: { pledgeId: 'p-1', year: 'last' } }, /data\/year must be integer/],
+    ['unknown data fields', { data: { pledgeId: 'p-1', year: 2026, extra: 1 } }, /additional properties/],
+    ['an unknown type', { type: 'pledgebook.pledge.unknown.v1' }, /unknown event type/],
+    ['a wrong dataschema', { dataschema: 'https://elsewhere.example/x.json' }, /dataschema must be/],
+  ])('rejects %s with a ContractViolation naming it', (_name, overrides, message) => {
+    const bad = JSON.parse(JSON.stringify(event(overrides as Partial<CloudEvent>)));
+    expect(() => registry.validate(bad)).toThrow(ContractViolation);
+    expect(() => registry.validate(bad)).toThrow(message);
+  });
+
+  it('refuses badly named or duplicate contracts', () => {
+    expect(() => new ContractRegistry([{ ...contract, type: 'PledgeSubmitted' }])).toThrow(ContractViolation);
+    expect(() => new ContractRegistry([contract, contract])).toThrow(/registered twice/);
+  });
+
+  it('names dead-letter topics after their topic', () => {
+    expect(deadLetterTopic(Topics.appraisal)).toBe('pledgebook.appraisal.v1.dlq');
+  });
+});
+
+describe('AsyncAPI document', () => {
+  it('describes every topic and message with its schema', () => {
+    const doc = buildAsyncApi([contract], '1.2.3', [Topics.pledge, Topics.review]) as {
+      asyncapi: string;
+      channels: Record<string, { address: string; messages: Record<string, unknown> }>;
+      components: { messages: Record<string, { name: string; payload: { schema: unknown } }> };
+    };
+    expect(doc.asyncapi).toBe('3.0.0');
+    expect(Object.values(doc.channels).map((c) => c.address)).toEqual([Topics.pledge, Topics.review]);
+    expect(doc.components.messages['pledge_pledge_submitted_v1']?.name).toBe(contract.type);
+    expect(JSON.stringify(doc.components.messages['pledge_pledge_submitted_v1']?.payload.schema)).toContain('"minimum":2000');
+  });
+
+  it('is checked in as generated (run `npm run contracts:asyncapi` after changing a schema)', () => {
+    expect(readFileSync(join(__dirname, '..', ASYNCAPI_FILE), 'utf8')).toBe(asyncApiDocument());
+  });
+});

@@ -1,0 +1,58 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..');
+const register = require.resolve('@swc-node/register');
+const dataDir = mkdtempSync(join(tmpdir(), 'pledgebook-start-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+function output(child: ChildProcess): { text: () => string; waitFor: (needle: string, ms: number) => Promise<void> } {
+  let text = '';
+  child.stdout?.on('data', (c: Buffer) => (text += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (text += c.toString()));
+  return {
+    text: () => text,
+    waitFor: async (needle, ms) => {
+      for (let waited = 0; !text.includes(needle); waited += 100) {
+        if (waited > ms) throw new Error(`"${needle}" not seen in:\n${text}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+  };
+}
+
+const exited = (child: ChildProcess) => new Promise<number | null>((r) => (child.exitCode !== null ? r(child.exitCode) : child.once('exit', r)));
+
+describe('npm start', () => {
+  it('starts every service as a process on the embedded profile and stops them all on Ctrl-C', async () => {
+    const child = spawn(process.execPath, ['-r', register, join(root, 'tools', 'start.ts')], {
+      cwd: root,
+      env: { ...process.env, PLEDGEBOOK_DATA_DIR: dataDir, PLEDGEBOOK_SERVICE_PORT_BASE: '4700' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const out = output(child);
+    await out.waitFor('Pledgebook is running', 90_000);
+    for (const port of [4701, 4702, 4703, 4704]) {
+      const response = await fetch(`http://127.0.0.1:${port}/health/ready`);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ status: 'ok', eventStoreHead: 0 });
+    }
+    expect(existsSync(join(dataDir, 'eventstore.db'))).toBe(true);
+    child.kill('SIGINT');
+    expect(await exited(child)).toBe(0);
+    await expect(fetch('http://127.0.0.1:4701/health/live')).rejects.toThrow();
+  }, 120_000);
+
+  it('refuses a bad setting, naming the variable', async () => {
+    const child = spawn(process.execPath, ['-r', register, join(root, 'apps', 'pledge-service', 'src', 'main.ts')], {
+      cwd: root,
+      env: { ...process.env, PLEDGEBOOK_DATA_DIR: dataDir, BUS_URL: 'amqp://elsewhere' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const out = output(child);
+    expect(await exited(child)).toBe(1);
+    expect(out.text()).toContain('BUS_URL: must start with sqlite: or kafka://');
+  }, 60_000);
+});
