@@ -6,3 +6,4 @@ export * from './event-filter';
 export * from './validate-append';
 export * from './upcasting';
 export * from './polling-subscription';
+export * from './keep-subscribed';

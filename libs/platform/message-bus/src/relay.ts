@@ -1,6 +1,5 @@
 import type { ContractRegistry } from '@pledgebook/contracts';
-import type { EventFilter, EventStore, RecordedEvent, Subscription } from '@pledgebook/event-store';
-import { backoffDelay, sleep } from '@pledgebook/util';
+import { keepSubscribed, type EventFilter, type EventStore, type RecordedEvent } from '@pledgebook/event-store';
 import type { IntegrationMessage } from './cloud-event-from';
 import type { MessageBus, OutgoingMessage } from './types';
 
@@ -24,9 +23,8 @@ export interface RelayOptions {
  * CloudEvent id, which consumers deduplicate.
  */
 export class Relay {
-  private subscription?: Subscription;
   private readonly stopping = new AbortController();
-  private runLoop?: Promise<void>;
+  private running?: ReturnType<typeof keepSubscribed>;
 
   constructor(
     private readonly store: EventStore,
@@ -40,36 +38,24 @@ export class Relay {
 
   /** Starts relaying; failures (bus down, invalid mapping) are retried with backoff. */
   start(): void {
-    this.runLoop ??= this.loop();
+    this.running ??= keepSubscribed(
+      async () =>
+        this.store.subscribeAll(
+          { fromCheckpoint: await this.store.loadCheckpoint(this.checkpointName), filter: this.options.filter, batchSize: this.options.batchSize ?? 500 },
+          async (events, checkpoint) => {
+            await this.publish(events);
+            await this.store.storeCheckpoint(this.checkpointName, checkpoint);
+            this.options.onPublished?.(events.length, checkpoint);
+          },
+        ),
+      { signal: this.stopping.signal, onError: this.options.onError },
+    );
   }
 
   async stop(): Promise<void> {
     this.stopping.abort();
-    await this.subscription?.stop();
-    await this.runLoop;
-  }
-
-  private async loop(): Promise<void> {
-    for (let failures = 0; !this.stopping.signal.aborted; ) {
-      try {
-        const fromCheckpoint = await this.store.loadCheckpoint(this.checkpointName);
-        this.subscription = this.store.subscribeAll(
-          { fromCheckpoint, filter: this.options.filter, batchSize: this.options.batchSize ?? 500 },
-          async (events, checkpoint) => {
-            await this.publish(events);
-            await this.store.storeCheckpoint(this.checkpointName, checkpoint);
-            failures = 0;
-            this.options.onPublished?.(events.length, checkpoint);
-          },
-        );
-        await this.subscription.done;
-      } catch (error) {
-        if (this.stopping.signal.aborted) return;
-        failures += 1;
-        this.options.onError?.(error);
-        await sleep(backoffDelay(failures, 200, 10_000), this.stopping.signal);
-      }
-    }
+    await this.running?.current()?.stop();
+    await this.running?.done;
   }
 
   private async publish(events: RecordedEvent[]): Promise<void> {

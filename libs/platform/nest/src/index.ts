@@ -5,3 +5,4 @@ export * from './tokens';
 export * from './infrastructure.module';
 export * from './health.controller';
 export * from './bootstrap';
+export * from './run-service';

@@ -1,5 +1,4 @@
-import type { EventStore, RecordedEvent, Subscription } from '@pledgebook/event-store';
-import { backoffDelay, sleep } from '@pledgebook/util';
+import { keepSubscribed, type EventStore, type RecordedEvent } from '@pledgebook/event-store';
 import type { Projection, ProjectionContext } from './projection';
 import type { ReadModelStore, ReadModelTransaction } from './types';
 
@@ -25,8 +24,7 @@ interface ProjectionState {
  * skip one; a second runner on the same store (another instance of the service) is harmless.
  */
 export class ProjectionRunner {
-  private subscription?: Subscription;
-  private loop?: Promise<void>;
+  private running?: ReturnType<typeof keepSubscribed>;
   private readonly stopping = new AbortController();
   private liveGeneration = 0;
 
@@ -49,14 +47,14 @@ export class ProjectionRunner {
     } else {
       this.liveGeneration = state.generation;
     }
-    this.loop = this.runLive();
+    this.running = this.runLive();
     if (state && state.codeVersion !== this.projection.version) await this.rebuild();
   }
 
   async stop(): Promise<void> {
     this.stopping.abort();
-    await this.subscription?.stop();
-    await this.loop;
+    await this.running?.current()?.stop();
+    await this.running?.done;
   }
 
   /**
@@ -84,7 +82,7 @@ export class ProjectionRunner {
       await this.saveState(tx, { generation: next, codeVersion: this.projection.version });
     });
     this.liveGeneration = next;
-    await this.subscription?.stop(); // the live loop resubscribes on the new generation
+    await this.running?.current()?.stop(); // the live loop resubscribes on the new generation
     for (const name of this.projection.collections) await this.views.dropGeneration(name, previous);
   }
 
@@ -92,26 +90,19 @@ export class ProjectionRunner {
     return `projection:${this.projection.name}@${generation}`;
   }
 
-  private async runLive(): Promise<void> {
-    for (let failures = 0; !this.stopping.signal.aborted; ) {
-      const generation = this.liveGeneration;
-      try {
+  /** Follows the store on the live generation; after a switch it resubscribes on the new one. */
+  private runLive(): ReturnType<typeof keepSubscribed> {
+    return keepSubscribed(
+      async () => {
+        const generation = this.liveGeneration;
         const fromCheckpoint = await this.views.transaction(async (tx) => tx.checkpoint(this.checkpointName(generation)));
-        this.subscription = this.events.subscribeAll(
+        return this.events.subscribeAll(
           { fromCheckpoint, filter: this.projection.filter, batchSize: this.options.batchSize ?? 500 },
-          async (events, checkpoint) => {
-            await this.applyBatch(events, checkpoint, generation);
-            failures = 0;
-          },
+          (events, checkpoint) => this.applyBatch(events, checkpoint, generation),
         );
-        await this.subscription.done;
-      } catch (error) {
-        if (this.stopping.signal.aborted) return;
-        failures += 1;
-        this.options.onError?.(error);
-        await sleep(backoffDelay(failures, 200, 10_000), this.stopping.signal);
-      }
-    }
+      },
+      { signal: this.stopping.signal, onError: this.options.onError },
+    );
   }
 
   private async applyBatch(events: RecordedEvent[], checkpoint: number, generation: number): Promise<void> {
