@@ -1,0 +1,26 @@
+import type { Role } from '../actor';
+import type { AppraisalStaff, BureauLevel, OrgUnitType, PartyStatus } from './types';
+
+export type DirectoryEvent =
+  | { type: 'BureauRegistered'; data: { bureauId: string; name: string; level?: BureauLevel; parentBureauId?: string } }
+  | { type: 'OrgUnitAdded'; data: { orgUnitId: string; type: OrgUnitType; name: string; parentId?: string } }
+  | {
+      type: 'MemberAdded';
+      data: {
+        memberId: string;
+        name: string;
+        partyStatus: PartyStatus;
+        branchId?: string;
+        groupId?: string;
+        departmentId?: string;
+        roles: Role[];
+        joinedOn: string;
+      };
+    }
+  | { type: 'MemberUpdated'; data: { memberId: string; name?: string; partyStatus?: PartyStatus; departmentId?: string; roles?: Role[] } }
+  | { type: 'MemberMoved'; data: { memberId: string; fromGroupId?: string; toGroupId?: string; branchId?: string; effectiveOn: string } }
+  | { type: 'GuidanceCategoriesSet'; data: { branchId: string; year: number; categories: string[] } }
+  | { type: 'AppraisalOfficeAssigned'; data: { year: number; staff: AppraisalStaff[] } }
+  | { type: 'YearClosed'; data: { year: number } };
+
+export type DirectoryEventType = DirectoryEvent['type'];

@@ -1,0 +1,85 @@
+import type { Role } from '../actor';
+
+export const ORG_UNIT_TYPES = [
+  'leading-party-group',
+  'leading-group',
+  'appraisal-office',
+  'leadership-team',
+  'party-branch',
+  'party-group',
+  'department',
+  'mass-organisation',
+] as const;
+export type OrgUnitType = (typeof ORG_UNIT_TYPES)[number];
+
+export const PARTY_STATUSES = ['full', 'probationary', 'non-party'] as const;
+export type PartyStatus = (typeof PARTY_STATUSES)[number];
+
+export const BUREAU_LEVELS = ['province', 'city', 'district', 'county'] as const;
+export type BureauLevel = (typeof BUREAU_LEVELS)[number];
+
+/** The five guidance categories for practical deeds a branch starts a year with (editable). */
+export const DEFAULT_GUIDANCE_CATEGORIES = [
+  'student-aid',
+  'village-support',
+  'community-volunteering',
+  'environment-and-sanitation',
+  'blood-donation-and-charity',
+] as const;
+
+export interface OrgUnit {
+  orgUnitId: string;
+  type: OrgUnitType;
+  name: string;
+  /** A party group's branch. */
+  parentId?: string;
+}
+
+export interface GroupPeriod {
+  groupId?: string;
+  branchId?: string;
+  /** ISO date the member joined this group. */
+  from: string;
+}
+
+export interface Member {
+  memberId: string;
+  name: string;
+  partyStatus: PartyStatus;
+  branchId?: string;
+  groupId?: string;
+  departmentId?: string;
+  roles: Role[];
+  /** Every group the member has been in, oldest first. */
+  groups: GroupPeriod[];
+}
+
+export interface AppraisalStaff {
+  memberId: string;
+  duty: string;
+}
+
+export interface DirectoryState {
+  exists: boolean;
+  bureauId: string;
+  name: string;
+  level?: BureauLevel;
+  parentBureauId?: string;
+  units: Record<string, OrgUnit>;
+  members: Record<string, Member>;
+  /** `${branchId}:${year}` → categories; absent means the defaults. */
+  guidance: Record<string, string[]>;
+  appraisalOffice: Record<string, AppraisalStaff[]>;
+  closedYears: number[];
+}
+
+export const initialDirectoryState = (): DirectoryState => ({
+  exists: false,
+  bureauId: '',
+  name: '',
+  units: {},
+  members: {},
+  guidance: {},
+  appraisalOffice: {},
+  closedYears: [],
+});

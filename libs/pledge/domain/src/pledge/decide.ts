@@ -1,0 +1,179 @@
+import { hasRole, type Actor } from '../actor';
+import { conflict, forbidden, invalid, notFound, wrongState } from '../errors';
+import type { PledgeCommand } from './commands';
+import type { PledgeEvent } from './events';
+import type { PledgeState } from './state';
+import type { FulfilmentInput, Pledger, PledgeStatus } from './types';
+import { LIMITS, validateItems } from './validate-items';
+
+const EDITABLE: PledgeStatus[] = ['draft', 'returned'];
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Members pledge for themselves; collective books are kept by those who lead the unit. */
+function isPledger(actor: Actor, pledger: Pledger): boolean {
+  if (pledger.type === 'collective') return hasRole(actor, 'bureau-admin', 'leading-group', 'branch-secretary');
+  return pledger.memberIds.includes(actor.memberId);
+}
+
+function requirePledger(actor: Actor, state: PledgeState): void {
+  if (!isPledger(actor, state.pledger)) throw forbidden('not_the_pledger', 'only the pledger may change this pledge book', { pledgeId: state.pledgeId });
+}
+
+function requireStatus(state: PledgeState, allowed: readonly PledgeStatus[]): void {
+  if (state.status === 'none') throw notFound('pledge', state.pledgeId || '(new)');
+  if (!allowed.includes(state.status)) throw wrongState('the pledge', state.status, allowed);
+}
+
+function validatePledger(pledger: Pledger, command: Extract<PledgeCommand, { type: 'DraftPledge' }>): void {
+  const ids = [...new Set(pledger.memberIds)];
+  if (ids.length !== pledger.memberIds.length) throw invalid('duplicate_member', 'a member is named twice', { field: 'pledger/memberIds' });
+  if (pledger.type === 'individual' && ids.length !== 1) throw invalid('one_member', 'an individual pledge names exactly one member', { field: 'pledger/memberIds' });
+  if (pledger.type === 'paired' && ids.length < 2) throw invalid('two_members', 'a paired pledge names two or more members', { field: 'pledger/memberIds' });
+  if (pledger.type === 'collective') {
+    if (ids.length > 0) throw invalid('no_members', 'a collective pledge names an org unit, not members', { field: 'pledger/memberIds' });
+    if (!pledger.orgUnitId) throw invalid('org_unit_required', 'a collective pledge names its org unit', { field: 'pledger/orgUnitId' });
+    if (!command.context.orgUnit) throw notFound('org_unit', pledger.orgUnitId);
+  } else if (pledger.orgUnitId !== undefined) {
+    throw invalid('org_unit_not_allowed', 'only a collective pledge names an org unit', { field: 'pledger/orgUnitId' });
+  }
+  for (const id of ids) if (!command.context.members[id]) throw notFound('member', id);
+}
+
+function validateRecord(record: FulfilmentInput, state: PledgeState, at: string, corrects?: string): void {
+  const item = state.items.find((i) => i.no === record.itemNo);
+  if (!item) throw invalid('unknown_item', `item ${record.itemNo} is not in this pledge book`, { field: 'itemNo' });
+  if (!ISO_DATE.test(record.recordedOn) || !record.recordedOn.startsWith(`${state.year}-`)) {
+    throw invalid('date_outside_year', `recordedOn must be a date in ${state.year}`, { field: 'recordedOn' });
+  }
+  if (record.recordedOn > at.slice(0, 10)) throw invalid('date_in_future', 'recordedOn cannot be in the future', { field: 'recordedOn' });
+  const narrative = record.narrative.trim();
+  if (narrative.length === 0 || narrative.length > LIMITS.narrative) {
+    throw invalid('invalid_narrative', `narrative must be 1 to ${LIMITS.narrative} characters`, { field: 'narrative' });
+  }
+  if (record.evidence.length > LIMITS.evidence || record.evidence.some((e) => e.length === 0 || e.length > LIMITS.evidenceRef)) {
+    throw invalid('invalid_evidence', `at most ${LIMITS.evidence} evidence references of 1 to ${LIMITS.evidenceRef} characters`, { field: 'evidence' });
+  }
+  const deedFigures = ['peopleAided', 'amountFen', 'volunteerHours'] as const;
+  for (const figure of deedFigures) {
+    const value = record[figure];
+    if (value === undefined) continue;
+    if (item.kind !== 'deed') throw invalid('deed_figures_only', `${figure} is recorded for deed items only`, { field: figure });
+    const whole = figure !== 'volunteerHours';
+    if (value < 0 || (whole && !Number.isInteger(value)) || !Number.isFinite(value)) {
+      throw invalid('invalid_figure', `${figure} must be a non-negative ${whole ? 'whole number' : 'number'}`, { field: figure });
+    }
+  }
+  if (corrects !== undefined) {
+    const original = state.records[corrects];
+    if (!original) throw notFound('fulfilment_record', corrects);
+    if (original.itemNo !== record.itemNo) throw invalid('correction_item_mismatch', 'a correction is for the same item as the record it corrects', { field: 'itemNo' });
+  }
+}
+
+/** The pledge book's rules. Pure: everything it needs comes in on the command. */
+export function decidePledge(command: PledgeCommand, state: PledgeState): PledgeEvent[] {
+  switch (command.type) {
+    case 'DraftPledge': {
+      if (state.status !== 'none') throw conflict('pledge_exists', `pledge ${command.pledgeId} already exists`, { pledgeId: command.pledgeId });
+      if (command.context.yearClosed) throw conflict('year_closed', `the ${command.year} programme is closed`, { year: command.year });
+      validatePledger(command.pledger, command);
+      if (!isPledger(command.actor, command.pledger)) {
+        throw forbidden('not_the_pledger', 'members draft their own pledge books; collective books are drafted by those who lead the unit');
+      }
+      if (command.pledger.type === 'individual' && command.context.existingIndividualBook) {
+        throw conflict('duplicate_individual_book', `member already has a ${command.year} pledge book`, {
+          year: command.year,
+          existingPledgeId: command.context.existingIndividualBook,
+        });
+      }
+      const items = validateItems(command.items, command.pledger.type, command.context.guidanceCategories);
+      const first = command.pledger.memberIds[0];
+      const home = first ? command.context.members[first] : undefined;
+      return [
+        {
+          type: 'PledgeDrafted',
+          data: {
+            pledgeId: command.pledgeId,
+            bureauId: command.actor.bureauId,
+            year: command.year,
+            pledger: { type: command.pledger.type, memberIds: [...command.pledger.memberIds], ...(command.pledger.orgUnitId ? { orgUnitId: command.pledger.orgUnitId } : {}) },
+            ...(home?.branchId ? { branchId: home.branchId } : {}),
+            ...(home?.groupId ? { groupId: home.groupId } : {}),
+            items,
+          },
+        },
+      ];
+    }
+    case 'RevisePledge': {
+      requireStatus(state, EDITABLE);
+      requirePledger(command.actor, state);
+      return [{ type: 'PledgeRevised', data: { pledgeId: state.pledgeId, items: validateItems(command.items, state.pledger.type, command.guidanceCategories) } }];
+    }
+    case 'SubmitPledge': {
+      requireStatus(state, EDITABLE);
+      requirePledger(command.actor, state);
+      const items = validateItems(state.items, state.pledger.type, command.guidanceCategories);
+      return [{ type: 'PledgeSubmitted', data: { pledgeId: state.pledgeId, round: state.round + 1, items } }];
+    }
+    case 'WithdrawPledge': {
+      requireStatus(state, ['draft', 'submitted', 'returned']);
+      requirePledger(command.actor, state);
+      const reason = command.reason.trim();
+      if (reason.length === 0 || reason.length > LIMITS.reason) throw invalid('invalid_reason', `reason must be 1 to ${LIMITS.reason} characters`, { field: 'reason' });
+      return [{ type: 'PledgeWithdrawn', data: { pledgeId: state.pledgeId, reason } }];
+    }
+    case 'RecordReturn': {
+      if (state.lastReturn?.reviewId === command.reviewId && state.lastReturn.round === command.round) return [];
+      requireStatus(state, ['submitted']);
+      if (command.round !== state.round) throw conflict('stale_round', `review round ${command.round} is not the current round ${state.round}`, { round: state.round });
+      return [
+        {
+          type: 'PledgeReturned',
+          data: { pledgeId: state.pledgeId, reviewId: command.reviewId, round: command.round, stage: command.stage, verdicts: command.verdicts, decidedBy: command.decidedBy },
+        },
+      ];
+    }
+    case 'RecordApproval': {
+      if (state.approval?.reviewId === command.reviewId && state.approval.round === command.round) return [];
+      requireStatus(state, ['submitted']);
+      if (command.round !== state.round) throw conflict('stale_round', `review round ${command.round} is not the current round ${state.round}`, { round: state.round });
+      return [
+        { type: 'PledgeApproved', data: { pledgeId: state.pledgeId, reviewId: command.reviewId, round: command.round, decidedBy: command.decidedBy, approvedAt: command.approvedAt } },
+      ];
+    }
+    case 'RecordPublication': {
+      if (state.publication?.publicationId === command.publicationId) return [];
+      requireStatus(state, ['approved']);
+      return [
+        { type: 'PledgePublished', data: { pledgeId: state.pledgeId, publicationId: command.publicationId, publishedBy: command.publishedBy, publishedAt: command.publishedAt } },
+      ];
+    }
+    case 'RecordProgress': {
+      requireStatus(state, ['published']);
+      if (!isPledger(command.actor, state.pledger) && !hasRole(command.actor, 'bureau-admin')) {
+        throw forbidden('not_the_pledger', 'fulfilment is recorded by the pledger', { pledgeId: state.pledgeId });
+      }
+      if (state.records[command.recordId]) throw conflict('record_exists', `fulfilment record ${command.recordId} exists`, { recordId: command.recordId });
+      validateRecord(command.record, state, command.at, command.corrects);
+      return [
+        {
+          type: 'ProgressRecorded',
+          data: {
+            pledgeId: state.pledgeId,
+            recordId: command.recordId,
+            ...command.record,
+            narrative: command.record.narrative.trim(),
+            recordedBy: command.actor.memberId,
+            recordedAt: command.at,
+            ...(command.corrects ? { corrects: command.corrects } : {}),
+          },
+        },
+      ];
+    }
+    case 'ClosePledge': {
+      if (state.status === 'closed' || state.status === 'withdrawn') return [];
+      requireStatus(state, ['draft', 'submitted', 'returned', 'approved', 'published']);
+      return [{ type: 'PledgeClosed', data: { pledgeId: state.pledgeId, year: command.year } }];
+    }
+  }
+}

@@ -1,0 +1,17 @@
+import type { FulfilmentRecord, PledgeItem, Pledger, ReturnVerdict } from './types';
+
+export type PledgeEvent =
+  | {
+      type: 'PledgeDrafted';
+      data: { pledgeId: string; bureauId: string; year: number; pledger: Pledger; branchId?: string; groupId?: string; items: PledgeItem[] };
+    }
+  | { type: 'PledgeRevised'; data: { pledgeId: string; items: PledgeItem[] } }
+  | { type: 'PledgeSubmitted'; data: { pledgeId: string; round: number; items: PledgeItem[] } }
+  | { type: 'PledgeWithdrawn'; data: { pledgeId: string; reason: string } }
+  | { type: 'PledgeReturned'; data: { pledgeId: string; reviewId: string; round: number; stage: 'group' | 'branch'; verdicts: ReturnVerdict[]; decidedBy: string } }
+  | { type: 'PledgeApproved'; data: { pledgeId: string; reviewId: string; round: number; decidedBy: string; approvedAt: string } }
+  | { type: 'PledgePublished'; data: { pledgeId: string; publicationId: string; publishedBy: string; publishedAt: string } }
+  | { type: 'ProgressRecorded'; data: FulfilmentRecord & { pledgeId: string } }
+  | { type: 'PledgeClosed'; data: { pledgeId: string; year: number } };
+
+export type PledgeEventType = PledgeEvent['type'];

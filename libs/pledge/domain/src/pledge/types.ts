@@ -1,0 +1,72 @@
+export const PLEDGER_TYPES = ['individual', 'collective', 'paired'] as const;
+export type PledgerType = (typeof PLEDGER_TYPES)[number];
+
+export const ITEM_KINDS = ['common', 'position', 'deed'] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+
+/** The four areas of a common pledge (共性承諾). */
+export const COMMON_AREAS = ['theory-study', 'work-style', 'discipline', 'ethics'] as const;
+export type CommonArea = (typeof COMMON_AREAS)[number];
+
+export const BENEFICIARY_TYPES = ['school', 'village', 'family', 'person', 'community', 'other'] as const;
+export type BeneficiaryType = (typeof BENEFICIARY_TYPES)[number];
+
+export const PLEDGE_STATUSES = ['draft', 'submitted', 'returned', 'approved', 'published', 'closed', 'withdrawn'] as const;
+export type PledgeStatus = (typeof PLEDGE_STATUSES)[number];
+
+export interface Pledger {
+  type: PledgerType;
+  /** individual: one member; paired: two or more; collective: none. */
+  memberIds: string[];
+  /** collective: the org unit that pledges (leadership team, branch, department, mass organisation). */
+  orgUnitId?: string;
+}
+
+export interface Beneficiary {
+  type: BeneficiaryType;
+  name: string;
+  /** Arranged by the branch rather than chosen by the member. */
+  arrangedByBranch?: boolean;
+}
+
+/** What a member writes for one item (numbers are assigned in order). */
+export interface ItemInput {
+  kind: ItemKind;
+  area?: CommonArea;
+  text: string;
+  target: string;
+  category?: string;
+  beneficiary?: Beneficiary;
+  dueQuarter?: 1 | 2 | 3 | 4;
+  /** A position pledge to bring the member's statistical work to the province's first rank. */
+  benchmark?: boolean;
+}
+
+export interface PledgeItem extends ItemInput {
+  no: number;
+}
+
+export interface FulfilmentInput {
+  itemNo: number;
+  /** ISO date of the deed or work. */
+  recordedOn: string;
+  narrative: string;
+  evidence: string[];
+  peopleAided?: number;
+  amountFen?: number;
+  volunteerHours?: number;
+}
+
+export interface FulfilmentRecord extends FulfilmentInput {
+  recordId: string;
+  recordedBy: string;
+  recordedAt: string;
+  /** The record this one corrects; the corrected one stays in the history. */
+  corrects?: string;
+}
+
+export interface ReturnVerdict {
+  itemNo: number;
+  verdict: 'approved' | 'revise';
+  reason?: string;
+}
