@@ -1,9 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { HealthController, InfrastructureModule, type ServiceConfig } from '@pledgebook/nest';
+import { ServicePlatformModule, type ServiceConfig } from '@pledgebook/nest';
 
 @Module({})
 export class AppModule {
   static forRoot(config: ServiceConfig): DynamicModule {
-    return { module: AppModule, imports: [InfrastructureModule.forRoot(config)], controllers: [HealthController] };
+    return { module: AppModule, imports: [ServicePlatformModule.forRoot(config)] };
   }
 }

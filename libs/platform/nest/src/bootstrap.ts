@@ -1,11 +1,29 @@
-import { Logger, type DynamicModule } from '@nestjs/common';
+import { Logger, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import express from 'express';
+import { bodyErrorHandler } from './http/problem-details.filter';
 import type { ServiceConfig } from './service-config';
+
+/** Body parsing with limits; malformed or oversize bodies become problem documents (400/413). */
+export function configureHttp(app: INestApplication, config: Pick<ServiceConfig, 'bodyLimit'>): void {
+  const server = app as NestExpressApplication;
+  server.use(express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] }));
+  server.use(express.text({ limit: config.bodyLimit * 20, type: ['text/csv', 'text/plain'] }));
+  server.use(bodyErrorHandler);
+  server.disable('x-powered-by');
+}
+
+export async function createServiceApp(module: DynamicModule, config: ServiceConfig): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(module, { bodyParser: false, logger: ['error', 'warn', 'log'] });
+  configureHttp(app, config);
+  app.enableShutdownHooks();
+  return app;
+}
 
 /** Starts a service: HTTP on the configured port, graceful shutdown on SIGTERM/SIGINT. */
 export async function bootstrapService(module: DynamicModule, config: ServiceConfig): Promise<void> {
-  const app = await NestFactory.create(module, { logger: ['error', 'warn', 'log'] });
-  app.enableShutdownHooks();
+  const app = await createServiceApp(module, config);
   await app.listen(config.port, config.host);
   new Logger(config.service).log(`listening on http://${config.host}:${config.port} (event store ${config.eventStoreUrl.split(':')[0]})`);
 }

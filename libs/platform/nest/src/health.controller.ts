@@ -1,9 +1,11 @@
 import { Controller, Get, Inject } from '@nestjs/common';
+import { Public } from './auth/principal';
 import type { EventStore } from '@pledgebook/event-store';
 import type { ServiceConfig } from './service-config';
 import { EVENT_STORE, SERVICE_CONFIG } from './tokens';
 
 /** Liveness and readiness (readiness reads the event store head). */
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -21,6 +21,9 @@ export interface ServiceConfig {
   busUrl: string;
   readModelUrl: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+  auth: { jwksFile?: string; jwksUrl?: string; issuer: string; audience: string };
+  /** Largest JSON body accepted (bytes); larger is a 413. */
+  bodyLimit: number;
 }
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -33,6 +36,11 @@ const schema = z.object({
   BUS_URL: z.string().regex(/^(sqlite:|kafka:\/\/)/, 'must start with sqlite: or kafka://').optional(),
   READMODEL_URL: z.string().regex(/^(sqlite:|mongodb(\+srv)?:\/\/)/, 'must start with sqlite: or mongodb://').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+  AUTH_JWKS_URL: z.url().optional(),
+  AUTH_JWKS_FILE: z.string().min(1).optional(),
+  AUTH_ISSUER: z.string().min(1).default('pledgebook'),
+  AUTH_AUDIENCE: z.string().min(1).default('pledgebook'),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(256 * 1024),
 });
 
 /**
@@ -58,5 +66,10 @@ export function parseServiceConfig(service: ServiceName, env: Record<string, str
     busUrl: e.BUS_URL ?? `sqlite:${join(dataDir, 'bus.db')}`,
     readModelUrl: e.READMODEL_URL ?? `sqlite:${join(dataDir, `${service.replace(/-service$/, '')}-views.db`)}`,
     logLevel: e.LOG_LEVEL,
+    // Embedded profile: the gateway publishes its signing keys to <data>/jwks.json.
+    auth: e.AUTH_JWKS_URL
+      ? { jwksUrl: e.AUTH_JWKS_URL, issuer: e.AUTH_ISSUER, audience: e.AUTH_AUDIENCE }
+      : { jwksFile: e.AUTH_JWKS_FILE ?? join(dataDir, 'jwks.json'), issuer: e.AUTH_ISSUER, audience: e.AUTH_AUDIENCE },
+    bodyLimit: e.BODY_LIMIT_BYTES,
   };
 }

@@ -12,6 +12,8 @@ describe('service configuration', () => {
       busUrl: 'sqlite:data/bus.db',
       readModelUrl: 'sqlite:data/review-views.db',
       logLevel: 'info',
+      auth: { jwksFile: 'data/jwks.json', issuer: 'pledgebook', audience: 'pledgebook' },
+      bodyLimit: 262144,
     });
   });
 

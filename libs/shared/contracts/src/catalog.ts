@@ -1,7 +1,8 @@
 import type { EventContract } from './json-schema';
+import { PLEDGE_CONTRACTS, REVIEW_CONTRACTS } from './pledge.contracts';
 
 /**
  * Every integration event type Pledgebook publishes. Each context adds its contracts here as
  * it is built; the AsyncAPI document is generated from this list.
  */
-export const EVENT_CATALOG: readonly EventContract[] = [];
+export const EVENT_CATALOG: readonly EventContract[] = [...PLEDGE_CONTRACTS, ...REVIEW_CONTRACTS];

@@ -5,4 +5,5 @@ export * from './envelope.schema';
 export * from './contract-registry';
 export * from './asyncapi';
 export * from './catalog';
+export * from './pledge.contracts';
 export * from './asyncapi-document';

@@ -113,7 +113,21 @@ export function decidePledge(command: PledgeCommand, state: PledgeState): Pledge
       requireStatus(state, EDITABLE);
       requirePledger(command.actor, state);
       const items = validateItems(state.items, state.pledger.type, command.guidanceCategories);
-      return [{ type: 'PledgeSubmitted', data: { pledgeId: state.pledgeId, round: state.round + 1, items } }];
+      return [
+        {
+          type: 'PledgeSubmitted',
+          data: {
+            pledgeId: state.pledgeId,
+            bureauId: state.bureauId,
+            year: state.year,
+            round: state.round + 1,
+            pledger: state.pledger,
+            ...(state.branchId ? { branchId: state.branchId } : {}),
+            ...(state.groupId ? { groupId: state.groupId } : {}),
+            items,
+          },
+        },
+      ];
     }
     case 'WithdrawPledge': {
       requireStatus(state, ['draft', 'submitted', 'returned']);

@@ -38,7 +38,8 @@ const drafted: PledgeEvent = {
   type: 'PledgeDrafted',
   data: { pledgeId: 'p1', bureauId: 'b1', year: 2026, pledger: { type: 'individual', memberIds: ['m1'] }, branchId: 'br1', groupId: 'g1', items: numbered },
 };
-const submitted: PledgeEvent = { type: 'PledgeSubmitted', data: { pledgeId: 'p1', round: 1, items: numbered } };
+const bookFacts = { bureauId: 'b1', year: 2026, pledger: { type: 'individual' as const, memberIds: ['m1'] }, branchId: 'br1', groupId: 'g1' };
+const submitted: PledgeEvent = { type: 'PledgeSubmitted', data: { pledgeId: 'p1', ...bookFacts, round: 1, items: numbered } };
 const approved: PledgeEvent = { type: 'PledgeApproved', data: { pledgeId: 'p1', reviewId: 'r1', round: 1, decidedBy: 'm9', approvedAt: '2026-02-01T00:00:00.000Z' } };
 const published: PledgeEvent = { type: 'PledgePublished', data: { pledgeId: 'p1', publicationId: 'pub1', publishedBy: 'm9', publishedAt: '2026-02-10T00:00:00.000Z' } };
 const returned: PledgeEvent = {
@@ -106,7 +107,7 @@ describe('pledge decider: vetting', () => {
   it('submits drafts and returned books, opening a new round each time', () => {
     given([drafted]).when({ type: 'SubmitPledge', actor: wang, guidanceCategories: categories }).then([submitted]);
     given([drafted, submitted, returned]).when({ type: 'SubmitPledge', actor: wang, guidanceCategories: categories }).then([
-      { type: 'PledgeSubmitted', data: { pledgeId: 'p1', round: 2, items: numbered } },
+      { type: 'PledgeSubmitted', data: { pledgeId: 'p1', ...bookFacts, round: 2, items: numbered } },
     ]);
     given([drafted, submitted]).when({ type: 'SubmitPledge', actor: wang, guidanceCategories: categories }).thenFails('wrong_state', 'conflict');
     given([drafted]).when({ type: 'SubmitPledge', actor: li, guidanceCategories: categories }).thenFails('not_the_pledger', 'forbidden');

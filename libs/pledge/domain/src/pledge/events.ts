@@ -6,7 +6,11 @@ export type PledgeEvent =
       data: { pledgeId: string; bureauId: string; year: number; pledger: Pledger; branchId?: string; groupId?: string; items: PledgeItem[] };
     }
   | { type: 'PledgeRevised'; data: { pledgeId: string; items: PledgeItem[] } }
-  | { type: 'PledgeSubmitted'; data: { pledgeId: string; round: number; items: PledgeItem[] } }
+  | {
+      type: 'PledgeSubmitted';
+      /** The whole book as submitted, so the event alone tells reviewers (and auditors) what was vetted. */
+      data: { pledgeId: string; bureauId: string; year: number; round: number; pledger: Pledger; branchId?: string; groupId?: string; items: PledgeItem[] };
+    }
   | { type: 'PledgeWithdrawn'; data: { pledgeId: string; reason: string } }
   | { type: 'PledgeReturned'; data: { pledgeId: string; reviewId: string; round: number; stage: 'group' | 'branch'; verdicts: ReturnVerdict[]; decidedBy: string } }
   | { type: 'PledgeApproved'; data: { pledgeId: string; reviewId: string; round: number; decidedBy: string; approvedAt: string } }

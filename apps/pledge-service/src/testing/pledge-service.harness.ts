@@ -1,0 +1,117 @@
+import { TestTokens, type TestTokenClaims } from '@pledgebook/nest/testing';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface Caller {
+  token: string;
+  claims: TestTokenClaims;
+}
+
+export interface Reply {
+  status: number;
+  // Replies are JSON of many shapes; tests assert on them directly.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+  headers: Headers;
+}
+
+export interface Harness {
+  baseUrl: string;
+  dataDir: string;
+  tokens: TestTokens;
+  as(claims: TestTokenClaims): Promise<Caller>;
+  /** JSON over HTTP as a caller (or anonymously); a string body is sent as is. */
+  call(caller: Caller | undefined, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Reply>;
+  /** SIGKILLs the service process (no shutdown hooks run). */
+  kill(): Promise<void>;
+  /** Starts the service again on the same data and port. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const MAIN = join(__dirname, '..', 'main.ts');
+const REGISTER = require.resolve('@swc-node/register');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/**
+ * The real pledge service as its own process (real SQLite files, real HTTP) on a free port,
+ * trusting a test signing key published to the data directory, as the gateway publishes its own.
+ */
+export async function startPledgeService(env: Record<string, string> = {}): Promise<Harness> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'pledgebook-pledge-'));
+  const tokens = await TestTokens.create(join(dataDir, 'jwks.json'));
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  let child: ChildProcess | undefined;
+  let output = '';
+
+  const launch = async () => {
+    output = '';
+    child = spawn(process.execPath, ['-r', REGISTER, MAIN], {
+      env: { ...process.env, PLEDGEBOOK_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+    for (let waited = 0; ; waited += 100) {
+      if (child.exitCode !== null) throw new Error(`pledge-service exited (${child.exitCode}):\n${output}`);
+      if (waited > 60_000) throw new Error(`pledge-service did not start:\n${output}`);
+      const ok = await fetch(`${baseUrl}/health/live`).then((r) => r.ok).catch(() => false);
+      if (ok) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  const stop = async (signal: NodeJS.Signals) => {
+    const running = child;
+    if (!running || running.exitCode !== null || running.signalCode !== null) return;
+    await new Promise<void>((resolve) => {
+      running.once('exit', () => resolve());
+      running.kill(signal);
+    });
+  };
+
+  await launch();
+  return {
+    baseUrl,
+    dataDir,
+    tokens,
+    as: async (claims) => ({ claims, token: await tokens.sign(claims) }),
+    async call(caller, method, path, body, headers = {}) {
+      const response = await fetch(baseUrl + path, {
+        method,
+        headers: {
+          ...(caller ? { authorization: `Bearer ${caller.token}` } : {}),
+          ...(body !== undefined && typeof body !== 'string' ? { 'content-type': 'application/json' } : {}),
+          ...headers,
+        },
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const text = await response.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        /* not JSON: keep the text */
+      }
+      return { status: response.status, body: parsed, headers: response.headers };
+    },
+    kill: () => stop('SIGKILL'),
+    restart: launch,
+    async close() {
+      await stop('SIGTERM');
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import { ForbiddenException, Logger } from '@nestjs/common';
+import type { Principal } from './principal';
+
+const audit = new Logger('audit');
+
+function deny(principal: Principal, what: string, why: string): never {
+  audit.warn(JSON.stringify({ event: 'access-denied', status: 403, subject: principal.subject, bureauId: principal.bureauId, what, why }));
+  throw new ForbiddenException(why);
+}
+
+export const hasAnyRole = (principal: Principal, roles: readonly string[]) => roles.some((r) => principal.roles.includes(r));
+
+export function requireRole(principal: Principal, roles: readonly string[], what: string): void {
+  if (!hasAnyRole(principal, roles)) deny(principal, what, `needs one of the roles: ${roles.join(', ')}`);
+}
+
+/**
+ * Bureau isolation: a request stays inside its bureau. A system admin may act anywhere; an
+ * auditor of a parent authority may read (not write) its child bureaus.
+ */
+export function requireBureau(principal: Principal, bureauId: string, what: string, options: { write: boolean; ancestorsOf?: (id: string) => string[] }): void {
+  if (principal.bureauId === bureauId || principal.roles.includes('system-admin')) return;
+  if (!options.write && principal.roles.includes('auditor') && options.ancestorsOf?.(bureauId).includes(principal.bureauId)) return;
+  deny(principal, what, 'outside your bureau');
+}

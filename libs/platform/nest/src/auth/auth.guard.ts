@@ -1,0 +1,34 @@
+import { Injectable, Logger, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { IS_PUBLIC, type AuthenticatedRequest } from './principal';
+import { TokenRejected, type TokenVerifier } from './token-verifier';
+
+/** Global guard: every route needs a valid bearer token unless marked @Public(). Denials are logged. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  private readonly audit = new Logger('audit');
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly verifier: TokenVerifier,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const header = request.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    if (!token) return this.deny(request, 'no bearer token');
+    try {
+      request.principal = await this.verifier.verify(token);
+      return true;
+    } catch (error) {
+      return this.deny(request, error instanceof TokenRejected ? error.message : 'token could not be verified');
+    }
+  }
+
+  private deny(request: AuthenticatedRequest, why: string): never {
+    this.audit.warn(JSON.stringify({ event: 'access-denied', status: 401, method: request.method, path: request.originalUrl, why }));
+    throw new UnauthorizedException(`authentication required: ${why}`);
+  }
+}

@@ -1,0 +1,52 @@
+import type { EventMetadata, NewEvent } from '@pledgebook/event-store';
+import type { Principal } from '@pledgebook/nest';
+import { newId } from '@pledgebook/util';
+
+/** Who acts and in what chain of causes: carried onto every event a command appends. */
+export interface CommandMeta {
+  bureauId: string;
+  actorId: string;
+  actorRole: string;
+  correlationId: string;
+  causationId: string;
+  reason?: string;
+  /** Seed for deterministic event ids, so a retried request re-appends the same ids (no-op). */
+  idempotencySeed?: string;
+}
+
+const ROLE_ORDER = ['system-admin', 'bureau-admin', 'leading-group', 'appraisal-office', 'branch-secretary', 'group-leader', 'auditor', 'member', 'subscriber'];
+
+export function metaFromPrincipal(principal: Principal, correlationId: string, extra: Partial<CommandMeta> = {}): CommandMeta {
+  const actorRole = ROLE_ORDER.find((r) => principal.roles.includes(r)) ?? principal.roles[0] ?? 'member';
+  return { bureauId: principal.bureauId, actorId: principal.subject, actorRole, correlationId, causationId: correlationId, ...extra };
+}
+
+export function toNewEvents(events: readonly { type: string; data: unknown }[], meta: CommandMeta, bureauId = meta.bureauId): NewEvent[] {
+  const metadata: EventMetadata = {
+    bureauId,
+    actorId: meta.actorId,
+    actorRole: meta.actorRole,
+    correlationId: meta.correlationId,
+    causationId: meta.causationId,
+    ...(meta.reason ? { reason: meta.reason } : {}),
+  };
+  return events.map((event, i) => ({
+    id: meta.idempotencySeed ? deterministicId(`${meta.idempotencySeed}#${i}`) : newId(),
+    type: event.type,
+    data: event.data,
+    metadata,
+  }));
+}
+
+/** A UUID (v8 layout) derived from a string: the same seed gives the same event id. */
+export function deterministicId(seed: string): string {
+  const hex = require('node:crypto').createHash('sha256').update(seed).digest('hex') as string;
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** Whether a request with this idempotency seed already appended its events (a retry after a crash). */
+export function alreadyApplied(events: readonly { id: string }[], meta: CommandMeta): boolean {
+  if (!meta.idempotencySeed) return false;
+  const first = deterministicId(`${meta.idempotencySeed}#0`);
+  return events.some((e) => e.id === first);
+}

@@ -1,0 +1,34 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { CurrentPrincipal, parseInput, READ_MODELS, type Principal } from '@pledgebook/nest';
+import type { ReadModelStore } from '@pledgebook/read-model';
+import type { PledgeView } from '../projections/pledge-view';
+import { PLEDGES } from '../projections/pledges.projection';
+import { canSeePledge } from './access';
+import { pathId, yearQuery } from './schemas';
+
+const summary = ({ records: _records, ...rest }: PledgeView) => rest;
+
+@Controller('api/v1')
+export class BoardsController {
+  constructor(@Inject(READ_MODELS) private readonly views: ReadModelStore) {}
+
+  /** The branch's pledge board: what the intranet shows once books are published. */
+  @Get('org-units/:branchId/board')
+  async board(@Param('branchId') raw: string, @Query() q: unknown, @CurrentPrincipal() p: Principal) {
+    const branchId = parseInput(pathId, raw, '/branchId');
+    const { year } = parseInput(yearQuery, q, '/query');
+    const filter: Record<string, unknown> = { bureauId: p.bureauId, branchId, status: { $in: ['published', 'closed'] }, ...(year ? { year } : {}) };
+    const page = await this.views.collection<PledgeView>(PLEDGES).find(filter, { sort: { year: -1, publishedAt: 1 }, limit: 500 });
+    const totals = page.items.reduce((t, v) => ({ peopleAided: t.peopleAided + v.totals.peopleAided, amountFen: t.amountFen + v.totals.amountFen, volunteerHours: t.volunteerHours + v.totals.volunteerHours }), { peopleAided: 0, amountFen: 0, volunteerHours: 0 });
+    return { branchId, year: year ?? null, pledges: page.items.map(summary), totals };
+  }
+
+  /** A member's own pledge books (individual, paired) in every state; others' only once published. */
+  @Get('members/:memberId/pledges')
+  async memberPledges(@Param('memberId') raw: string, @Query() q: unknown, @CurrentPrincipal() p: Principal) {
+    const memberId = parseInput(pathId, raw, '/memberId');
+    const { year } = parseInput(yearQuery, q, '/query');
+    const page = await this.views.collection<PledgeView>(PLEDGES).find({ bureauId: p.bureauId, memberIds: memberId, ...(year ? { year } : {}) }, { sort: { year: -1 }, limit: 200 });
+    return { memberId, pledges: page.items.filter((v) => canSeePledge(p, v)).map(summary) };
+  }
+}

@@ -1,0 +1,149 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { EventStore } from '@pledgebook/event-store';
+import { WrongExpectedRevision } from '@pledgebook/event-store';
+import { EVENT_STORE } from '@pledgebook/nest';
+import {
+  conflict,
+  decidePledge,
+  guidanceCategories,
+  initialPledgeState,
+  type Actor,
+  type ItemInput,
+  type PledgeCommand,
+  type Pledger,
+} from '@pledgebook/pledge-domain';
+import { alreadyApplied, toNewEvents, type CommandMeta } from '../command-meta';
+import { DirectoryRepository } from '../directory/directory.repository';
+import { bookReservationStream, pledgeStream } from '../streams';
+import { PledgeRepository } from './pledge.repository';
+
+export interface PledgeWriteResult {
+  pledgeId: string;
+  revision: number;
+}
+
+export class DraftPledge {
+  constructor(
+    readonly pledgeId: string,
+    readonly actor: Actor,
+    readonly year: number,
+    readonly pledger: Pledger,
+    readonly items: ItemInput[],
+    readonly meta: CommandMeta,
+  ) {}
+}
+
+/** Commands on an existing pledge; the handler supplies what the decider needs from the directory. */
+export type ExistingPledgeCommand =
+  | { type: 'RevisePledge'; actor: Actor; items: ItemInput[] }
+  | { type: 'SubmitPledge'; actor: Actor }
+  | Exclude<PledgeCommand, { type: 'DraftPledge' | 'RevisePledge' | 'SubmitPledge' }>;
+
+export class ChangePledge {
+  constructor(
+    readonly pledgeId: string,
+    readonly command: ExistingPledgeCommand,
+    readonly meta: CommandMeta,
+    /** From If-Match: the revision the caller last saw. */
+    readonly expectedRevision?: number,
+  ) {}
+}
+
+@CommandHandler(DraftPledge)
+export class DraftPledgeHandler implements ICommandHandler<DraftPledge, PledgeWriteResult> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    private readonly directory: DirectoryRepository,
+  ) {}
+
+  async execute(command: DraftPledge): Promise<PledgeWriteResult> {
+    if (command.meta.idempotencySeed) {
+      const existing = await this.events.readStream(pledgeStream(command.pledgeId));
+      if (alreadyApplied(existing, command.meta)) return { pledgeId: command.pledgeId, revision: existing.length - 1 };
+    }
+    const { state: dir } = await this.directory.load(command.actor.bureauId);
+    const members = Object.fromEntries(command.pledger.memberIds.map((id) => [id, dir.members[id]]));
+    const home = command.pledger.memberIds[0] ? dir.members[command.pledger.memberIds[0]] : undefined;
+    const branchId = home?.branchId ?? (command.pledger.orgUnitId && dir.units[command.pledger.orgUnitId]?.type === 'party-branch' ? command.pledger.orgUnitId : undefined);
+    const reservation =
+      command.pledger.type === 'individual' && command.pledger.memberIds[0]
+        ? bookReservationStream(command.actor.bureauId, command.pledger.memberIds[0], command.year)
+        : undefined;
+    const existing = reservation ? await this.reservedBook(reservation) : undefined;
+    const decided = decidePledge(
+      {
+        type: 'DraftPledge',
+        pledgeId: command.pledgeId,
+        actor: command.actor,
+        year: command.year,
+        pledger: command.pledger,
+        items: command.items,
+        context: {
+          members,
+          orgUnit: command.pledger.orgUnitId ? dir.units[command.pledger.orgUnitId] : undefined,
+          guidanceCategories: guidanceCategories(dir, branchId, command.year),
+          yearClosed: dir.closedYears.includes(command.year),
+          existingIndividualBook: existing && existing !== command.pledgeId ? existing : undefined,
+        },
+      },
+      { ...(await this.emptyState(command.pledgeId)) },
+    );
+    // The reservation makes "one individual book per member and year" hold across processes:
+    // the first writer creates the stream; a retry of the same draft finds its own pledge id.
+    if (reservation && existing === undefined) {
+      try {
+        await this.events.append(reservation, toNewEvents([{ type: 'IndividualBookReserved', data: { pledgeId: command.pledgeId } }], command.meta), {
+          expectedRevision: 'no_stream',
+        });
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevision)) throw error;
+        const winner = await this.reservedBook(reservation);
+        if (winner !== command.pledgeId) {
+          throw conflict('duplicate_individual_book', `member already has a ${command.year} pledge book`, { year: command.year, existingPledgeId: winner });
+        }
+      }
+    }
+    const result = await this.events.append(pledgeStream(command.pledgeId), toNewEvents(decided, command.meta), { expectedRevision: 'no_stream' });
+    return { pledgeId: command.pledgeId, revision: result.nextExpectedRevision };
+  }
+
+  private async reservedBook(stream: string): Promise<string | undefined> {
+    const [first] = await this.events.readStream(stream, { maxCount: 1 });
+    return (first?.data as { pledgeId?: string } | undefined)?.pledgeId;
+  }
+
+  private async emptyState(pledgeId: string) {
+    const existing = await this.events.streamRevision(pledgeStream(pledgeId));
+    if (existing !== undefined) throw conflict('pledge_exists', `pledge ${pledgeId} already exists`, { pledgeId });
+    return initialPledgeState();
+  }
+}
+
+@CommandHandler(ChangePledge)
+export class ChangePledgeHandler implements ICommandHandler<ChangePledge, PledgeWriteResult> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    private readonly pledges: PledgeRepository,
+    private readonly directory: DirectoryRepository,
+  ) {}
+
+  async execute({ pledgeId, command, meta, expectedRevision }: ChangePledge): Promise<PledgeWriteResult> {
+    const { state, revision, events } = await this.pledges.load(pledgeId);
+    if (alreadyApplied(events, meta)) return { pledgeId, revision };
+    if (expectedRevision !== undefined && expectedRevision !== revision) {
+      throw new WrongExpectedRevision(pledgeStream(pledgeId), expectedRevision, revision < 0 ? 'no_stream' : revision);
+    }
+    let full: PledgeCommand;
+    if (command.type === 'RevisePledge' || command.type === 'SubmitPledge') {
+      const { state: dir } = await this.directory.load(state.bureauId || meta.bureauId);
+      full = { ...command, guidanceCategories: guidanceCategories(dir, state.branchId, state.year) };
+    } else {
+      full = command;
+    }
+    const decided = decidePledge(full, state);
+    if (decided.length === 0) return { pledgeId, revision };
+    const result = await this.events.append(pledgeStream(pledgeId), toNewEvents(decided, meta, state.bureauId || meta.bureauId), { expectedRevision: revision });
+    return { pledgeId, revision: result.nextExpectedRevision };
+  }
+}
