@@ -25,7 +25,8 @@ export function toProblem(error: unknown, request?: Request): Problem {
   if (isKinded(error)) {
     const status = KIND_STATUS[error.kind];
     const field = typeof error.details.field === 'string' ? error.details.field : undefined;
-    const { field: _f, ...details } = error.details;
+    // Details never overwrite the problem's own members (status, type, title, detail).
+    const { field: _f, status: _s, type: _t, title: _ti, detail: _d, ...details } = error.details;
     return problem(status, error.code, error.message, {
       ...details,
       ...(field ? { errors: [{ field: `/${field}`, message: error.message }] } : {}),

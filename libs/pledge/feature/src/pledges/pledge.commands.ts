@@ -93,7 +93,8 @@ export class DraftPledgeHandler implements ICommandHandler<DraftPledge, PledgeWr
     // the first writer creates the stream; a retry of the same draft finds its own pledge id.
     if (reservation && existing === undefined) {
       try {
-        await this.events.append(reservation, toNewEvents([{ type: 'IndividualBookReserved', data: { pledgeId: command.pledgeId } }], command.meta), {
+        const reservationMeta = { ...command.meta, ...(command.meta.idempotencySeed ? { idempotencySeed: `${command.meta.idempotencySeed}|reservation` } : {}) };
+        await this.events.append(reservation, toNewEvents([{ type: 'IndividualBookReserved', data: { pledgeId: command.pledgeId } }], reservationMeta), {
           expectedRevision: 'no_stream',
         });
       } catch (error) {

@@ -1,0 +1,46 @@
+import { dataSchemaUri, Topics, type CloudEvent } from '@pledgebook/contracts';
+import { openMessageBus } from '@pledgebook/infrastructure';
+import { newId } from '@pledgebook/util';
+import { join } from 'node:path';
+
+/** Publishes a review decision to the bus the service reads, as the review service will. */
+export async function publishReviewEvent(dataDir: string, type: string, key: string, data: Record<string, unknown>, bureauId = 'weihai'): Promise<CloudEvent> {
+  const event: CloudEvent = {
+    specversion: '1.0',
+    id: newId(),
+    source: `/bureaus/${bureauId}/review-service`,
+    type,
+    subject: `reviews/${key}`,
+    time: new Date().toISOString(),
+    datacontenttype: 'application/json',
+    dataschema: dataSchemaUri(type),
+    data,
+    bureauid: bureauId,
+    actorid: 'sun',
+    correlationid: newId(),
+    causationid: newId(),
+    streamid: `review-${key}`,
+    streamrevision: 0,
+    hash: 'a'.repeat(64),
+  };
+  const bus = await openMessageBus(`sqlite:${join(dataDir, 'bus.db')}`);
+  try {
+    await bus.publish(Topics.review, [{ key, value: event }]);
+  } finally {
+    await bus.close();
+  }
+  return event;
+}
+
+export async function approveAndPublish(dataDir: string, pledgeId: string, round = 1): Promise<void> {
+  const at = new Date().toISOString();
+  await publishReviewEvent(dataDir, 'pledgebook.review.pledge-approved.v1', pledgeId, { pledgeId, reviewId: `review-${pledgeId}`, round, decidedBy: 'sun', decidedAt: at });
+  await publishReviewEvent(dataDir, 'pledgebook.review.pledges-published.v1', 'branch-1', {
+    publicationId: `pub-${pledgeId}`,
+    branchId: 'branch-1',
+    year: new Date().getUTCFullYear(),
+    pledgeIds: [pledgeId],
+    publishedBy: 'sun',
+    publishedAt: at,
+  });
+}
