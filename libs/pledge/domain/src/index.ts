@@ -5,6 +5,7 @@ export * from './directory/events';
 export * from './directory/commands';
 export * from './directory/decide';
 export * from './directory/evolve';
+export * from './directory/import-plan';
 export * from './pledge/types';
 export * from './pledge/events';
 export * from './pledge/commands';

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Put, Query, Req, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Put, Query, Req, Res, UnsupportedMediaTypeException, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { CurrentPrincipal, etagFor, IdempotencyInterceptor, parseInput, READ_MODELS, ZodPipe, type AuthenticatedRequest, type Principal } from '@pledgebook/nest';
 import { groupOn, guidanceCategories, notFound, type DirectoryCommand } from '@pledgebook/pledge-domain';
@@ -8,6 +8,7 @@ import type { Response } from 'express';
 import type { z } from 'zod';
 import { metaFromPrincipal } from '../command-meta';
 import { ChangeDirectory, type DirectoryChangeResult } from '../directory/directory.commands';
+import { ImportDirectory, parseDirectoryCsv, type ImportResult } from '../directory/directory-import';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { ChangePledge } from '../pledges/pledge.commands';
 import type { PledgeView } from '../projections/pledge-view';
@@ -178,6 +179,20 @@ export class DirectoryController {
       cursor = page.nextCursor;
     } while (cursor);
     return { year, revision: result.revision, pledgesClosed: closed };
+  }
+
+  /** Imports a whole bureau from CSV (columns in docs/api/directory-import.md): all or nothing, idempotent. */
+  @Post(':bureauId/directory/import')
+  @HttpCode(200)
+  async importCsv(@Param('bureauId') raw: string, @Body() body: unknown, @CurrentPrincipal() p: Principal, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
+    const bureauId = this.writableBureau(raw, p, DIRECTORY_ADMINS, 'import a directory');
+    if (!String(req.headers['content-type'] ?? '').startsWith('text/csv') || typeof body !== 'string') {
+      throw new UnsupportedMediaTypeException('send the file as text/csv');
+    }
+    const rows = parseDirectoryCsv(body);
+    const result: ImportResult = await this.commands.execute(new ImportDirectory(bureauId, rows, new Date().toISOString().slice(0, 10), metaFromPrincipal(p, correlationIdOf(req, res), { bureauId })));
+    res.setHeader('ETag', etagFor(result.revision));
+    return { rows: rows.length, ...result };
   }
 
   private async run(bureauId: string, command: DirectoryCommand, p: Principal, req: AuthenticatedRequest, res: Response): Promise<DirectoryChangeResult> {
