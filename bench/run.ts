@@ -7,6 +7,7 @@ import type { BenchRow } from './lib/measure';
 import { busBench } from './suites/bus.bench';
 import { emmettPeerBench } from './suites/emmett-peer.bench';
 import { eventStoreBench, fillReplayStore } from './suites/event-store.bench';
+import { pledgeApiBench } from './suites/pledge-api.bench';
 
 const REPLAY_EVENTS = 200_000;
 
@@ -34,7 +35,7 @@ function printTable(rows: BenchRow[]): void {
 }
 
 /** Suites by name; `npm run bench -- bus` runs only those named (the event store suite also feeds the peer rows). */
-const SUITES = ['event-store', 'bus', 'peer'] as const;
+const SUITES = ['event-store', 'bus', 'peer', 'pledge-api'] as const;
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
@@ -60,6 +61,10 @@ async function main(): Promise<void> {
     if (runs('bus')) {
       console.error('message bus…');
       rows.push(...(await busBench(dir)));
+    }
+    if (runs('pledge-api')) {
+      console.error('pledge API…');
+      rows.push(...(await pledgeApiBench(dir)));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -29,6 +29,8 @@ export interface Harness {
   kill(): Promise<void>;
   /** Starts the service again on the same data and port. */
   restart(): Promise<void>;
+  /** What the service process printed (for diagnosing a failure). */
+  output(): string;
   close(): Promise<void>;
 }
 
@@ -108,6 +110,7 @@ export async function startPledgeService(env: Record<string, string> = {}): Prom
       return { status: response.status, body: parsed, headers: response.headers };
     },
     kill: () => stop('SIGKILL'),
+    output: () => output,
     restart: launch,
     async close() {
       await stop('SIGTERM');

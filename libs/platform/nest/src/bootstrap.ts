@@ -14,6 +14,16 @@ export function configureHttp(app: INestApplication, config: Pick<ServiceConfig,
   server.disable('x-powered-by');
 }
 
+/**
+ * Idle keep-alive connections stay open longer than the gateway's and clients' pools keep them,
+ * so the server never closes a socket a client is about to reuse (which the client sees as a reset).
+ */
+export function keepConnectionsAlive(app: INestApplication): void {
+  const server = app.getHttpServer() as { keepAliveTimeout: number; headersTimeout: number };
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+}
+
 export async function createServiceApp(module: DynamicModule, config: ServiceConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, { bodyParser: false, logger: ['error', 'warn', 'log'] });
   configureHttp(app, config);
@@ -25,5 +35,6 @@ export async function createServiceApp(module: DynamicModule, config: ServiceCon
 export async function bootstrapService(module: DynamicModule, config: ServiceConfig): Promise<void> {
   const app = await createServiceApp(module, config);
   await app.listen(config.port, config.host);
+  keepConnectionsAlive(app);
   new Logger(config.service).log(`listening on http://${config.host}:${config.port} (event store ${config.eventStoreUrl.split(':')[0]})`);
 }

@@ -3,7 +3,7 @@ import { deciderSpec } from '../testing';
 import type { DraftContext, PledgeCommand } from './commands';
 import { decidePledge } from './decide';
 import type { PledgeEvent } from './events';
-import { evolvePledge } from './evolve';
+import { evolvePledge, foldPledge } from './evolve';
 import { initialPledgeState, type PledgeState } from './state';
 import type { ItemInput } from './types';
 
@@ -190,5 +190,16 @@ describe('pledge decider: fulfilment', () => {
     given(live).when({ type: 'ClosePledge', year: 2026 }).then([{ type: 'PledgeClosed', data: { pledgeId: 'p1', year: 2026 } }]);
     given([...live, { type: 'PledgeClosed', data: { pledgeId: 'p1', year: 2026 } }]).when({ type: 'ClosePledge', year: 2026 }).then([]);
     given([...live, { type: 'PledgeClosed', data: { pledgeId: 'p1', year: 2026 } }]).when(progress()).thenFails('wrong_state');
+  });
+});
+
+describe('folding a pledge stream', () => {
+  it('gives the same state as applying evolve event by event', () => {
+    const records = Array.from({ length: 50 }, (_, i): PledgeEvent => ({
+      type: 'ProgressRecorded',
+      data: { pledgeId: 'p1', recordId: `r${i}`, itemNo: 3, recordedOn: '2026-05-01', narrative: `n${i}`, evidence: [], recordedBy: 'm1', recordedAt: '2026-05-02T00:00:00.000Z' },
+    }));
+    const stream = [drafted, submitted, approved, published, ...records, { type: 'PledgeClosed', data: { pledgeId: 'p1', year: 2026 } } as PledgeEvent];
+    expect(foldPledge(stream, initialPledgeState())).toEqual(stream.reduce(evolvePledge, initialPledgeState()));
   });
 });

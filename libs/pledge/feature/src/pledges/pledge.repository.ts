@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore, RecordedEvent } from '@pledgebook/event-store';
 import { EVENT_STORE } from '@pledgebook/nest';
-import { evolvePledge, initialPledgeState, type PledgeEvent, type PledgeState } from '@pledgebook/pledge-domain';
+import { foldPledge, initialPledgeState, type PledgeEvent, type PledgeState } from '@pledgebook/pledge-domain';
 import { pledgeStream } from '../streams';
 
 export interface LoadedPledge {
@@ -17,7 +17,10 @@ export class PledgeRepository {
 
   async load(pledgeId: string, asOf?: string): Promise<LoadedPledge> {
     const events = await this.events.readStream(pledgeStream(pledgeId), asOf ? { asOf } : {});
-    const state = events.reduce((s, e) => evolvePledge(s, { type: e.type, data: e.data } as PledgeEvent), { ...initialPledgeState(), pledgeId });
+    const state = foldPledge(
+      events.map((e) => ({ type: e.type, data: e.data }) as PledgeEvent),
+      { ...initialPledgeState(), pledgeId },
+    );
     return { state, revision: events.length - 1, events };
   }
 }
