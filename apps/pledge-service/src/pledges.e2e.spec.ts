@@ -231,3 +231,15 @@ describe('review decisions', () => {
     expect(history.body.items.find((e: { type: string }) => e.type === 'PledgeReturned').causationId).toBe(returned.id);
   });
 });
+
+describe('OpenAPI', () => {
+  it('serves the document at /api/docs without a token, with request bodies from the validating schemas', async () => {
+    const r = await h.call(undefined, 'GET', '/api/docs/openapi.json');
+    expect(r.status).toBe(200);
+    expect(Object.keys(r.body.paths)).toEqual(expect.arrayContaining(['/api/v1/pledges', '/api/v1/pledges/{pledgeId}/history', '/api/v1/bureaus/{bureauId}/directory/import']));
+    const draft = r.body.paths['/api/v1/pledges'].post.requestBody.content['application/json'].schema;
+    expect(draft.required).toEqual(expect.arrayContaining(['year', 'pledger', 'items']));
+    expect(draft.additionalProperties).toBe(false);
+    expect((await h.call(undefined, 'GET', '/api/docs')).status).toBe(200);
+  });
+});

@@ -2,6 +2,7 @@ import { Logger, type DynamicModule, type INestApplication } from '@nestjs/commo
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
+import { setupApiDocs } from './http/api-docs';
 import { bodyErrorHandler } from './http/problem-details.filter';
 import type { ServiceConfig } from './service-config';
 
@@ -27,6 +28,7 @@ export function keepConnectionsAlive(app: INestApplication): void {
 export async function createServiceApp(module: DynamicModule, config: ServiceConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, { bodyParser: false, logger: ['error', 'warn', 'log'] });
   configureHttp(app, config);
+  setupApiDocs(app, `Pledgebook ${config.service}`, 'Problem documents (RFC 9457) on every error; ETag/If-Match on writes; Idempotency-Key on creates.');
   app.enableShutdownHooks();
   return app;
 }

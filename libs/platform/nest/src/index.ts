@@ -12,6 +12,7 @@ export * from './http/zod-body.pipe';
 export * from './http/etag';
 export * from './http/problem-details.filter';
 export * from './http/idempotency.interceptor';
+export * from './http/api-docs';
 export * from './auth/principal';
 export * from './auth/token-verifier';
 export * from './auth/auth.guard';

@@ -1,6 +1,7 @@
+import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Put, Query, Req, Res, UnsupportedMediaTypeException, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { CurrentPrincipal, etagFor, IdempotencyInterceptor, parseInput, READ_MODELS, ZodPipe, type AuthenticatedRequest, type Principal } from '@pledgebook/nest';
+import { CurrentPrincipal, etagFor, IdempotencyInterceptor, parseInput, READ_MODELS, ZodApiBody, ZodPipe, type AuthenticatedRequest, type Principal } from '@pledgebook/nest';
 import { groupOn, guidanceCategories, notFound, type DirectoryCommand } from '@pledgebook/pledge-domain';
 import type { ReadModelStore } from '@pledgebook/read-model';
 import { newId } from '@pledgebook/util';
@@ -31,6 +32,7 @@ import {
   updateMemberBody,
 } from './schemas';
 
+@ApiTags('directory')
 @Controller('api/v1/bureaus')
 export class DirectoryController {
   constructor(
@@ -41,6 +43,7 @@ export class DirectoryController {
 
   @Post()
   @UseInterceptors(IdempotencyInterceptor)
+  @ZodApiBody(registerBureauBody)
   async register(@Body(new ZodPipe(registerBureauBody)) body: z.infer<typeof registerBureauBody>, @CurrentPrincipal() p: Principal, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
     requireRole(p, ['system-admin'], 'register a bureau');
     const parentExists = body.parentBureauId ? (await this.directory.load(body.parentBureauId)).state.exists : false;
@@ -68,6 +71,7 @@ export class DirectoryController {
 
   @Post(':bureauId/org-units')
   @UseInterceptors(IdempotencyInterceptor)
+  @ZodApiBody(addOrgUnitBody)
   async addOrgUnit(@Param('bureauId') raw: string, @Body(new ZodPipe(addOrgUnitBody)) body: z.infer<typeof addOrgUnitBody>, @CurrentPrincipal() p: Principal, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
     const bureauId = this.writableBureau(raw, p, DIRECTORY_ADMINS, 'add an org unit');
     const orgUnitId = body.orgUnitId ?? newId();
@@ -85,6 +89,7 @@ export class DirectoryController {
 
   @Post(':bureauId/members')
   @UseInterceptors(IdempotencyInterceptor)
+  @ZodApiBody(addMemberBody)
   async addMember(@Param('bureauId') raw: string, @Body(new ZodPipe(addMemberBody)) body: z.infer<typeof addMemberBody>, @CurrentPrincipal() p: Principal, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
     const bureauId = this.writableBureau(raw, p, DIRECTORY_ADMINS, 'add a member');
     const memberId = body.memberId ?? newId();
@@ -114,6 +119,7 @@ export class DirectoryController {
   }
 
   @Patch(':bureauId/members/:memberId')
+  @ZodApiBody(updateMemberBody)
   async updateMember(@Param('bureauId') raw: string, @Param('memberId') m: string, @Body(new ZodPipe(updateMemberBody)) body: z.infer<typeof updateMemberBody>, @CurrentPrincipal() p: Principal, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
     const bureauId = this.writableBureau(raw, p, DIRECTORY_ADMINS, 'update a member');
     return this.run(bureauId, { type: 'UpdateMember', memberId: parseInput(pathId, m, '/memberId'), ...body }, p, req, res);
@@ -121,6 +127,7 @@ export class DirectoryController {
 
   @Post(':bureauId/members/:memberId/moves')
   @UseInterceptors(IdempotencyInterceptor)
+  @ZodApiBody(moveMemberBody)
   async move(@Param('bureauId') raw: string, @Param('memberId') m: string, @Body(new ZodPipe(moveMemberBody)) body: z.infer<typeof moveMemberBody>, @CurrentPrincipal() p: Principal, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
     const bureauId = this.writableBureau(raw, p, DIRECTORY_ADMINS, 'move a member');
     const result = await this.run(bureauId, { type: 'MoveMember', memberId: parseInput(pathId, m, '/memberId'), ...body }, p, req, res);
@@ -139,12 +146,14 @@ export class DirectoryController {
   }
 
   @Put(':bureauId/branches/:branchId/guidance-categories/:year')
+  @ZodApiBody(guidanceBody)
   async setGuidance(@Param('bureauId') raw: string, @Param('branchId') b: string, @Param('year') y: string, @Body(new ZodPipe(guidanceBody)) body: z.infer<typeof guidanceBody>, @CurrentPrincipal() p: Principal, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
     const bureauId = this.writableBureau(raw, p, [...DIRECTORY_ADMINS, 'branch-secretary'], 'set guidance categories');
     return this.run(bureauId, { type: 'SetGuidanceCategories', branchId: parseInput(pathId, b, '/branchId'), year: parseInput(pathYear, y, '/year'), categories: body.categories }, p, req, res);
   }
 
   @Put(':bureauId/appraisal-office/:year')
+  @ZodApiBody(appraisalOfficeBody)
   async assignOffice(@Param('bureauId') raw: string, @Param('year') y: string, @Body(new ZodPipe(appraisalOfficeBody)) body: z.infer<typeof appraisalOfficeBody>, @CurrentPrincipal() p: Principal, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
     const bureauId = this.writableBureau(raw, p, [...DIRECTORY_ADMINS, 'leading-group'], 'assign the appraisal office');
     return this.run(bureauId, { type: 'AssignAppraisalOffice', year: parseInput(pathYear, y, '/year'), staff: body.staff }, p, req, res);

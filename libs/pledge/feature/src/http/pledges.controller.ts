@@ -1,3 +1,4 @@
+import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Patch, Post, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { EventStore } from '@pledgebook/event-store';
@@ -11,6 +12,7 @@ import {
   IdempotencyInterceptor,
   parseInput,
   READ_MODELS,
+  ZodApiBody,
   ZodPipe,
   type AuthenticatedRequest,
   type Principal,
@@ -37,6 +39,7 @@ function pledgeBody(state: PledgeState, revision: number) {
   return { ...rest, revision, records: Object.values(records) };
 }
 
+@ApiTags('pledges')
 @Controller('api/v1/pledges')
 export class PledgesController {
   constructor(
@@ -49,6 +52,7 @@ export class PledgesController {
 
   @Post()
   @UseInterceptors(IdempotencyInterceptor)
+  @ZodApiBody(draftPledgeBody)
   async draft(
     @Body(new ZodPipe(draftPledgeBody)) body: z.infer<typeof draftPledgeBody>,
     @CurrentPrincipal() principal: Principal,
@@ -91,6 +95,7 @@ export class PledgesController {
 
   @Patch(':pledgeId')
   @UseInterceptors(IdempotencyInterceptor)
+  @ZodApiBody(revisePledgeBody)
   async revise(@Param('pledgeId') id: string, @Body(new ZodPipe(revisePledgeBody)) body: z.infer<typeof revisePledgeBody>, @CurrentPrincipal() p: Principal, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response, @Headers('if-match') ifMatch?: string) {
     return this.change(id, { type: 'RevisePledge', actor: actorOf(p), items: body.items }, p, req, res, ifMatch);
   }
@@ -106,12 +111,14 @@ export class PledgesController {
   @Post(':pledgeId/withdraw')
   @HttpCode(200)
   @UseInterceptors(IdempotencyInterceptor)
+  @ZodApiBody(withdrawBody)
   async withdraw(@Param('pledgeId') id: string, @Body(new ZodPipe(withdrawBody)) body: z.infer<typeof withdrawBody>, @CurrentPrincipal() p: Principal, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response, @Headers('if-match') ifMatch?: string) {
     return this.change(id, { type: 'WithdrawPledge', actor: actorOf(p), reason: body.reason }, p, req, res, ifMatch, body.reason);
   }
 
   @Post(':pledgeId/progress')
   @UseInterceptors(IdempotencyInterceptor)
+  @ZodApiBody(progressBody)
   async progress(@Param('pledgeId') id: string, @Body(new ZodPipe(progressBody)) body: z.infer<typeof progressBody>, @CurrentPrincipal() p: Principal, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response, @Headers('if-match') ifMatch?: string) {
     const key = idempotencyKeyOf(req);
     const recordId = key ? deterministicId(`record|${p.subject}|${key}`) : newId();
