@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,6 +40,20 @@ describe('npm start', () => {
       expect(await response.json()).toMatchObject({ status: 'ok', eventStoreHead: 0 });
     }
     expect(existsSync(join(dataDir, 'eventstore.db'))).toBe(true);
+    // npm run token signs with the data directory's key; the running services trust it.
+    const issue = spawnSync(process.execPath, ['-r', register, join(root, 'tools', 'issue-token.ts'), '--sub', 'root', '--bureau', 'shandong', '--roles', 'system-admin'], {
+      cwd: root,
+      env: { ...process.env, PLEDGEBOOK_DATA_DIR: dataDir },
+      encoding: 'utf8',
+    });
+    const token = issue.stdout.trim();
+    const created = await fetch('http://127.0.0.1:4701/api/v1/bureaus', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ bureauId: 'shandong', name: '山東省統計局', level: 'province' }),
+    });
+    expect(created.status).toBe(201);
+    expect((await fetch('http://127.0.0.1:4701/api/v1/bureaus/shandong')).status).toBe(401);
     child.kill('SIGINT');
     expect(await exited(child)).toBe(0);
     await expect(fetch('http://127.0.0.1:4701/health/live')).rejects.toThrow();
