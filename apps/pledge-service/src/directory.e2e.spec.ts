@@ -132,3 +132,19 @@ describe('CSV import', () => {
     expect((await h.call(b.wang, 'POST', '/api/v1/bureaus/weihai/directory/import', file, csv)).status).toBe(403);
   });
 });
+
+describe('more bad inputs', () => {
+  it('checks the appraisal office body and the year in the path', async () => {
+    expect((await h.call(b.admin, 'PUT', `/api/v1/bureaus/weihai/appraisal-office/${YEAR}`, { staff: [] })).body).toMatchObject({ status: 400, errors: [{ field: '/staff' }] });
+    expect((await h.call(b.admin, 'PUT', `/api/v1/bureaus/weihai/appraisal-office/${YEAR}`, { staff: [{ memberId: 'ghost', duty: 'x' }] })).status).toBe(404);
+    expect((await h.call(b.admin, 'PUT', '/api/v1/bureaus/weihai/appraisal-office/1066', { staff: [{ memberId: 'zhao', duty: 'x' }] })).body.errors[0].field).toBe('/year');
+    expect((await h.call(b.wang, 'PUT', `/api/v1/bureaus/weihai/appraisal-office/${YEAR}`, { staff: [{ memberId: 'zhao', duty: 'x' }] })).status).toBe(403);
+  });
+
+  it('checks board and member-pledge queries', async () => {
+    expect((await h.call(b.wang, 'GET', '/api/v1/org-units/branch-1/board?year=soon')).body.errors[0].field).toBe('/query/year');
+    expect((await h.call(b.wang, 'GET', '/api/v1/org-units/branch-1/board?colour=red')).status).toBe(400);
+    expect((await h.call(b.wang, 'GET', '/api/v1/members/wang/pledges?year=soon')).status).toBe(400);
+    expect((await h.call(undefined, 'GET', '/api/v1/members/wang/pledges')).status).toBe(401);
+  });
+});

@@ -243,3 +243,19 @@ describe('OpenAPI', () => {
     expect((await h.call(undefined, 'GET', '/api/docs')).status).toBe(200);
   });
 });
+
+describe('withdrawing', () => {
+  it('withdraws a submitted book with a reason; needs the reason; not after approval', async () => {
+    const member = await h.as({ sub: 'li', bureauId: 'weihai', roles: ['member'] });
+    const created = await h.call(member, 'POST', '/api/v1/pledges', { year: YEAR, pledger: { type: 'paired', memberIds: ['li', 'wang'] }, items: [items[2]] });
+    const id = created.body.pledgeId;
+    expect((await h.call(member, 'POST', `/api/v1/pledges/${id}/withdraw`, {})).body).toMatchObject({ status: 400, errors: [{ field: '/reason' }] });
+    expect((await h.call(member, 'POST', `/api/v1/pledges/${id}/withdraw`, { reason: '  ' })).body).toMatchObject({ status: 422, code: 'invalid_reason' });
+    expect((await h.call(b.otherAdmin, 'POST', `/api/v1/pledges/${id}/withdraw`, { reason: 'x' })).status).toBe(403);
+    const withdrawn = await h.call(member, 'POST', `/api/v1/pledges/${id}/withdraw`, { reason: '調離本局' });
+    expect(withdrawn.status).toBe(200);
+    const history = await h.call(member, 'GET', `/api/v1/pledges/${id}/history`);
+    expect(history.body.items.at(-1)).toMatchObject({ type: 'PledgeWithdrawn', reason: '調離本局' });
+    expect((await h.call(member, 'POST', `/api/v1/pledges/${id}/withdraw`, { reason: 'again' })).body).toMatchObject({ status: 409, currentState: 'withdrawn' });
+  });
+});
