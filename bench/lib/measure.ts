@@ -43,6 +43,20 @@ export async function interleaved(rounds: number, contenders: Record<string, () 
   return Object.fromEntries(Object.entries(durations).map(([k, v]) => [k, median(v)]));
 }
 
+/**
+ * Alternates contenders in small blocks and sums each one's time. Durable commits on a shared
+ * disk drift by tens of percent within seconds; alternating every few operations exposes every
+ * contender to the same drift, which long rounds do not.
+ */
+export async function alternating(blocks: number, contenders: Record<string, (block: number) => Promise<void> | void>): Promise<Record<string, number>> {
+  const totals: Record<string, number> = Object.fromEntries(Object.keys(contenders).map((k) => [k, 0]));
+  for (let block = 0; block < blocks; block++) {
+    const order = block % 2 === 0 ? Object.keys(contenders) : Object.keys(contenders).reverse();
+    for (const name of order) totals[name]! += await timeIt(() => contenders[name]!(block));
+  }
+  return totals;
+}
+
 export function rate(count: number, ms: number): number {
   return (count / ms) * 1000;
 }

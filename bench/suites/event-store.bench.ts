@@ -3,7 +3,7 @@ import { openEventStore } from '@pledgebook/infrastructure';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { interleaved, rate, rateRow, type BenchRow } from '../lib/measure';
+import { alternating, interleaved, rate, rateRow, type BenchRow } from '../lib/measure';
 import { pledgeEvent } from '../lib/payload';
 import { RawSqlite, rawReadRows } from '../lib/raw-sqlite';
 
@@ -15,8 +15,8 @@ export interface EventStoreBenchContext {
 
 /** The baseline reads the same columns the port returns for each event. */
 const ROW = 'position, id, stream, revision, type, schema_version, data, metadata, recorded_at, prev_hash, hash';
-const SINGLE = 300;
-const BATCHES = 30;
+const SINGLE = 900;
+const BATCHES = 90;
 const STREAM_READS = 100;
 
 export async function eventStoreBench(ctx: EventStoreBenchContext): Promise<{ rows: BenchRow[]; figures: Record<string, number> }> {
@@ -25,26 +25,26 @@ export async function eventStoreBench(ctx: EventStoreBenchContext): Promise<{ ro
   const store = await openEventStore(`sqlite:${join(ctx.dir, 'port.db')}`);
   const raw = new RawSqlite(join(ctx.dir, 'raw.db'));
 
-  // Single-event durable appends: one transaction (one fsync) each.
+  // Single-event durable appends: one transaction (one fsync) each, alternating in blocks of 10.
   let n = 0;
-  const single = await interleaved(3, {
-    port: async () => {
-      for (let i = 0; i < SINGLE; i++) await store.append(`single-${i % 50}`, [pledgeEvent(n++)]);
+  const single = await alternating(SINGLE / 10, {
+    port: async (block) => {
+      for (let i = 0; i < 10; i++) await store.append(`single-${(block * 10 + i) % 50}`, [pledgeEvent(n++)]);
     },
-    raw: () => {
-      for (let i = 0; i < SINGLE; i++) raw.append(`single-${i % 50}`, [pledgeEvent(n++)]);
+    raw: (block) => {
+      for (let i = 0; i < 10; i++) raw.append(`single-${(block * 10 + i) % 50}`, [pledgeEvent(n++)]);
     },
   });
   figures['append.single'] = rate(SINGLE, single.port!);
   rows.push(rateRow('event store: single-event durable append', figures['append.single'], rate(SINGLE, single.raw!), 'raw better-sqlite3 1-row insert txn', 0.7));
 
-  // 100-event batches.
-  const batch = await interleaved(3, {
-    port: async () => {
-      for (let i = 0; i < BATCHES; i++) await store.append(`batch-${i % 10}`, Array.from({ length: 100 }, () => pledgeEvent(n++)));
+  // 100-event batches, alternating one batch at a time.
+  const batch = await alternating(BATCHES, {
+    port: async (block) => {
+      await store.append(`batch-${block % 10}`, Array.from({ length: 100 }, () => pledgeEvent(n++)));
     },
-    raw: () => {
-      for (let i = 0; i < BATCHES; i++) raw.append(`batch-${i % 10}`, Array.from({ length: 100 }, () => pledgeEvent(n++)));
+    raw: (block) => {
+      raw.append(`batch-${block % 10}`, Array.from({ length: 100 }, () => pledgeEvent(n++)));
     },
   });
   figures['append.batch100'] = rate(BATCHES * 100, batch.port!);

@@ -62,6 +62,12 @@ function toRecorded(row: EventTuple): RecordedEvent {
   };
 }
 
+/** Duck-typed: the driver's error class may come from another realm (e.g. under jest). */
+function isDuplicateId(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof message === 'string' && message.includes('events.id');
+}
+
 /** The embedded event store: one SQLite file shared by any number of processes. */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
@@ -174,13 +180,15 @@ export class SqliteEventStore implements EventStore {
 
   private appendInTransaction(stream: string, events: readonly NewEvent[], expected: AppendOptions['expectedRevision'] = 'any'): AppendResult {
     const head = this.head(stream);
-    const firstId = events[0]?.id;
-    if (firstId !== undefined) {
-      const replay = this.existingAppend(stream, events, expected);
+    const actual = head ? head.revision : 'no_stream';
+    try {
+      assertExpectedRevision(stream, expected, actual);
+    } catch (conflict) {
+      // A repeat of an earlier append (same ids, same place) is a no-op, not a conflict.
+      const replay = events[0]?.id !== undefined ? this.existingAppend(stream, events, expected) : undefined;
       if (replay) return replay;
+      throw conflict;
     }
-    assertExpectedRevision(stream, expected, head ? head.revision : 'no_stream');
-
     const insert = this.statement(
       'ins',
       `INSERT INTO events (id, stream, revision, type, schema_version, data, metadata, recorded_at, prev_hash, hash)
@@ -207,6 +215,11 @@ export class SqliteEventStore implements EventStore {
           insert.run(id, stream, revision, event.type, schemaVersion, dataJson, metadataJson, recordedAt, prevHash, hash).lastInsertRowid,
         );
       } catch (error) {
+        // The ids are already recorded: with 'any' that may be a repeat of this very append.
+        if (index === 0 && event.id !== undefined && isDuplicateId(error)) {
+          const replay = this.existingAppend(stream, events, expected);
+          if (replay) return replay;
+        }
         throw this.explainInsertError(error, id);
       }
       prevHash = hash;
@@ -239,9 +252,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   private explainInsertError(error: unknown, id: string): unknown {
-    // Duck-typed: the driver's error class may come from another realm (e.g. under jest).
-    const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-    if (code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof message === 'string' && message.includes('events.id')) {
+    if (isDuplicateId(error)) {
       const found = this.statement('byId', 'SELECT stream, revision, position FROM events WHERE id = ?').get(id) as
         | { stream: string; revision: number }
         | undefined;

@@ -11,10 +11,16 @@ export class ChangeNotifier {
   private changes = 0;
   private watcher?: FSWatcher;
 
-  constructor(file: string) {
-    const name = basename(file);
+  private closed = false;
+
+  constructor(private readonly file: string) {}
+
+  /** Watches only once someone waits: a process that only writes pays nothing per commit. */
+  private ensureWatcher(): void {
+    if (this.watcher || this.closed) return;
+    const name = basename(this.file);
     try {
-      this.watcher = watch(dirname(file), { persistent: false }, (_event, changed) => {
+      this.watcher = watch(dirname(this.file), { persistent: false }, (_event, changed) => {
         if (!changed || changed.toString().startsWith(name)) this.notify();
       });
       this.watcher.on('error', () => this.closeWatcher());
@@ -37,6 +43,7 @@ export class ChangeNotifier {
 
   /** Resolves on the next change (or at once if one came after `since`), after `timeoutMs`, or on abort. */
   wait(timeoutMs: number, signal?: AbortSignal, since?: number): Promise<void> {
+    this.ensureWatcher();
     return new Promise((resolve) => {
       if (signal?.aborted || (since !== undefined && since !== this.changes)) return resolve();
       const wake = () => {
@@ -52,6 +59,7 @@ export class ChangeNotifier {
   }
 
   close(): void {
+    this.closed = true;
     this.closeWatcher();
     this.notify();
   }
