@@ -3,17 +3,15 @@ import { openEventStore, openMessageBus, openReadModelStore } from '@pledgebook/
 import { runConsumer } from '@pledgebook/message-bus';
 import { applyOnce } from '@pledgebook/read-model';
 import { join } from 'node:path';
-import { eventually, items, seedBureau, YEAR, type Bureau } from './testing/fixtures';
-import { startPledgeService, type Harness } from './testing/pledge-service.harness';
+import { type Bureau, eventually, items, seededService, YEAR } from './testing/fixtures';
+import type { Harness } from './testing/pledge-service.harness';
 
+const service = seededService();
 let h: Harness;
 let b: Bureau;
-
-beforeAll(async () => {
-  h = await startPledgeService();
-  b = await seedBureau(h);
-}, 90_000);
-afterAll(() => h.close());
+beforeAll(() => {
+  ({ h, b } = service);
+});
 
 describe('killing the pledge service between append and relay', () => {
   it('loses no acknowledged write and no integration event, and consumers apply each once', async () => {

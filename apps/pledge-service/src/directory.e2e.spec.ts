@@ -1,14 +1,12 @@
-import { eventually, items, seedBureau, YEAR, type Bureau } from './testing/fixtures';
-import { startPledgeService, type Harness } from './testing/pledge-service.harness';
+import { type Bureau, eventually, items, seededService, YEAR } from './testing/fixtures';
+import type { Harness } from './testing/pledge-service.harness';
 
+const service = seededService();
 let h: Harness;
 let b: Bureau;
-
-beforeAll(async () => {
-  h = await startPledgeService();
-  b = await seedBureau(h);
-}, 90_000);
-afterAll(() => h.close());
+beforeAll(() => {
+  ({ h, b } = service);
+});
 
 describe('bureaus', () => {
   it('lets only a system admin register, once, under an existing parent', async () => {

@@ -1,15 +1,13 @@
-import { eventually, items, seedBureau, today, YEAR, type Bureau } from './testing/fixtures';
-import { startPledgeService, type Harness } from './testing/pledge-service.harness';
+import { type Bureau, eventually, items, seededService, today, YEAR } from './testing/fixtures';
+import type { Harness } from './testing/pledge-service.harness';
 import { approveAndPublish, publishReviewEvent } from './testing/review-events';
 
+const service = seededService();
 let h: Harness;
 let b: Bureau;
-
-beforeAll(async () => {
-  h = await startPledgeService();
-  b = await seedBureau(h);
-}, 90_000);
-afterAll(() => h.close());
+beforeAll(() => {
+  ({ h, b } = service);
+});
 
 const draftBody = (memberIds = ['wang'], overrides: Record<string, unknown> = {}) => ({ year: YEAR, pledger: { type: 'individual', memberIds }, items, ...overrides });
 

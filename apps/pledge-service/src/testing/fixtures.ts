@@ -1,4 +1,4 @@
-import type { Caller, Harness } from './pledge-service.harness';
+import { startPledgeService, type Caller, type Harness } from './pledge-service.harness';
 
 export const YEAR = new Date().getUTCFullYear();
 export const today = () => new Date().toISOString().slice(0, 10);
@@ -70,4 +70,15 @@ export async function eventually<T>(read: () => Promise<T>, check: (value: T) =>
     last = await read();
   }
   return last;
+}
+
+/** A suite's service: started and seeded before its tests, stopped after. */
+export function seededService(): { readonly h: Harness; readonly b: Bureau } {
+  const context = {} as { h: Harness; b: Bureau };
+  beforeAll(async () => {
+    context.h = await startPledgeService();
+    context.b = await seedBureau(context.h);
+  }, 90_000);
+  afterAll(() => context.h.close());
+  return context;
 }

@@ -3,13 +3,7 @@ import type { Principal } from '@pledgebook/nest';
 import { newId } from '@pledgebook/util';
 
 /** Who acts and in what chain of causes: carried onto every event a command appends. */
-export interface CommandMeta {
-  bureauId: string;
-  actorId: string;
-  actorRole: string;
-  correlationId: string;
-  causationId: string;
-  reason?: string;
+export interface CommandMeta extends Pick<EventMetadata, 'bureauId' | 'actorId' | 'actorRole' | 'correlationId' | 'causationId' | 'reason'> {
   /** Seed for deterministic event ids, so a retried request re-appends the same ids (no-op). */
   idempotencySeed?: string;
 }

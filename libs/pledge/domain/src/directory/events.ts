@@ -1,22 +1,10 @@
 import type { Role } from '../actor';
-import type { AppraisalStaff, BureauLevel, OrgUnitType, PartyStatus } from './types';
+import type { AppraisalStaff, BureauLevel, MemberDetails, OrgUnitType, PartyStatus } from './types';
 
 export type DirectoryEvent =
   | { type: 'BureauRegistered'; data: { bureauId: string; name: string; level?: BureauLevel; parentBureauId?: string } }
   | { type: 'OrgUnitAdded'; data: { orgUnitId: string; type: OrgUnitType; name: string; parentId?: string } }
-  | {
-      type: 'MemberAdded';
-      data: {
-        memberId: string;
-        name: string;
-        partyStatus: PartyStatus;
-        branchId?: string;
-        groupId?: string;
-        departmentId?: string;
-        roles: Role[];
-        joinedOn: string;
-      };
-    }
+  | { type: 'MemberAdded'; data: { memberId: string; joinedOn: string } & MemberDetails }
   | { type: 'MemberUpdated'; data: { memberId: string; name?: string; partyStatus?: PartyStatus; departmentId?: string; roles?: Role[] } }
   | { type: 'MemberMoved'; data: { memberId: string; fromGroupId?: string; toGroupId?: string; branchId?: string; effectiveOn: string } }
   | { type: 'GuidanceCategoriesSet'; data: { branchId: string; year: number; categories: string[] } }

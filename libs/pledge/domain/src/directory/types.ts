@@ -42,14 +42,18 @@ export interface GroupPeriod {
   from: string;
 }
 
-export interface Member {
-  memberId: string;
+/** What the directory records of a member (in commands, events and state alike). */
+export interface MemberDetails {
   name: string;
   partyStatus: PartyStatus;
   branchId?: string;
   groupId?: string;
   departmentId?: string;
   roles: Role[];
+}
+
+export interface Member extends MemberDetails {
+  memberId: string;
   /** Every group the member has been in, oldest first. */
   groups: GroupPeriod[];
 }
