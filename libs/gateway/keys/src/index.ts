@@ -1,0 +1,2 @@
+export * from './signing-key';
+export * from './password-hash';
