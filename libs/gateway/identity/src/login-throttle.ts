@@ -24,12 +24,12 @@ export function isLocked(state: ThrottleState, now: Date): boolean {
   return state.lockedUntil !== undefined && state.lockedUntil > now.toISOString();
 }
 
-export function afterFailure(state: ThrottleState, now: Date): ThrottleState {
-  const failures = state.failures + 1;
-  if (failures >= THROTTLE.lockAfter) {
-    return { failures, lockedUntil: new Date(now.getTime() + THROTTLE.lockMinutes * 60_000).toISOString() };
-  }
-  return { failures };
+/**
+ * When a lock that starts now ends. The store counts failures atomically (concurrent attempts
+ * each count) and sets this once the count reaches THROTTLE.lockAfter.
+ */
+export function lockExpiry(now: Date): string {
+  return new Date(now.getTime() + THROTTLE.lockMinutes * 60_000).toISOString();
 }
 
 export const afterSuccess = (): ThrottleState => ({ failures: 0 });

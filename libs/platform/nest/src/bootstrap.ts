@@ -25,7 +25,7 @@ export function keepConnectionsAlive(app: INestApplication): void {
   server.headersTimeout = 66_000;
 }
 
-export async function createServiceApp(module: DynamicModule, config: ServiceConfig): Promise<INestApplication> {
+export async function createServiceApp(module: DynamicModule, config: Pick<ServiceConfig, 'bodyLimit'> & { service: string }): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, { bodyParser: false, logger: ['error', 'warn', 'log'] });
   configureHttp(app, config);
   setupApiDocs(app, `Pledgebook ${config.service}`, 'Problem documents (RFC 9457) on every error; ETag/If-Match on writes; Idempotency-Key on creates.');
@@ -34,9 +34,10 @@ export async function createServiceApp(module: DynamicModule, config: ServiceCon
 }
 
 /** Starts a service: HTTP on the configured port, graceful shutdown on SIGTERM/SIGINT. */
-export async function bootstrapService(module: DynamicModule, config: ServiceConfig): Promise<void> {
+export async function bootstrapService(module: DynamicModule, config: Pick<ServiceConfig, 'bodyLimit' | 'port' | 'host'> & { service: string; eventStoreUrl?: string }): Promise<void> {
   const app = await createServiceApp(module, config);
   await app.listen(config.port, config.host);
   keepConnectionsAlive(app);
-  new Logger(config.service).log(`listening on http://${config.host}:${config.port} (event store ${config.eventStoreUrl.split(':')[0]})`);
+  const store = config.eventStoreUrl ? ` (event store ${config.eventStoreUrl.split(':')[0]})` : '';
+  new Logger(config.service).log(`listening on http://${config.host}:${config.port}${store}`);
 }

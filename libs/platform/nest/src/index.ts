@@ -4,6 +4,7 @@ export * from './service-config';
 export * from './tokens';
 export * from './infrastructure.module';
 export * from './service-platform.module';
+export * from './http-platform.module';
 export * from './health.controller';
 export * from './bootstrap';
 export * from './run-service';

@@ -1,1 +1,2 @@
 export * from './token-factory';
+export * from './service-process';

@@ -1,0 +1,102 @@
+import type Database from 'better-sqlite3';
+import { openDatabase } from '@pledgebook/sqlite';
+import type { ThrottleState } from '@pledgebook/gateway-identity';
+import { join } from 'node:path';
+
+export interface Account {
+  username: string;
+  passwordHash: string;
+  memberId: string;
+  bureauId: string;
+  roles: string[];
+  disabled: boolean;
+  throttle: ThrottleState;
+  createdAt: string;
+}
+
+interface Row {
+  username: string;
+  password_hash: string;
+  member_id: string;
+  bureau_id: string;
+  roles: string;
+  disabled: number;
+  failures: number;
+  locked_until: string | null;
+  created_at: string;
+}
+
+const toAccount = (r: Row): Account => ({
+  username: r.username,
+  passwordHash: r.password_hash,
+  memberId: r.member_id,
+  bureauId: r.bureau_id,
+  roles: JSON.parse(r.roles) as string[],
+  disabled: r.disabled === 1,
+  throttle: { failures: r.failures, ...(r.locked_until ? { lockedUntil: r.locked_until } : {}) },
+  createdAt: r.created_at,
+});
+
+/** The gateway's local accounts (embedded profile): one SQLite file of its own. */
+export class AccountStore {
+  private readonly db: Database.Database;
+
+  constructor(dataDir: string) {
+    this.db = openDatabase(join(dataDir, 'gateway.db'));
+    this.db.exec(`CREATE TABLE IF NOT EXISTS accounts (
+      username      TEXT PRIMARY KEY,
+      password_hash TEXT NOT NULL,
+      member_id     TEXT NOT NULL,
+      bureau_id     TEXT NOT NULL,
+      roles         TEXT NOT NULL,
+      disabled      INTEGER NOT NULL DEFAULT 0,
+      failures      INTEGER NOT NULL DEFAULT 0,
+      locked_until  TEXT,
+      created_at    TEXT NOT NULL
+    ) WITHOUT ROWID`);
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM accounts').get() as { n: number }).n;
+  }
+
+  find(username: string): Account | undefined {
+    const row = this.db.prepare('SELECT * FROM accounts WHERE username = ?').get(username) as Row | undefined;
+    return row ? toAccount(row) : undefined;
+  }
+
+  /** False when the username is taken. */
+  create(account: Omit<Account, 'disabled' | 'throttle'>): boolean {
+    const result = this.db
+      .prepare('INSERT OR IGNORE INTO accounts (username, password_hash, member_id, bureau_id, roles, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(account.username, account.passwordHash, account.memberId, account.bureauId, JSON.stringify(account.roles), account.createdAt);
+    return result.changes === 1;
+  }
+
+  /**
+   * Counts a failed login atomically (concurrent attempts each count) and locks the account
+   * until `lockUntil` once the count reaches `lockAfter`. Returns the new count.
+   */
+  recordFailure(username: string, lockAfter: number, lockUntil: string): number {
+    const row = this.db
+      .prepare(
+        `UPDATE accounts SET failures = failures + 1,
+           locked_until = CASE WHEN failures + 1 >= ? THEN ? ELSE locked_until END
+         WHERE username = ? RETURNING failures`,
+      )
+      .get(lockAfter, lockUntil, username) as { failures: number } | undefined;
+    return row?.failures ?? 0;
+  }
+
+  setThrottle(username: string, throttle: ThrottleState): void {
+    this.db.prepare('UPDATE accounts SET failures = ?, locked_until = ? WHERE username = ?').run(throttle.failures, throttle.lockedUntil ?? null, username);
+  }
+
+  disable(username: string): void {
+    this.db.prepare('UPDATE accounts SET disabled = 1 WHERE username = ?').run(username);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

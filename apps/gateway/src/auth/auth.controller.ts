@@ -1,0 +1,59 @@
+import { Body, Controller, Get, HttpCode, HttpException, Inject, Post, Res, UnauthorizedException } from '@nestjs/common';
+import { afterSuccess, delayAfterFailure, isLocked, lockExpiry, THROTTLE } from '@pledgebook/gateway-identity';
+import { hashPassword, readJwks, signAccessToken, verifyPassword, type SigningKey } from '@pledgebook/gateway-keys';
+import { Public, ZodApiBody, ZodPipe } from '@pledgebook/nest';
+import { sleep } from '@pledgebook/util';
+import type { Response } from 'express';
+import { z } from 'zod';
+import type { AccountStore } from '../accounts/account-store';
+import type { GatewayConfig } from '../config';
+import { ACCOUNTS, GATEWAY_CONFIG, SIGNING_KEY } from '../tokens';
+
+const loginBody = z.strictObject({ username: z.string().min(1).max(100), password: z.string().min(1).max(256) });
+/** Compared against for unknown usernames, so their answer takes as long as a real check. */
+const DECOY = hashPassword('decoy password for unknown users');
+
+@Controller()
+export class AuthController {
+  constructor(
+    @Inject(ACCOUNTS) private readonly accounts: AccountStore,
+    @Inject(SIGNING_KEY) private readonly signing: SigningKey,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  /** Username and password → a short-lived bearer token. Failures are slowed, then the account is locked for a while. */
+  @Public()
+  @Post('api/v1/auth/login')
+  @HttpCode(200)
+  @ZodApiBody(loginBody)
+  async login(@Body(new ZodPipe(loginBody)) body: z.infer<typeof loginBody>, @Res({ passthrough: true }) res: Response) {
+    const account = this.accounts.find(body.username);
+    const now = new Date();
+    if (account && isLocked(account.throttle, now)) {
+      res.setHeader('Retry-After', String(Math.ceil((Date.parse(account.throttle.lockedUntil!) - now.getTime()) / 1000)));
+      throw new HttpException('too many failed logins: this account is locked for a while', 429);
+    }
+    const valid = await verifyPassword(body.password, account?.passwordHash ?? (await DECOY));
+    if (!account || !valid || account.disabled) {
+      if (account && !valid) {
+        const failures = this.accounts.recordFailure(account.username, THROTTLE.lockAfter, lockExpiry(now));
+        await sleep(delayAfterFailure(failures));
+      }
+      throw new UnauthorizedException('unknown username, wrong password, or a disabled account');
+    }
+    if (account.throttle.failures > 0) this.accounts.setThrottle(account.username, afterSuccess());
+    const accessToken = await signAccessToken(
+      this.signing,
+      { sub: account.memberId, bureauId: account.bureauId, roles: account.roles },
+      { ttl: `${this.config.tokenTtlSeconds}s`, issuer: this.config.auth.issuer, audience: this.config.auth.audience },
+    );
+    return { accessToken, tokenType: 'Bearer', expiresIn: this.config.tokenTtlSeconds };
+  }
+
+  /** The public half of the signing key: services (and any relying party) verify tokens with it. */
+  @Public()
+  @Get('.well-known/jwks.json')
+  jwks() {
+    return readJwks(this.config.dataDir);
+  }
+}

@@ -1,0 +1,47 @@
+import { ConfigurationError } from '@pledgebook/util';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+export interface GatewayConfig {
+  service: 'gateway';
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Set on first start for the system admin `admin`; generated and printed once when absent. */
+  adminPassword?: string;
+  tokenTtlSeconds: number;
+  auth: { jwksFile: string; issuer: string; audience: string };
+  bodyLimit: number;
+}
+
+const schema = z.object({
+  PLEDGEBOOK_DATA_DIR: z.string().min(1).default('./data'),
+  PLEDGEBOOK_GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PLEDGEBOOK_HOST: z.string().min(1).default('127.0.0.1'),
+  PLEDGEBOOK_ADMIN_PASSWORD: z.string().min(1).optional(),
+  AUTH_ISSUER: z.string().min(1).default('pledgebook'),
+  AUTH_AUDIENCE: z.string().min(1).default('pledgebook'),
+  TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(24 * 3600).default(900),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(256 * 1024),
+});
+
+/** The one place the gateway reads its environment; a bad value stops it, naming the variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'environment');
+    throw new ConfigurationError(`${variable}: ${issue.message}`, { variable });
+  }
+  const e = parsed.data;
+  return {
+    service: 'gateway',
+    port: e.PLEDGEBOOK_GATEWAY_PORT,
+    host: e.PLEDGEBOOK_HOST,
+    dataDir: e.PLEDGEBOOK_DATA_DIR,
+    ...(e.PLEDGEBOOK_ADMIN_PASSWORD ? { adminPassword: e.PLEDGEBOOK_ADMIN_PASSWORD } : {}),
+    tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
+    auth: { jwksFile: join(e.PLEDGEBOOK_DATA_DIR, 'jwks.json'), issuer: e.AUTH_ISSUER, audience: e.AUTH_AUDIENCE },
+    bodyLimit: e.BODY_LIMIT_BYTES,
+  };
+}

@@ -1,0 +1,3 @@
+export const ACCOUNTS = Symbol('AccountStore');
+export const SIGNING_KEY = Symbol('SigningKey');
+export const GATEWAY_CONFIG = Symbol('GatewayConfig');
