@@ -1,4 +1,4 @@
-import { ConfigurationError } from '@pledgebook/util';
+import { parseEnvironment } from '@pledgebook/nest';
 import { join } from 'node:path';
 import { z } from 'zod';
 
@@ -27,13 +27,7 @@ const schema = z.object({
 
 /** The one place the gateway reads its environment; a bad value stops it, naming the variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
-  const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const variable = String(issue.path[0] ?? 'environment');
-    throw new ConfigurationError(`${variable}: ${issue.message}`, { variable });
-  }
-  const e = parsed.data;
+  const e = parseEnvironment(schema, env);
   return {
     service: 'gateway',
     port: e.PLEDGEBOOK_GATEWAY_PORT,

@@ -43,19 +43,22 @@ const schema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(256 * 1024),
 });
 
+/** Parses settings with a zod schema; the first problem stops start-up with an error naming its variable. */
+export function parseEnvironment<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.infer<S> {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const variable = String(issue.path[0] ?? 'environment');
+  throw new ConfigurationError(`${variable}: ${issue.message}`, { variable });
+}
+
 /**
  * Validates a service's settings once, at start-up. A bad value stops the process with a
  * ConfigurationError naming the variable. Called from each app's config.ts, the one place
  * that reads the environment.
  */
 export function parseServiceConfig(service: ServiceName, env: Record<string, string | undefined>): ServiceConfig {
-  const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const variable = String(issue.path[0] ?? 'environment');
-    throw new ConfigurationError(`${variable}: ${issue.message}`, { variable });
-  }
-  const e = parsed.data;
+  const e = parseEnvironment(schema, env);
   const dataDir = e.PLEDGEBOOK_DATA_DIR;
   return {
     service,
