@@ -61,6 +61,24 @@ describe('npm start', () => {
       body: JSON.stringify({ bureauId: 'yantai', name: '煙台市統計局', level: 'city' }),
     });
     expect(registered.status).toBe(201);
+    // Through the gateway: routed unchanged to the pledge service, with a correlation id and security headers.
+    const viaGateway = await fetch('http://127.0.0.1:4700/api/v1/bureaus', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json', 'x-correlation-id': 'corr-start-test' },
+      body: JSON.stringify({ bureauId: 'weihai', name: '威海市統計局', level: 'city', parentBureauId: 'yantai' }),
+    });
+    expect(viaGateway.status).toBe(201);
+    expect(viaGateway.headers.get('x-correlation-id')).toBe('corr-start-test');
+    expect(viaGateway.headers.get('x-content-type-options')).toBe('nosniff');
+    const read = await fetch('http://127.0.0.1:4700/api/v1/bureaus/weihai', { headers: { authorization: `Bearer ${accessToken}` } });
+    expect(await read.json()).toMatchObject({ bureauId: 'weihai', parentBureauId: 'yantai' });
+    const oversize = await fetch('http://127.0.0.1:4700/api/v1/pledges', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ filler: 'x'.repeat(300_000) }),
+    });
+    expect(oversize.status).toBe(413);
+    expect((await fetch('http://127.0.0.1:4700/api/v1/nowhere', { headers: { authorization: `Bearer ${accessToken}` } })).status).toBe(404);
     expect(existsSync(join(dataDir, 'eventstore.db'))).toBe(true);
     // npm run token signs with the data directory's key; the running services trust it.
     const issue = spawnSync(process.execPath, ['-r', register, join(root, 'tools', 'issue-token.ts'), '--sub', 'root', '--bureau', 'shandong', '--roles', 'system-admin'], {

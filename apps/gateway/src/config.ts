@@ -12,6 +12,8 @@ export interface GatewayConfig {
   tokenTtlSeconds: number;
   auth: { jwksFile: string; issuer: string; audience: string };
   bodyLimit: number;
+  /** Where each service answers (routing of /api/v1/*). */
+  services: Record<'pledge-service' | 'review-service' | 'appraisal-service' | 'reward-service', string>;
 }
 
 const schema = z.object({
@@ -23,6 +25,11 @@ const schema = z.object({
   AUTH_AUDIENCE: z.string().min(1).default('pledgebook'),
   TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(24 * 3600).default(900),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(256 * 1024),
+  PLEDGEBOOK_SERVICE_PORT_BASE: z.coerce.number().int().min(1).max(65530).default(3100),
+  PLEDGE_SERVICE_URL: z.url().optional(),
+  REVIEW_SERVICE_URL: z.url().optional(),
+  APPRAISAL_SERVICE_URL: z.url().optional(),
+  REWARD_SERVICE_URL: z.url().optional(),
 });
 
 /** The one place the gateway reads its environment; a bad value stops it, naming the variable. */
@@ -37,5 +44,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
     auth: { jwksFile: join(e.PLEDGEBOOK_DATA_DIR, 'jwks.json'), issuer: e.AUTH_ISSUER, audience: e.AUTH_AUDIENCE },
     bodyLimit: e.BODY_LIMIT_BYTES,
+    services: {
+      'pledge-service': e.PLEDGE_SERVICE_URL ?? `http://127.0.0.1:${e.PLEDGEBOOK_SERVICE_PORT_BASE + 1}`,
+      'review-service': e.REVIEW_SERVICE_URL ?? `http://127.0.0.1:${e.PLEDGEBOOK_SERVICE_PORT_BASE + 2}`,
+      'appraisal-service': e.APPRAISAL_SERVICE_URL ?? `http://127.0.0.1:${e.PLEDGEBOOK_SERVICE_PORT_BASE + 3}`,
+      'reward-service': e.REWARD_SERVICE_URL ?? `http://127.0.0.1:${e.PLEDGEBOOK_SERVICE_PORT_BASE + 4}`,
+    },
   };
 }

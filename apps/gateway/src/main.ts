@@ -1,10 +1,11 @@
 import { bootstrapService } from '@pledgebook/nest';
 import { AppModule } from './app.module';
 import { loadConfig } from './config';
+import { serviceProxy } from './routing/service-proxy';
 
 (async () => {
   const config = loadConfig();
-  await bootstrapService(await AppModule.forRoot(config), config);
+  await bootstrapService(await AppModule.forRoot(config), config, { beforeBodyParsing: serviceProxy(config.services, config.bodyLimit) as never });
 })().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

@@ -9,6 +9,7 @@ import type { ServiceConfig } from './service-config';
 /** Body parsing with limits; malformed or oversize bodies become problem documents (400/413). */
 export function configureHttp(app: INestApplication, config: Pick<ServiceConfig, 'bodyLimit'>): void {
   const server = app as NestExpressApplication;
+  server.use(securityHeaders);
   server.use(express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] }));
   server.use(express.text({ limit: config.bodyLimit * 20, type: ['text/csv', 'text/plain'] }));
   server.use(bodyErrorHandler);
@@ -25,8 +26,23 @@ export function keepConnectionsAlive(app: INestApplication): void {
   server.headersTimeout = 66_000;
 }
 
-export async function createServiceApp(module: DynamicModule, config: Pick<ServiceConfig, 'bodyLimit'> & { service: string }): Promise<INestApplication> {
+/** Headers every API answer carries (documents are JSON; nothing here should be framed or sniffed). */
+function securityHeaders(_req: unknown, res: { setHeader(name: string, value: string): void }, next: () => void): void {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+  next();
+}
+
+export interface CreateAppOptions {
+  /** Express middleware mounted before body parsing (the gateway's streaming proxy). */
+  beforeBodyParsing?: (req: never, res: never, next: () => void) => void;
+}
+
+export async function createServiceApp(module: DynamicModule, config: Pick<ServiceConfig, 'bodyLimit'> & { service: string }, options: CreateAppOptions = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, { bodyParser: false, logger: ['error', 'warn', 'log'] });
+  if (options.beforeBodyParsing) (app as NestExpressApplication).use(options.beforeBodyParsing);
   configureHttp(app, config);
   setupApiDocs(app, `Pledgebook ${config.service}`, 'Problem documents (RFC 9457) on every error; ETag/If-Match on writes; Idempotency-Key on creates.');
   app.enableShutdownHooks();
@@ -34,8 +50,12 @@ export async function createServiceApp(module: DynamicModule, config: Pick<Servi
 }
 
 /** Starts a service: HTTP on the configured port, graceful shutdown on SIGTERM/SIGINT. */
-export async function bootstrapService(module: DynamicModule, config: Pick<ServiceConfig, 'bodyLimit' | 'port' | 'host'> & { service: string; eventStoreUrl?: string }): Promise<void> {
-  const app = await createServiceApp(module, config);
+export async function bootstrapService(
+  module: DynamicModule,
+  config: Pick<ServiceConfig, 'bodyLimit' | 'port' | 'host'> & { service: string; eventStoreUrl?: string },
+  options: CreateAppOptions = {},
+): Promise<void> {
+  const app = await createServiceApp(module, config, options);
   await app.listen(config.port, config.host);
   keepConnectionsAlive(app);
   const store = config.eventStoreUrl ? ` (event store ${config.eventStoreUrl.split(':')[0]})` : '';
