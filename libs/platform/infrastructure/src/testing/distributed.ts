@@ -16,7 +16,3 @@ export function describeWithServer(variable: 'TEST_ESDB_URL' | 'TEST_KAFKA_URL' 
     it.skip(reason, () => undefined);
   });
 }
-
-export function tempSqliteUrl(dir: string, name: string): string {
-  return `sqlite:${dir}/${name}.db`;
-}

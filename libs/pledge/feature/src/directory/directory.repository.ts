@@ -29,15 +29,6 @@ export class DirectoryRepository {
     return loaded;
   }
 
-  /** The directory as it stood at a moment, replayed from the store. */
-  async loadAsOf(bureauId: string, asOf: string): Promise<LoadedDirectory> {
-    const events = await this.events.readStream(directoryStream(bureauId), { asOf });
-    return {
-      state: events.reduce((s, e) => evolveDirectory(s, { type: e.type, data: e.data } as DirectoryEvent), initialDirectoryState()),
-      revision: events.length - 1,
-    };
-  }
-
   /** Parent, grandparent, … of a bureau (for a parent authority's auditors). */
   async ancestors(bureauId: string): Promise<string[]> {
     const chain: string[] = [];

@@ -58,10 +58,12 @@ export class DraftPledgeHandler implements ICommandHandler<DraftPledge, PledgeWr
   ) {}
 
   async execute(command: DraftPledge): Promise<PledgeWriteResult> {
-    if (command.meta.idempotencySeed) {
-      const existing = await this.events.readStream(pledgeStream(command.pledgeId));
-      if (alreadyApplied(existing, command.meta)) return { pledgeId: command.pledgeId, revision: existing.length - 1 };
+    // One read tells a retry of this very draft (same derived event ids) from a taken pledge id.
+    const earlier = await this.events.readStream(pledgeStream(command.pledgeId), { maxCount: 1 });
+    if (alreadyApplied(earlier, command.meta)) {
+      return { pledgeId: command.pledgeId, revision: (await this.events.streamRevision(pledgeStream(command.pledgeId))) ?? 0 };
     }
+    if (earlier.length > 0) throw conflict('pledge_exists', `pledge ${command.pledgeId} already exists`, { pledgeId: command.pledgeId });
     const { state: dir } = await this.directory.load(command.actor.bureauId);
     const members = Object.fromEntries(command.pledger.memberIds.map((id) => [id, dir.members[id]]));
     const home = command.pledger.memberIds[0] ? dir.members[command.pledger.memberIds[0]] : undefined;
@@ -87,7 +89,7 @@ export class DraftPledgeHandler implements ICommandHandler<DraftPledge, PledgeWr
           existingIndividualBook: existing && existing !== command.pledgeId ? existing : undefined,
         },
       },
-      { ...(await this.emptyState(command.pledgeId)) },
+      initialPledgeState(),
     );
     // The reservation makes "one individual book per member and year" hold across processes:
     // the first writer creates the stream; a retry of the same draft finds its own pledge id.
@@ -112,12 +114,6 @@ export class DraftPledgeHandler implements ICommandHandler<DraftPledge, PledgeWr
   private async reservedBook(stream: string): Promise<string | undefined> {
     const [first] = await this.events.readStream(stream, { maxCount: 1 });
     return (first?.data as { pledgeId?: string } | undefined)?.pledgeId;
-  }
-
-  private async emptyState(pledgeId: string) {
-    const existing = await this.events.streamRevision(pledgeStream(pledgeId));
-    if (existing !== undefined) throw conflict('pledge_exists', `pledge ${pledgeId} already exists`, { pledgeId });
-    return initialPledgeState();
   }
 }
 
