@@ -157,6 +157,23 @@ export class KafkaMessageBus implements MessageBus {
     return found.sort((a, b) => (a.value.time < b.value.time ? -1 : a.value.time > b.value.time ? 1 : a.partition - b.partition || a.offset - b.offset));
   }
 
+  async lag(groupId: string, topic: string): Promise<number> {
+    await this.ready;
+    const ends = await this.admin.fetchTopicOffsets(topic);
+    const [committed] = await this.admin.fetchOffsets({ groupId, topics: [topic] });
+    const next = new Map((committed?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
+    return ends.reduce((sum, p) => {
+      const offset = next.get(p.partition) ?? -1;
+      const from = offset < 0 ? Number(p.low) : offset;
+      return sum + Math.max(0, Number(p.high) - from);
+    }, 0);
+  }
+
+  async ping(): Promise<void> {
+    await this.ready;
+    await this.admin.describeCluster();
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.consumers].map((c) => c.stop()));
     await this.ready.catch(() => undefined);

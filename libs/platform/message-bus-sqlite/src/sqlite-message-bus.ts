@@ -131,6 +131,21 @@ export class SqliteMessageBus implements MessageBus {
     return handle;
   }
 
+  async lag(groupId: string, topic: string): Promise<number> {
+    const heads = this.db.prepare('SELECT partition, next_offset AS head FROM partition_heads WHERE topic = ?').all(topic) as Array<{ partition: number; head: number }>;
+    const committed = new Map(
+      (this.groupDb.prepare('SELECT partition, next_offset AS next FROM group_offsets WHERE group_id = ? AND topic = ?').all(groupId, topic) as Array<{ partition: number; next: number }>).map(
+        (row) => [row.partition, row.next],
+      ),
+    );
+    return heads.reduce((sum, { partition, head }) => sum + Math.max(0, head - (committed.get(partition) ?? 0)), 0);
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+    this.groupDb.prepare('SELECT 1').get();
+  }
+
   async browse(topic: string, options: { limit?: number } = {}): Promise<BusMessage[]> {
     const rows = this.db
       .prepare(

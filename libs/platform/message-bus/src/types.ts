@@ -55,5 +55,9 @@ export interface MessageBus {
   consume(options: ConsumeOptions, handler: BatchHandler): Promise<ConsumerHandle>;
   /** Reads a topic from the start without joining a group (operators, dead-letter listing). */
   browse(topic: string, options?: { limit?: number }): Promise<BusMessage[]>;
+  /** Messages on the topic that the group has not committed yet, summed over partitions. */
+  lag(groupId: string, topic: string): Promise<number>;
+  /** Resolves when the bus answers (readiness checks); rejects otherwise. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

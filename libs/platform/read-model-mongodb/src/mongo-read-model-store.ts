@@ -103,6 +103,10 @@ export class MongoReadModelStore implements ReadModelStore {
     this.indexed.delete(physical(name, generation));
   }
 
+  async ping(): Promise<void> {
+    await this.db.command({ ping: 1 });
+  }
+
   async close(): Promise<void> {
     await this.client.close();
   }

@@ -75,6 +75,10 @@ export class SqliteReadModelStore implements ReadModelStore {
     for (const key of [...this.collections.keys()]) if (key.endsWith(`|${name}|${generation}`)) this.collections.delete(key);
   }
 
+  async ping(): Promise<void> {
+    this.reader.prepare('SELECT 1').get();
+  }
+
   async close(): Promise<void> {
     await this.queue.run(async () => undefined).catch(() => undefined);
     if (this.reader.open) this.reader.close();

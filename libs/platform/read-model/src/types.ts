@@ -75,5 +75,7 @@ export interface ReadModelStore {
   activeGeneration(name: string): Promise<number>;
   /** Removes a generation that is no longer live. */
   dropGeneration(name: string, generation: number): Promise<void>;
+  /** Resolves when the store answers (readiness checks); rejects otherwise. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

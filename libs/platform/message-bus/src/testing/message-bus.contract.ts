@@ -140,6 +140,25 @@ export function messageBusContract(name: string, options: MessageBusContractOpti
       }, 60_000);
     }
 
+    it("reports a group's lag: published but not yet committed", async () => {
+      const topic = uniqueTopic();
+      const groupId = newId();
+      await bus.ping();
+      await bus.publish(topic, ['a', 'b', 'c', 'd', 'e'].map((key) => ({ key, value: testCloudEvent(key, 0) })));
+      expect(await bus.lag(groupId, topic)).toBe(5);
+      let handled = 0;
+      const done = until(() => handled >= 5);
+      const consumer = await bus.consume({ groupId, topics: [topic] }, async (batch) => {
+        handled += batch.length;
+        done.poke();
+      });
+      await done.reached;
+      await consumer.stop();
+      expect(await bus.lag(groupId, topic)).toBe(0);
+      await bus.publish(topic, [{ key: 'a', value: testCloudEvent('a', 1) }, { key: 'z', value: testCloudEvent('z', 0) }]);
+      expect(await bus.lag(groupId, topic)).toBe(2);
+    });
+
     it('lets anyone browse a topic from the start', async () => {
       const topic = uniqueTopic();
       await bus.publish(topic, [{ key: 'k', value: testCloudEvent('k', 0), headers: { 'x-test': 'yes' } }]);

@@ -60,6 +60,10 @@ export function readModelContract(name: string, options: ReadModelContractOption
       expect((await r.findOne({ year: 2025 }))?._id).toBe('p3');
     });
 
+    it('answers a ping while open', async () => {
+      await expect(store.ping()).resolves.toBeUndefined();
+    });
+
     it('reads an unknown collection as empty', async () => {
       const r = store.collection(collectionName());
       expect(await r.find({})).toEqual({ items: [] });
