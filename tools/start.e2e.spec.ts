@@ -45,7 +45,7 @@ describe('npm start', () => {
     for (const port of [4701, 4702, 4703, 4704]) {
       const response = await fetch(`http://127.0.0.1:${port}/health/ready`);
       expect(response.status).toBe(200);
-      expect(await response.json()).toMatchObject({ status: 'ok', eventStoreHead: 0 });
+      expect(await response.json()).toMatchObject({ status: 'ok', details: { eventStore: { status: 'up', head: 0 }, messageBus: { status: 'up' }, readModels: { status: 'up' } } });
     }
     const login = await fetch('http://127.0.0.1:4700/api/v1/auth/login', {
       method: 'POST',

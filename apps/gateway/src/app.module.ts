@@ -1,12 +1,13 @@
 import { Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { loadOrCreateSigningKey } from '@pledgebook/gateway-keys';
-import { HttpPlatformModule } from '@pledgebook/nest';
+import { HttpPlatformModule, ObservabilityModule } from '@pledgebook/nest';
 import { AccountStore } from './accounts/account-store';
 import { AccountsController } from './accounts/accounts.controller';
 import { AuthController } from './auth/auth.controller';
+import { OidcModeController } from './auth/oidc-mode.controller';
 import { ensureAdmin } from './bootstrap-admin';
 import type { GatewayConfig } from './config';
-import { GatewayHealthController } from './health.controller';
 import { ACCOUNTS, GATEWAY_CONFIG, SIGNING_KEY } from './tokens';
 
 class AccountsLifecycle implements OnApplicationShutdown {
@@ -19,14 +20,25 @@ class AccountsLifecycle implements OnApplicationShutdown {
 @Module({})
 export class AppModule {
   static async forRoot(config: GatewayConfig): Promise<DynamicModule> {
-    // The key exists before the token verifier reads jwks.json.
-    const signing = await loadOrCreateSigningKey(config.dataDir);
+    // gateway.db holds the local accounts (embedded profile) and the gateway's access-denial records.
     const accounts = new AccountStore(config.dataDir);
-    await ensureAdmin(accounts, config.adminPassword);
+    const local = config.identity === 'local';
+    // The key exists before the token verifier reads jwks.json.
+    const signing = local ? await loadOrCreateSigningKey(config.dataDir) : undefined;
+    if (local) await ensureAdmin(accounts, config.adminPassword);
     return {
       module: AppModule,
-      imports: [HttpPlatformModule.forRoot(config.auth)],
-      controllers: [AuthController, AccountsController, GatewayHealthController],
+      imports: [
+        ObservabilityModule.forRoot({
+          service: 'gateway',
+          probes: { useFactory: () => ({ accounts: async () => accounts.ping() }) },
+          denialSink: { useFactory: () => ({ record: async (denial) => accounts.recordDenial(denial) }) },
+        }),
+        HttpPlatformModule.forRoot(config.auth),
+        // Used by the login route only (per client address; per gateway replica, in memory).
+        ThrottlerModule.forRoot([{ name: 'login', ttl: 60_000, limit: config.loginRateLimitPerMinute }]),
+      ],
+      controllers: local ? [AuthController, AccountsController] : [OidcModeController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: SIGNING_KEY, useValue: signing },

@@ -1,4 +1,4 @@
-import { parseEnvironment } from '@pledgebook/nest';
+import { AUTH_CLAIM_SETTINGS, claimMappingFrom, parseEnvironment, type AuthConfig, type LogLevel } from '@pledgebook/nest';
 import { join } from 'node:path';
 import { z } from 'zod';
 
@@ -9,8 +9,16 @@ export interface GatewayConfig {
   dataDir: string;
   /** Set on first start for the system admin `admin`; generated and printed once when absent. */
   adminPassword?: string;
+  logLevel: LogLevel;
   tokenTtlSeconds: number;
-  auth: { jwksFile: string; issuer: string; audience: string };
+  /**
+   * `local`: the gateway keeps accounts and signs tokens (embedded profile). `oidc`: an external
+   * issuer signs them (AUTH_JWKS_URL set); the gateway keeps no accounts and only verifies.
+   */
+  identity: 'local' | 'oidc';
+  auth: AuthConfig;
+  /** Logins per client address per minute before 429. */
+  loginRateLimitPerMinute: number;
   bodyLimit: number;
   /** Where each service answers (routing of /api/v1/*). */
   services: Record<'pledge-service' | 'review-service' | 'appraisal-service' | 'reward-service', string>;
@@ -23,6 +31,10 @@ const schema = z.object({
   PLEDGEBOOK_ADMIN_PASSWORD: z.string().min(1).optional(),
   AUTH_ISSUER: z.string().min(1).default('pledgebook'),
   AUTH_AUDIENCE: z.string().min(1).default('pledgebook'),
+  AUTH_JWKS_URL: z.url().optional(),
+  ...AUTH_CLAIM_SETTINGS,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(24 * 3600).default(900),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(256 * 1024),
   PLEDGEBOOK_SERVICE_PORT_BASE: z.coerce.number().int().min(1).max(65530).default(3100),
@@ -41,8 +53,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.PLEDGEBOOK_HOST,
     dataDir: e.PLEDGEBOOK_DATA_DIR,
     ...(e.PLEDGEBOOK_ADMIN_PASSWORD ? { adminPassword: e.PLEDGEBOOK_ADMIN_PASSWORD } : {}),
+    logLevel: e.LOG_LEVEL,
     tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
-    auth: { jwksFile: join(e.PLEDGEBOOK_DATA_DIR, 'jwks.json'), issuer: e.AUTH_ISSUER, audience: e.AUTH_AUDIENCE },
+    identity: e.AUTH_JWKS_URL ? 'oidc' : 'local',
+    auth: {
+      ...(e.AUTH_JWKS_URL ? { jwksUrl: e.AUTH_JWKS_URL } : { jwksFile: join(e.PLEDGEBOOK_DATA_DIR, 'jwks.json') }),
+      issuer: e.AUTH_ISSUER,
+      audience: e.AUTH_AUDIENCE,
+      claims: claimMappingFrom(e),
+    },
+    loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     bodyLimit: e.BODY_LIMIT_BYTES,
     services: {
       'pledge-service': e.PLEDGE_SERVICE_URL ?? `http://127.0.0.1:${e.PLEDGEBOOK_SERVICE_PORT_BASE + 1}`,

@@ -1,11 +1,15 @@
 import { bootstrapService } from '@pledgebook/nest';
 import { AppModule } from './app.module';
 import { loadConfig } from './config';
+import { openApiMerger } from './docs/merge-openapi';
 import { serviceProxy } from './routing/service-proxy';
 
 (async () => {
   const config = loadConfig();
-  await bootstrapService(await AppModule.forRoot(config), config, { beforeBodyParsing: serviceProxy(config.services, config.bodyLimit) as never });
+  await bootstrapService(await AppModule.forRoot(config), config, {
+    beforeBodyParsing: serviceProxy(config.services, config.bodyLimit) as never,
+    patchApiDocs: openApiMerger(config.services),
+  });
 })().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

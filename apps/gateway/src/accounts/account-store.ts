@@ -53,7 +53,25 @@ export class AccountStore {
       failures      INTEGER NOT NULL DEFAULT 0,
       locked_until  TEXT,
       created_at    TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS access_denials (
+      id     TEXT PRIMARY KEY,
+      at     TEXT NOT NULL,
+      entry  TEXT NOT NULL
     ) WITHOUT ROWID`);
+  }
+
+  ping(): void {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  /** Keeps an access denial (who, what, when, why) as an audit record. */
+  recordDenial(denial: { _id: string; at: string }): void {
+    this.db.prepare('INSERT OR IGNORE INTO access_denials (id, at, entry) VALUES (?, ?, ?)').run(denial._id, denial.at, JSON.stringify(denial));
+  }
+
+  denials(limit = 100): Array<Record<string, unknown>> {
+    return (this.db.prepare('SELECT entry FROM access_denials ORDER BY at DESC, id DESC LIMIT ?').all(limit) as Array<{ entry: string }>).map((r) => JSON.parse(r.entry) as Record<string, unknown>);
   }
 
   count(): number {

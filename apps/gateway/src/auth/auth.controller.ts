@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, HttpException, Inject, Post, Res, UnauthorizedException } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpException, Inject, Post, Res, UnauthorizedException, UseGuards } from '@nestjs/common';
+import { ThrottlerGuard } from '@nestjs/throttler';
 import { afterSuccess, delayAfterFailure, isLocked, lockExpiry, THROTTLE } from '@pledgebook/gateway-identity';
 import { hashPassword, readJwks, signAccessToken, verifyPassword, type SigningKey } from '@pledgebook/gateway-keys';
 import { Public, ZodApiBody, ZodPipe } from '@pledgebook/nest';
@@ -23,6 +24,7 @@ export class AuthController {
 
   /** Username and password → a short-lived bearer token. Failures are slowed, then the account is locked for a while. */
   @Public()
+  @UseGuards(ThrottlerGuard)
   @Post('api/v1/auth/login')
   @HttpCode(200)
   @ZodApiBody(loginBody)

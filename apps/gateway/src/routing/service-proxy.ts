@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { correlationIdFrom } from '@pledgebook/util';
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 
 /** Which service answers a path under /api/v1 (the gateway's own routes never reach here). */
@@ -28,7 +28,7 @@ function problem(res: ServerResponse, status: number, code: string, detail: stri
  * adding X-Correlation-Id and refusing bodies over the limit with 413 while streaming.
  */
 export function serviceProxy(services: Record<string, string>, bodyLimit: number) {
-  return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
+  return (req: IncomingMessage & { correlationId?: string }, res: ServerResponse & { locals?: Record<string, unknown> }, next: () => void): void => {
     const path = req.url ?? '/';
     if (!path.startsWith('/api/v1/') || isGatewayRoute(path)) return next();
     const target = routeFor(path, services);
@@ -38,7 +38,9 @@ export function serviceProxy(services: Record<string, string>, bodyLimit: number
       req.resume();
       return problem(res, 413, 'body_too_large', 'the body is larger than this endpoint accepts');
     }
-    const correlationId = typeof req.headers['x-correlation-id'] === 'string' && /^[A-Za-z0-9._:-]{1,100}$/.test(req.headers['x-correlation-id']) ? req.headers['x-correlation-id'] : randomUUID();
+    const correlationId = req.correlationId ?? correlationIdFrom(req.headers['x-correlation-id']);
+    // Metrics label proxied requests by their first path segment, never the raw path.
+    if (res.locals) res.locals.metricsRoute = `proxy /api/v1/${/^\/api\/v1\/([^/?]+)/.exec(path)?.[1] ?? ''}`;
     const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !HOP_BY_HOP.includes(name)));
     const url = new URL(path, target);
     const upstream = httpRequest(url, { method: req.method, headers: { ...headers, host: url.host, 'x-correlation-id': correlationId, 'x-forwarded-for': req.socket.remoteAddress ?? '' } }, (answer) => {

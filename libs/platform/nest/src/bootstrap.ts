@@ -2,8 +2,13 @@ import { Logger, type DynamicModule, type INestApplication } from '@nestjs/commo
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
-import { setupApiDocs } from './http/api-docs';
+import type { Logger as Pino } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { setupApiDocs, type ApiDocsPatch } from './http/api-docs';
 import { bodyErrorHandler } from './http/problem-details.filter';
+import { assignCorrelationId, enterCorrelationContext } from '@pledgebook/util';
+import { createLogger, PinoNestLogger, type LogLevel } from './observability/logger';
+import { Metrics, requestTiming } from './observability/metrics';
 import type { ServiceConfig } from './service-config';
 
 /** Body parsing with limits; malformed or oversize bodies become problem documents (400/413). */
@@ -13,7 +18,25 @@ export function configureHttp(app: INestApplication, config: Pick<ServiceConfig,
   server.use(express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] }));
   server.use(express.text({ limit: config.bodyLimit * 20, type: ['text/csv', 'text/plain'] }));
   server.use(bodyErrorHandler);
+  server.use(enterCorrelationContext);
   server.disable('x-powered-by');
+}
+
+const QUIET_PATHS = /^\/(health|metrics)(\/|$)/;
+
+/** Correlation id, request timing and one JSON log line per request (never headers or bodies). */
+function observeRequests(app: NestExpressApplication, logger: Pino): void {
+  app.use(assignCorrelationId);
+  app.use(requestTiming(app.get(Metrics, { strict: false })));
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req) => (req as { correlationId?: string }).correlationId ?? '',
+      customAttributeKeys: { reqId: 'correlationId' },
+      autoLogging: { ignore: (req) => QUIET_PATHS.test(req.url ?? '') },
+      serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }), res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }) },
+    }),
+  );
 }
 
 /**
@@ -38,13 +61,21 @@ function securityHeaders(_req: unknown, res: { setHeader(name: string, value: st
 export interface CreateAppOptions {
   /** Express middleware mounted before body parsing (the gateway's streaming proxy). */
   beforeBodyParsing?: (req: never, res: never, next: () => void) => void;
+  /** Rewrites the OpenAPI document per request (the gateway merges the services' documents into its own). */
+  patchApiDocs?: ApiDocsPatch;
 }
 
-export async function createServiceApp(module: DynamicModule, config: Pick<ServiceConfig, 'bodyLimit'> & { service: string }, options: CreateAppOptions = {}): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(module, { bodyParser: false, logger: ['error', 'warn', 'log'] });
+export async function createServiceApp(
+  module: DynamicModule,
+  config: Pick<ServiceConfig, 'bodyLimit'> & { service: string; logLevel?: LogLevel },
+  options: CreateAppOptions = {},
+): Promise<INestApplication> {
+  const logger = createLogger(config.service, config.logLevel ?? 'info');
+  const app = await NestFactory.create<NestExpressApplication>(module, { bodyParser: false, logger: new PinoNestLogger(logger) });
+  observeRequests(app, logger);
   if (options.beforeBodyParsing) (app as NestExpressApplication).use(options.beforeBodyParsing);
   configureHttp(app, config);
-  setupApiDocs(app, `Pledgebook ${config.service}`, 'Problem documents (RFC 9457) on every error; ETag/If-Match on writes; Idempotency-Key on creates.');
+  setupApiDocs(app, `Pledgebook ${config.service}`, 'Problem documents (RFC 9457) on every error; ETag/If-Match on writes; Idempotency-Key on creates.', options.patchApiDocs);
   app.enableShutdownHooks();
   return app;
 }
@@ -52,7 +83,7 @@ export async function createServiceApp(module: DynamicModule, config: Pick<Servi
 /** Starts a service: HTTP on the configured port, graceful shutdown on SIGTERM/SIGINT. */
 export async function bootstrapService(
   module: DynamicModule,
-  config: Pick<ServiceConfig, 'bodyLimit' | 'port' | 'host'> & { service: string; eventStoreUrl?: string },
+  config: Pick<ServiceConfig, 'bodyLimit' | 'port' | 'host'> & { service: string; eventStoreUrl?: string; logLevel?: LogLevel },
   options: CreateAppOptions = {},
 ): Promise<void> {
   const app = await createServiceApp(module, config, options);

@@ -3,6 +3,7 @@ import type { EventStore } from '@pledgebook/event-store';
 import { openEventStore, openMessageBus, openReadModelStore } from '@pledgebook/infrastructure';
 import type { MessageBus } from '@pledgebook/message-bus';
 import type { ReadModelStore } from '@pledgebook/read-model';
+import { countingAppends, Metrics } from './observability/metrics';
 import type { ServiceConfig } from './service-config';
 import { EVENT_STORE, MESSAGE_BUS, READ_MODELS, SERVICE_CONFIG } from './tokens';
 
@@ -20,7 +21,7 @@ class InfrastructureLifecycle implements OnApplicationShutdown {
   }
 }
 
-/** Provides the three ports, with the embedded or distributed adapter each URL names. */
+/** Provides the three ports, with the embedded or distributed adapter each URL names (needs ObservabilityModule). */
 @Global()
 @Module({})
 export class InfrastructureModule {
@@ -29,7 +30,7 @@ export class InfrastructureModule {
       module: InfrastructureModule,
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
-        { provide: EVENT_STORE, useFactory: () => openEventStore(config.eventStoreUrl) },
+        { provide: EVENT_STORE, useFactory: async (metrics: Metrics) => countingAppends(await openEventStore(config.eventStoreUrl), metrics), inject: [Metrics] },
         { provide: MESSAGE_BUS, useFactory: () => openMessageBus(config.busUrl, { clientId: config.service }) },
         { provide: READ_MODELS, useFactory: () => openReadModelStore(config.readModelUrl, { database: config.service.replace(/-/g, '_') }) },
         InfrastructureLifecycle,

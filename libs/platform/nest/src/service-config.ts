@@ -1,6 +1,8 @@
 import { ConfigurationError } from '@pledgebook/util';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { parseRoleMap, type ClaimMapping } from './auth/claim-mapping';
+import type { AuthConfig } from './auth/token-verifier';
 
 /** The services and their port offsets from PLEDGEBOOK_SERVICE_PORT_BASE (DESIGN.md §2). */
 export const SERVICES = {
@@ -21,9 +23,34 @@ export interface ServiceConfig {
   busUrl: string;
   readModelUrl: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
-  auth: { jwksFile?: string; jwksUrl?: string; issuer: string; audience: string };
+  auth: AuthConfig;
   /** Largest JSON body accepted (bytes); larger is a 413. */
   bodyLimit: number;
+}
+
+/** Claim mapping for an OIDC issuer's tokens (distributed profile); the defaults read the gateway's. */
+export const AUTH_CLAIM_SETTINGS = {
+  AUTH_CLAIM_SUBJECT: z.string().min(1).default('sub'),
+  AUTH_CLAIM_BUREAU: z.string().min(1).default('bureauId'),
+  AUTH_CLAIM_ROLES: z.string().min(1).default('roles'),
+  AUTH_CLAIM_ORG_UNITS: z.string().min(1).default('orgUnitIds'),
+  AUTH_ROLE_MAP: z
+    .string()
+    .optional()
+    .refine((text) => {
+      try {
+        parseRoleMap(text);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be issuer-role=pledgebook-role pairs separated by commas'),
+};
+
+/** The claim mapping from settings parsed with AUTH_CLAIM_SETTINGS. */
+export function claimMappingFrom(e: { AUTH_CLAIM_SUBJECT: string; AUTH_CLAIM_BUREAU: string; AUTH_CLAIM_ROLES: string; AUTH_CLAIM_ORG_UNITS: string; AUTH_ROLE_MAP?: string | undefined }): ClaimMapping {
+  const roleMap = parseRoleMap(e.AUTH_ROLE_MAP);
+  return { subject: e.AUTH_CLAIM_SUBJECT, bureau: e.AUTH_CLAIM_BUREAU, roles: e.AUTH_CLAIM_ROLES, orgUnits: e.AUTH_CLAIM_ORG_UNITS, ...(roleMap ? { roleMap } : {}) };
 }
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -40,6 +67,7 @@ const schema = z.object({
   AUTH_JWKS_FILE: z.string().min(1).optional(),
   AUTH_ISSUER: z.string().min(1).default('pledgebook'),
   AUTH_AUDIENCE: z.string().min(1).default('pledgebook'),
+  ...AUTH_CLAIM_SETTINGS,
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(256 * 1024),
 });
 
@@ -70,9 +98,12 @@ export function parseServiceConfig(service: ServiceName, env: Record<string, str
     readModelUrl: e.READMODEL_URL ?? `sqlite:${join(dataDir, `${service.replace(/-service$/, '')}-views.db`)}`,
     logLevel: e.LOG_LEVEL,
     // Embedded profile: the gateway publishes its signing keys to <data>/jwks.json.
-    auth: e.AUTH_JWKS_URL
-      ? { jwksUrl: e.AUTH_JWKS_URL, issuer: e.AUTH_ISSUER, audience: e.AUTH_AUDIENCE }
-      : { jwksFile: e.AUTH_JWKS_FILE ?? join(dataDir, 'jwks.json'), issuer: e.AUTH_ISSUER, audience: e.AUTH_AUDIENCE },
+    auth: {
+      ...(e.AUTH_JWKS_URL ? { jwksUrl: e.AUTH_JWKS_URL } : { jwksFile: e.AUTH_JWKS_FILE ?? join(dataDir, 'jwks.json') }),
+      issuer: e.AUTH_ISSUER,
+      audience: e.AUTH_AUDIENCE,
+      claims: claimMappingFrom(e),
+    },
     bodyLimit: e.BODY_LIMIT_BYTES,
   };
 }

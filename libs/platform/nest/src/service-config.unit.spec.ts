@@ -12,7 +12,7 @@ describe('service configuration', () => {
       busUrl: 'sqlite:data/bus.db',
       readModelUrl: 'sqlite:data/review-views.db',
       logLevel: 'info',
-      auth: { jwksFile: 'data/jwks.json', issuer: 'pledgebook', audience: 'pledgebook' },
+      auth: { jwksFile: 'data/jwks.json', issuer: 'pledgebook', audience: 'pledgebook', claims: { subject: 'sub', bureau: 'bureauId', roles: 'roles', orgUnits: 'orgUnitIds' } },
       bodyLimit: 262144,
     });
   });
@@ -32,8 +32,25 @@ describe('service configuration', () => {
     ['BUS_URL', 'amqp://rabbit'],
     ['EVENTSTORE_URL', 'postgres://x'],
     ['LOG_LEVEL', 'loud'],
+    ['AUTH_ROLE_MAP', 'admin'],
   ])('stops with an error naming %s when it is %s', (variable, value) => {
     expect(() => parseServiceConfig('pledge-service', { [variable]: value })).toThrow(ConfigurationError);
     expect(() => parseServiceConfig('pledge-service', { [variable]: value })).toThrow(new RegExp(`^${variable}:`));
+  });
+
+  it('maps an OIDC issuer\'s claims (distributed profile)', () => {
+    const config = parseServiceConfig('pledge-service', {
+      AUTH_JWKS_URL: 'https://idp.example.gov/realms/bureau/protocol/openid-connect/certs',
+      AUTH_ISSUER: 'https://idp.example.gov/realms/bureau',
+      AUTH_CLAIM_ROLES: 'realm_access.roles',
+      AUTH_CLAIM_BUREAU: 'bureau_id',
+      AUTH_ROLE_MAP: 'pb-member=member,pb-auditor=auditor',
+    });
+    expect(config.auth).toEqual({
+      jwksUrl: 'https://idp.example.gov/realms/bureau/protocol/openid-connect/certs',
+      issuer: 'https://idp.example.gov/realms/bureau',
+      audience: 'pledgebook',
+      claims: { subject: 'sub', bureau: 'bureau_id', roles: 'realm_access.roles', orgUnits: 'orgUnitIds', roleMap: { 'pb-member': 'member', 'pb-auditor': 'auditor' } },
+    });
   });
 });

@@ -1,17 +1,37 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { HealthController } from './health.controller';
+import type { EventStore } from '@pledgebook/event-store';
+import type { MessageBus } from '@pledgebook/message-bus';
+import type { ReadModelStore } from '@pledgebook/read-model';
 import { HttpPlatformModule } from './http-platform.module';
 import { InfrastructureModule } from './infrastructure.module';
+import { readModelDenialSink } from './observability/access-audit';
+import type { HealthProbes } from './observability/health.controller';
+import { ObservabilityModule } from './observability/observability.module';
 import type { ServiceConfig } from './service-config';
+import { EVENT_STORE, MESSAGE_BUS, READ_MODELS } from './tokens';
 
-/** What every service has: the ports, a token on every route, problem documents, health. */
+/** What every service has: the ports, a token on every route, problem documents, health, metrics, audit. */
 @Module({})
 export class ServicePlatformModule {
   static forRoot(config: ServiceConfig): DynamicModule {
     return {
       module: ServicePlatformModule,
-      imports: [InfrastructureModule.forRoot(config), HttpPlatformModule.forRoot(config.auth)],
-      controllers: [HealthController],
+      imports: [
+        ObservabilityModule.forRoot({
+          service: config.service,
+          probes: {
+            useFactory: (events: EventStore, bus: MessageBus, views: ReadModelStore): HealthProbes => ({
+              eventStore: async () => ({ head: await events.headPosition() }),
+              messageBus: () => bus.ping(),
+              readModels: () => views.ping(),
+            }),
+            inject: [EVENT_STORE, MESSAGE_BUS, READ_MODELS],
+          },
+          denialSink: { useFactory: readModelDenialSink, inject: [READ_MODELS] },
+        }),
+        InfrastructureModule.forRoot(config),
+        HttpPlatformModule.forRoot(config.auth),
+      ],
       exports: [InfrastructureModule],
     };
   }

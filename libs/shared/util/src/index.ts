@@ -5,3 +5,4 @@ export * from './clock';
 export * from './errors';
 export * from './retry';
 export * from './sqlite-url';
+export * from './correlation';

@@ -1,11 +1,9 @@
-import { ForbiddenException, Logger } from '@nestjs/common';
+import { ForbiddenException } from '@nestjs/common';
 import type { Principal } from './principal';
 
-const audit = new Logger('audit');
-
-function deny(principal: Principal, what: string, why: string): never {
-  audit.warn(JSON.stringify({ event: 'access-denied', status: 403, subject: principal.subject, bureauId: principal.bureauId, what, why }));
-  throw new ForbiddenException(why);
+/** A 403; the problem filter records it as an audit entry with the caller's identity. */
+function deny(_principal: Principal, what: string, why: string): never {
+  throw new ForbiddenException(`${what}: ${why}`);
 }
 
 export const hasAnyRole = (principal: Principal, roles: readonly string[]) => roles.some((r) => principal.roles.includes(r));

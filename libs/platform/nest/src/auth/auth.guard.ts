@@ -1,13 +1,11 @@
-import { Injectable, Logger, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { IS_PUBLIC, type AuthenticatedRequest } from './principal';
 import { TokenRejected, type TokenVerifier } from './token-verifier';
 
-/** Global guard: every route needs a valid bearer token unless marked @Public(). Denials are logged. */
+/** Global guard: every route needs a valid bearer token unless marked @Public(). Denials are audited by the filter. */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  private readonly audit = new Logger('audit');
-
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
@@ -27,8 +25,7 @@ export class AuthGuard implements CanActivate {
     }
   }
 
-  private deny(request: AuthenticatedRequest, why: string): never {
-    this.audit.warn(JSON.stringify({ event: 'access-denied', status: 401, method: request.method, path: request.originalUrl, why }));
+  private deny(_request: AuthenticatedRequest, why: string): never {
     throw new UnauthorizedException(`authentication required: ${why}`);
   }
 }

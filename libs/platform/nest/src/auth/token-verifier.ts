@@ -1,5 +1,6 @@
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { readFileSync, statSync } from 'node:fs';
+import { ClaimsUnusable, DEFAULT_CLAIMS, principalFromClaims, type ClaimMapping } from './claim-mapping';
 import type { Principal } from './principal';
 
 export interface AuthConfig {
@@ -9,6 +10,8 @@ export interface AuthConfig {
   jwksUrl?: string;
   issuer: string;
   audience: string;
+  /** Where the issuer puts subject, bureau, roles and org units (defaults: the gateway's claims). */
+  claims?: ClaimMapping;
 }
 
 export class TokenRejected extends Error {}
@@ -32,16 +35,12 @@ export class TokenVerifier {
     } catch (error) {
       throw new TokenRejected(error instanceof Error ? error.message : 'invalid token');
     }
-    const claims = payload as JWTPayload & { bureauId?: unknown; roles?: unknown; orgUnitIds?: unknown };
-    if (typeof claims.sub !== 'string' || typeof claims.bureauId !== 'string' || !Array.isArray(claims.roles)) {
-      throw new TokenRejected('token lacks sub, bureauId or roles');
+    try {
+      return principalFromClaims(payload as Record<string, unknown>, this.config.claims ?? DEFAULT_CLAIMS);
+    } catch (error) {
+      if (error instanceof ClaimsUnusable) throw new TokenRejected(error.message);
+      throw error;
     }
-    return {
-      subject: claims.sub,
-      bureauId: claims.bureauId,
-      roles: claims.roles.filter((r): r is string => typeof r === 'string'),
-      orgUnitIds: Array.isArray(claims.orgUnitIds) ? claims.orgUnitIds.filter((r): r is string => typeof r === 'string') : [],
-    };
   }
 
   private currentKeys(): JWTVerifyGetKey {

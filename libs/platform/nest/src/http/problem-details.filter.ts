@@ -1,8 +1,10 @@
-import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { Catch, HttpException, Logger, Optional, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { WrongExpectedRevision, InvalidAppend, DuplicateEventId } from '@pledgebook/event-store';
 import { InvalidCursor } from '@pledgebook/read-model';
 import { PledgebookError } from '@pledgebook/util';
 import type { Request, Response } from 'express';
+import { AccessAudit } from '../observability/access-audit';
+import type { AuthenticatedRequest } from '../auth/principal';
 import { BadInput, problem, type Problem } from './problem';
 
 /** Errors carrying an HTTP family (domain errors) are matched by shape, so ports stay framework-free. */
@@ -52,12 +54,15 @@ export function toProblem(error: unknown, request?: Request): Problem {
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');
 
+  constructor(@Optional() private readonly audit?: AccessAudit) {}
+
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const body = toProblem(error, request);
     if (body.status >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
+    if (body.status === 401 || body.status === 403) void this.audit?.denied(request as AuthenticatedRequest, body.status, body.detail ?? body.title);
     response.status(body.status).type('application/problem+json').json({ ...body, instance: request.originalUrl });
   }
 }
