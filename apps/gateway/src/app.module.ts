@@ -1,7 +1,7 @@
 import { Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { loadOrCreateSigningKey } from '@pledgebook/gateway-keys';
-import { HttpPlatformModule, ObservabilityModule } from '@pledgebook/nest';
+import { HttpPlatformModule, ObservabilityModule, type AccessDenialSink } from '@pledgebook/nest';
 import { AccountStore } from './accounts/account-store';
 import { AccountsController } from './accounts/accounts.controller';
 import { AuthController } from './auth/auth.controller';
@@ -32,11 +32,11 @@ export class AppModule {
         ObservabilityModule.forRoot({
           service: 'gateway',
           probes: { useFactory: () => ({ accounts: async () => accounts.ping() }) },
-          denialSink: { useFactory: () => ({ record: async (denial) => accounts.recordDenial(denial) }) },
+          denialSink: { useFactory: (): AccessDenialSink => ({ record: async (denial) => accounts.recordDenial(denial) }) },
         }),
         HttpPlatformModule.forRoot(config.auth),
         // Used by the login route only (per client address; per gateway replica, in memory).
-        ThrottlerModule.forRoot([{ name: 'login', ttl: 60_000, limit: config.loginRateLimitPerMinute }]),
+        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: config.loginRateLimitPerMinute }]),
       ],
       controllers: local ? [AuthController, AccountsController] : [OidcModeController],
       providers: [

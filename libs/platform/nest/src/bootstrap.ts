@@ -33,6 +33,8 @@ function observeRequests(app: NestExpressApplication, logger: Pino): void {
       logger,
       genReqId: (req) => (req as { correlationId?: string }).correlationId ?? '',
       customAttributeKeys: { reqId: 'correlationId' },
+      // The request's lines carry the id even where no async context reaches (proxied requests).
+      quietReqLogger: true,
       autoLogging: { ignore: (req) => QUIET_PATHS.test(req.url ?? '') },
       serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }), res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }) },
     }),

@@ -1,38 +1,15 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { ReadModelStore } from '@pledgebook/read-model';
-import { newId } from '@pledgebook/util';
+import { currentCorrelationId, newId } from '@pledgebook/util';
 import type { AuthenticatedRequest } from '../auth/principal';
-import { currentCorrelationId } from '@pledgebook/util';
+import { ACCESS_DENIAL_SINK, ACCESS_DENIALS, OBSERVED_SERVICE, type AccessDenial, type AccessDenialSink } from './access-denial';
 
-/** One refused request: who, what, when, why (DESIGN.md §2 "Identity and access"). */
-export interface AccessDenial {
-  _id: string;
-  at: string;
-  service: string;
-  status: 401 | 403;
-  /** The caller, when a token was verified (absent on 401s). */
-  subject?: string;
-  bureauId?: string;
-  roles?: string[];
-  method: string;
-  path: string;
-  why: string;
-  correlationId?: string;
-}
-
-/** Where denials are kept besides the log. */
-export interface AccessDenialSink {
-  record(denial: AccessDenial): Promise<void>;
-}
-
-export const ACCESS_DENIAL_SINK = Symbol('AccessDenialSink');
-export const OBSERVED_SERVICE = Symbol('ObservedService');
-export const ACCESS_DENIALS = 'access_denials';
+export * from './access-denial';
 
 /** Keeps denials in the service's read-model store (collection `access_denials`). */
 export function readModelDenialSink(store: ReadModelStore): AccessDenialSink {
   return {
-    record: (denial) => store.transaction(async (tx) => void (await tx.collection(ACCESS_DENIALS).replace({ ...denial }))),
+    record: (denial) => store.transaction(async (tx) => void (await tx.collection<AccessDenial>(ACCESS_DENIALS).replace(denial))),
   };
 }
 

@@ -15,9 +15,10 @@ export function createLogger(service: string, level: LogLevel = 'info', destinat
       base: { service, pid: process.pid },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
-      mixin: (merge: object) => {
+      // Inside a request or message handler, every line carries its correlation id (once).
+      mixin: (merge: object, _level: number, self: Logger) => {
         const correlationId = currentCorrelationId();
-        return correlationId && !('correlationId' in merge) ? { correlationId } : {};
+        return correlationId && !('correlationId' in merge) && !('correlationId' in self.bindings()) ? { correlationId } : {};
       },
     },
     destination,

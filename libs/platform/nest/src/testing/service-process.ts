@@ -51,9 +51,12 @@ function freePort(): Promise<number> {
  * fresh data directory. Unless `trustTestKey` is false, the data directory's jwks.json holds a
  * test signing key, so `as()` mints tokens the service accepts.
  */
-export async function startServiceProcess(main: string, options: { env?: Record<string, string>; portVariable?: string; trustTestKey?: boolean } = {}): Promise<Harness> {
+export async function startServiceProcess(
+  main: string,
+  options: { env?: Record<string, string>; portVariable?: string; trustTestKey?: boolean; /** Shared with other processes; not removed on close. */ dataDir?: string } = {},
+): Promise<Harness> {
   const env = options.env ?? {};
-  const dataDir = mkdtempSync(join(tmpdir(), 'pledgebook-service-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pledgebook-service-'));
   const tokens = await TestTokens.create(join(dataDir, options.trustTestKey === false ? 'test-jwks.json' : 'jwks.json'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -115,7 +118,7 @@ export async function startServiceProcess(main: string, options: { env?: Record<
     restart: launch,
     async close() {
       await stop('SIGTERM');
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
