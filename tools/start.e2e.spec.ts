@@ -35,7 +35,7 @@ describe('npm start', () => {
   it('starts every service as a process on the embedded profile and stops them all on Ctrl-C', async () => {
     const child = spawn(process.execPath, ['-r', register, join(root, 'tools', 'start.ts')], {
       cwd: root,
-      env: { ...process.env, PLEDGEBOOK_DATA_DIR: dataDir, PLEDGEBOOK_SERVICE_PORT_BASE: '4700', PLEDGEBOOK_GATEWAY_PORT: '4700', PLEDGEBOOK_ADMIN_PASSWORD: 'Start-Test-Admin-1' },
+      env: { ...process.env, PLEDGEBOOK_DATA_DIR: dataDir, PLEDGEBOOK_SERVICE_PORT_BASE: '4700', PLEDGEBOOK_GATEWAY_PORT: '4700', PLEDGEBOOK_ADMIN_PASSWORD: 'Start-Test-Admin-1', PLEDGEBOOK_DEMO: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
@@ -98,6 +98,68 @@ describe('npm start', () => {
     expect(await exited(child)).toBe(0);
     await expect(fetch('http://127.0.0.1:4701/health/live')).rejects.toThrow();
   }, 120_000);
+
+  it('loads the demo bureau through the API on first start, keeps it on the next, and starts over with --reset', async () => {
+    const demoDir = mkdtempSync(join(tmpdir(), 'pledgebook-demo-'));
+    const start = (...args: string[]) => {
+      const child = spawn(process.execPath, ['-r', register, join(root, 'tools', 'start.ts'), ...args], {
+        cwd: root,
+        env: { ...process.env, PLEDGEBOOK_DATA_DIR: demoDir, PLEDGEBOOK_SERVICE_PORT_BASE: '4710', PLEDGEBOOK_GATEWAY_PORT: '4710', PLEDGEBOOK_ADMIN_PASSWORD: undefined, PLEDGEBOOK_DEMO: undefined },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      });
+      started = child;
+      return { child, out: output(child) };
+    };
+    const login = (username: string, password: string) =>
+      fetch('http://127.0.0.1:4710/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    const books = async (password: string) => {
+      const { accessToken } = (await (await login('auditor', password)).json()) as { accessToken: string };
+      const r = await fetch('http://127.0.0.1:4710/api/v1/pledges?year=2026&limit=200', { headers: { authorization: `Bearer ${accessToken}` } });
+      return ((await r.json()) as { items: { status: string; pledger: { type: string } }[] }).items;
+    };
+    try {
+      const first = start();
+      await first.out.waitFor('Pledgebook is running', 150_000);
+      const adminPassword = /system admin is "admin" with password (\S+)/.exec(first.out.text())?.[1];
+      const demoPassword = /accounts sharing the password (\S+):/.exec(first.out.text())?.[1];
+      expect(adminPassword).toBeDefined();
+      expect(demoPassword).toBeDefined();
+      expect(first.out.text()).toContain('[demo] directory: 40 people in 威海市統計局');
+      for (const username of ['member', 'leader', 'secretary', 'appraiser', 'leading', 'auditor', 'bureau-admin', 'wu-jing']) expect((await login(username, demoPassword!)).status).toBe(200);
+      expect((await login('admin', adminPassword!)).status).toBe(200);
+      const loaded = await books(demoPassword!);
+      expect(new Set(loaded.map((b) => b.status))).toEqual(new Set(['draft', 'submitted', 'withdrawn']));
+      expect(new Set(loaded.map((b) => b.pledger.type))).toEqual(new Set(['individual', 'paired', 'collective']));
+      first.child.kill('SIGINT');
+      expect(await exited(first.child)).toBe(0);
+
+      const again = start();
+      await again.out.waitFor('Pledgebook is running', 90_000);
+      expect(again.out.text()).not.toContain('loading the demo bureau');
+      expect(again.out.text()).toContain(`accounts sharing the password ${demoPassword}`);
+      expect((await books(demoPassword!)).length).toBe(loaded.length);
+      again.child.kill('SIGINT');
+      expect(await exited(again.child)).toBe(0);
+
+      const reset = spawn(process.execPath, ['-r', register, join(root, 'tools', 'start.ts'), '--reset'], {
+        cwd: root,
+        env: { ...process.env, PLEDGEBOOK_DATA_DIR: demoDir, PLEDGEBOOK_SERVICE_PORT_BASE: '4710', PLEDGEBOOK_GATEWAY_PORT: '4710', PLEDGEBOOK_ADMIN_PASSWORD: 'Reset-Admin-Pass-1', PLEDGEBOOK_DEMO: '0' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      });
+      started = reset;
+      const out = output(reset);
+      await out.waitFor('Pledgebook is running', 90_000);
+      expect(out.text()).toContain('--reset: removed');
+      expect((await login('auditor', demoPassword!)).status).toBe(401);
+      expect((await login('admin', 'Reset-Admin-Pass-1')).status).toBe(200);
+      reset.kill('SIGINT');
+      expect(await exited(reset)).toBe(0);
+    } finally {
+      rmSync(demoDir, { recursive: true, force: true });
+    }
+  }, 400_000);
 
   it('refuses a bad setting, naming the variable', async () => {
     const child = spawn(process.execPath, ['-r', register, join(root, 'apps', 'pledge-service', 'src', 'main.ts')], {

@@ -1,9 +1,13 @@
 // `npm start`: runs every service as its own process on the embedded profile (data under
 // PLEDGEBOOK_DATA_DIR, default ./data), restarts one that crashes, and stops all on Ctrl-C.
-// `npm start -- --reset` deletes the data directory first.
+// `npm start -- --reset` deletes the data directory first. On first start it loads the demo
+// bureau through the public API (PLEDGEBOOK_DEMO=0 starts empty).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { DEMO_ACCOUNTS, DEMO_BUREAU } from './demo/demo-bureau';
+import { loadDemo } from './demo/load-demo';
 
 const root = join(__dirname, '..');
 const dataDir = resolve(root, process.env.PLEDGEBOOK_DATA_DIR ?? './data');
@@ -12,6 +16,10 @@ const host = process.env.PLEDGEBOOK_HOST ?? '127.0.0.1';
 const register = require.resolve('@swc-node/register');
 
 const gatewayPort = Number(process.env.PLEDGEBOOK_GATEWAY_PORT ?? 3000);
+const demoWanted = process.env.PLEDGEBOOK_DEMO !== '0';
+const demoFile = join(dataDir, 'demo.json');
+/** Set for this run when we choose the first admin password ourselves (printed once). */
+let adminPassword = process.env.PLEDGEBOOK_ADMIN_PASSWORD;
 
 const services = [
   { name: 'gateway', port: gatewayPort },
@@ -37,7 +45,14 @@ function prefixLines(name: string, stream: NodeJS.ReadableStream | null, out: No
 function launch(service: (typeof services)[number], crashes: number[] = []): void {
   const child = spawn(process.execPath, ['-r', register, join(root, 'apps', service.name, 'src', 'main.ts')], {
     cwd: root,
-    env: { ...process.env, PLEDGEBOOK_DATA_DIR: dataDir, PORT: String(service.port), PLEDGEBOOK_GATEWAY_PORT: String(gatewayPort), PLEDGEBOOK_HOST: host },
+    env: {
+      ...process.env,
+      PLEDGEBOOK_DATA_DIR: dataDir,
+      PORT: String(service.port),
+      PLEDGEBOOK_GATEWAY_PORT: String(gatewayPort),
+      PLEDGEBOOK_HOST: host,
+      ...(adminPassword ? { PLEDGEBOOK_ADMIN_PASSWORD: adminPassword } : {}),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.set(service.name, child);
@@ -82,10 +97,45 @@ async function stopAll(): Promise<void> {
   process.exit(0);
 }
 
+interface DemoState {
+  password: string;
+  loadedAt?: string;
+}
+
+/** First start: loads the demo bureau through the gateway; later starts only print its accounts. */
+async function demo(firstStart: boolean): Promise<DemoState | undefined> {
+  if (!demoWanted) return undefined;
+  let state: DemoState | undefined = existsSync(demoFile) ? (JSON.parse(readFileSync(demoFile, 'utf8')) as DemoState) : undefined;
+  if (!state && !firstStart) return undefined; // started empty before: leave it so
+  if (state?.loadedAt) return state;
+  state ??= { password: `Demo-${randomBytes(9).toString('base64url')}` };
+  writeFileSync(demoFile, JSON.stringify(state), { mode: 0o600 });
+  if (!adminPassword) {
+    console.error('[start] the demo is not loaded yet and the admin password is unknown: set PLEDGEBOOK_ADMIN_PASSWORD, or start over with --reset');
+    return undefined;
+  }
+  console.log('[start] loading the demo bureau through the public API…');
+  try {
+    await loadDemo({ gatewayUrl: `http://${host}:${gatewayPort}`, adminPassword, demoPassword: state.password, log: (line) => console.log(`[demo] ${line}`) });
+  } catch (error) {
+    console.error(`[start] the demo bureau could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+  state.loadedAt = new Date().toISOString();
+  writeFileSync(demoFile, JSON.stringify(state), { mode: 0o600 });
+  return state;
+}
+
 async function main(): Promise<void> {
   if (process.argv.includes('--reset')) {
     rmSync(dataDir, { recursive: true, force: true });
     console.log(`[start] --reset: removed ${dataDir}`);
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const firstStart = !existsSync(join(dataDir, 'gateway.db'));
+  if (firstStart && !adminPassword) {
+    adminPassword = randomBytes(12).toString('base64url');
+    console.log(`[start] first start: the system admin is "admin" with password ${adminPassword} (shown once; set PLEDGEBOOK_ADMIN_PASSWORD to choose it)`);
   }
   process.on('SIGINT', () => void stopAll());
   process.on('SIGTERM', () => void stopAll());
@@ -98,10 +148,16 @@ async function main(): Promise<void> {
     if (states.every(Boolean)) break;
     await new Promise((r) => setTimeout(r, 250));
   }
+  const demoState = await demo(firstStart);
   console.log(`\nPledgebook is running (embedded profile, data in ${dataDir}):`);
-  for (const service of services) console.log(`  ${service.name.padEnd(18)} http://${host}:${service.port}   (OpenAPI: /api/docs)`);
-  console.log(`Log in: POST http://${host}:${gatewayPort}/api/v1/auth/login {"username":"admin","password":…}`);
-  console.log('  (the password is PLEDGEBOOK_ADMIN_PASSWORD, or the one the gateway printed on its first start)');
+  console.log(`  API:      http://${host}:${gatewayPort}/api/v1   (one OpenAPI document: http://${host}:${gatewayPort}/api/docs)`);
+  for (const service of services.slice(1)) console.log(`  ${service.name.padEnd(18)} http://${host}:${service.port}   (health, metrics; reached through the gateway)`);
+  console.log(`Log in: POST http://${host}:${gatewayPort}/api/v1/auth/login {"username":…,"password":…}`);
+  console.log('  system admin: admin (PLEDGEBOOK_ADMIN_PASSWORD, or the password printed on the first start)');
+  if (demoState?.loadedAt) {
+    console.log(`  demo bureau ${DEMO_BUREAU.bureauId} (${DEMO_BUREAU.name}), accounts sharing the password ${demoState.password}:`);
+    console.log(`    ${DEMO_ACCOUNTS.map((a) => `${a.username} (${a.roles.at(-1)})`).join(', ')}; every other member logs in with their member id`);
+  }
   console.log('Press Ctrl-C to stop.\n');
 }
 

@@ -34,7 +34,7 @@ const schema = z.object({
   AUTH_JWKS_URL: z.url().optional(),
   ...AUTH_CLAIM_SETTINGS,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
-  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(24 * 3600).default(900),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(256 * 1024),
   PLEDGEBOOK_SERVICE_PORT_BASE: z.coerce.number().int().min(1).max(65530).default(3100),

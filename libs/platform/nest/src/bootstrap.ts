@@ -67,12 +67,19 @@ export interface CreateAppOptions {
   patchApiDocs?: ApiDocsPatch;
 }
 
+/** JSON logging for the process: Nest's own lines and every `new Logger()` go through pino. */
+export function useJsonLogging(service: string, level: LogLevel = 'info'): Pino {
+  const logger = createLogger(service, level);
+  Logger.overrideLogger(new PinoNestLogger(logger));
+  return logger;
+}
+
 export async function createServiceApp(
   module: DynamicModule,
   config: Pick<ServiceConfig, 'bodyLimit'> & { service: string; logLevel?: LogLevel },
   options: CreateAppOptions = {},
 ): Promise<INestApplication> {
-  const logger = createLogger(config.service, config.logLevel ?? 'info');
+  const logger = useJsonLogging(config.service, config.logLevel ?? 'info');
   const app = await NestFactory.create<NestExpressApplication>(module, { bodyParser: false, logger: new PinoNestLogger(logger) });
   observeRequests(app, logger);
   if (options.beforeBodyParsing) (app as NestExpressApplication).use(options.beforeBodyParsing);
