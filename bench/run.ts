@@ -7,6 +7,7 @@ import type { BenchRow } from './lib/measure';
 import { busBench } from './suites/bus.bench';
 import { emmettPeerBench } from './suites/emmett-peer.bench';
 import { eventStoreBench, fillReplayStore } from './suites/event-store.bench';
+import { gatewayBench } from './suites/gateway.bench';
 import { pledgeApiBench } from './suites/pledge-api.bench';
 
 const REPLAY_EVENTS = 200_000;
@@ -35,7 +36,7 @@ function printTable(rows: BenchRow[]): void {
 }
 
 /** Suites by name; `npm run bench -- bus` runs only those named (the event store suite also feeds the peer rows). */
-const SUITES = ['event-store', 'bus', 'peer', 'pledge-api'] as const;
+const SUITES = ['event-store', 'bus', 'peer', 'pledge-api', 'gateway'] as const;
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
@@ -65,6 +66,10 @@ async function main(): Promise<void> {
     if (runs('pledge-api')) {
       console.error('pledge API…');
       rows.push(...(await pledgeApiBench(dir)));
+    }
+    if (runs('gateway')) {
+      console.error('gateway overhead…');
+      rows.push(...(await gatewayBench()));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { bootstrapService, useJsonLogging } from '@pledgebook/nest';
+import { bootstrapService, SECURITY_HEADERS, useJsonLogging } from '@pledgebook/nest';
 import { AppModule } from './app.module';
 import { loadConfig } from './config';
 import { openApiMerger } from './docs/merge-openapi';
@@ -8,7 +8,13 @@ import { serviceProxy } from './routing/service-proxy';
   const config = loadConfig();
   useJsonLogging(config.service, config.logLevel);
   await bootstrapService(await AppModule.forRoot(config), config, {
-    beforeBodyParsing: serviceProxy(config.services, config.bodyLimit) as never,
+    intercept: ({ metrics, logger }) =>
+      serviceProxy(config.services, config.bodyLimit, SECURITY_HEADERS, {
+        finished: ({ method, route, status, seconds, correlationId, url }) => {
+          metrics.observeRequest(method, route, status, seconds);
+          logger.info({ correlationId, req: { method, url }, res: { statusCode: status }, responseTime: Math.round(seconds * 1000) }, 'request completed');
+        },
+      }),
     patchApiDocs: openApiMerger(config.services),
   });
 })().catch((error: unknown) => {

@@ -1,5 +1,5 @@
-import { correlationIdFrom } from '@pledgebook/util';
-import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { CORRELATION_HEADER, correlationIdFrom } from '@pledgebook/util';
+import { Agent, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 
 /** Which service answers a path under /api/v1 (the gateway's own routes never reach here). */
 export function routeFor(path: string, services: Record<string, string>): string | undefined {
@@ -23,29 +23,53 @@ function problem(res: ServerResponse, status: number, code: string, detail: stri
   res.end(JSON.stringify({ type: `https://pledgebook.example/problems/${code.replace(/_/g, '-')}`, title: status === 413 ? 'Content Too Large' : status === 404 ? 'Not Found' : 'Bad Gateway', status, detail, code }));
 }
 
+export interface ProxyObservers {
+  /** Called once the answer is sent (metrics, the request's log line). */
+  finished(info: { method: string; route: string; status: number; seconds: number; correlationId: string; url: string }): void;
+}
+
+/** Kept-alive connections to the services, reused most-recent-first. */
+const agent = new Agent({ keepAlive: true, maxSockets: 256, scheduling: 'lifo' });
+
 /**
- * Express middleware: streams /api/v1/* to the owning service unchanged (no body rewrite),
- * adding X-Correlation-Id and refusing bodies over the limit with 413 while streaming.
+ * Streams /api/v1/* to the owning service unchanged (no body rewrite), before Express sees the
+ * request: adds X-Correlation-Id and the security headers, refuses bodies over the limit with 413
+ * while streaming. Returns false for what the gateway answers itself.
  */
-export function serviceProxy(services: Record<string, string>, bodyLimit: number) {
-  return (req: IncomingMessage & { correlationId?: string }, res: ServerResponse & { locals?: Record<string, unknown> }, next: () => void): void => {
+export function serviceProxy(services: Record<string, string>, bodyLimit: number, headers: Record<string, string>, observers: ProxyObservers) {
+  const targets = new Map(Object.values(services).map((base) => [base, new URL(base)]));
+  return (req: IncomingMessage, res: ServerResponse): boolean => {
     const path = req.url ?? '/';
-    if (!path.startsWith('/api/v1/') || isGatewayRoute(path)) return next();
-    const target = routeFor(path, services);
-    if (!target) return problem(res, 404, 'not_found', `no service answers ${path.split('?')[0]}`);
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > bodyLimit) {
+    if (!path.startsWith('/api/v1/') || isGatewayRoute(path)) return false;
+    const started = process.hrtime.bigint();
+    const correlationId = correlationIdFrom(req.headers[CORRELATION_HEADER]);
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    res.setHeader('X-Correlation-Id', correlationId);
+    const route = `proxy /api/v1/${/^\/api\/v1\/([^/?]+)/.exec(path)?.[1] ?? ''}`;
+    res.once('finish', () =>
+      observers.finished({ method: req.method ?? 'GET', route, status: res.statusCode, seconds: Number(process.hrtime.bigint() - started) / 1e9, correlationId, url: path }),
+    );
+    const base = routeFor(path, services);
+    const target = base ? targets.get(base) : undefined;
+    if (!target) {
       req.resume();
-      return problem(res, 413, 'body_too_large', 'the body is larger than this endpoint accepts');
+      problem(res, 404, 'not_found', `no service answers ${path.split('?')[0]}`);
+      return true;
     }
-    const correlationId = req.correlationId ?? correlationIdFrom(req.headers['x-correlation-id']);
-    // Metrics label proxied requests by their first path segment, never the raw path.
-    if (res.locals) res.locals.metricsRoute = `proxy /api/v1/${/^\/api\/v1\/([^/?]+)/.exec(path)?.[1] ?? ''}`;
-    const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !HOP_BY_HOP.includes(name)));
-    const url = new URL(path, target);
-    const upstream = httpRequest(url, { method: req.method, headers: { ...headers, host: url.host, 'x-correlation-id': correlationId, 'x-forwarded-for': req.socket.remoteAddress ?? '' } }, (answer) => {
-      const out = Object.fromEntries(Object.entries(answer.headers).filter(([name]) => !HOP_BY_HOP.includes(name)));
-      res.writeHead(answer.statusCode ?? 502, { ...out, 'x-correlation-id': correlationId });
+    if (Number(req.headers['content-length'] ?? 0) > bodyLimit) {
+      req.resume();
+      problem(res, 413, 'body_too_large', 'the body is larger than this endpoint accepts');
+      return true;
+    }
+    const forwarded: Record<string, string | string[] | undefined> = {};
+    for (const [name, value] of Object.entries(req.headers)) if (!HOP_BY_HOP.includes(name)) forwarded[name] = value;
+    forwarded.host = target.host;
+    forwarded[CORRELATION_HEADER] = correlationId;
+    forwarded['x-forwarded-for'] = req.socket.remoteAddress ?? '';
+    const upstream = httpRequest({ protocol: target.protocol, hostname: target.hostname, port: target.port, path, method: req.method, headers: forwarded, agent }, (answer) => {
+      const out: Record<string, string | string[] | undefined> = {};
+      for (const [name, value] of Object.entries(answer.headers)) if (!HOP_BY_HOP.includes(name)) out[name] = value;
+      res.writeHead(answer.statusCode ?? 502, out);
       answer.pipe(res);
     });
     upstream.on('error', () => problem(res, 502, 'service_unavailable', 'the service behind this path did not answer'));
@@ -59,5 +83,6 @@ export function serviceProxy(services: Record<string, string>, bodyLimit: number
       }
     });
     req.pipe(upstream);
+    return true;
   };
 }

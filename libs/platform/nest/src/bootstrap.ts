@@ -2,6 +2,7 @@ import { Logger, type DynamicModule, type INestApplication } from '@nestjs/commo
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Logger as Pino } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { setupApiDocs, type ApiDocsPatch } from './http/api-docs';
@@ -52,19 +53,36 @@ export function keepConnectionsAlive(app: INestApplication): void {
 }
 
 /** Headers every API answer carries (documents are JSON; nothing here should be framed or sniffed). */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
 function securityHeaders(_req: unknown, res: { setHeader(name: string, value: string): void }, next: () => void): void {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
   next();
 }
 
+/** Handles a request before Express sees it; returns false to pass it on. */
+export type RequestInterceptor = (req: IncomingMessage, res: ServerResponse) => boolean;
+
 export interface CreateAppOptions {
-  /** Express middleware mounted before body parsing (the gateway's streaming proxy). */
-  beforeBodyParsing?: (req: never, res: never, next: () => void) => void;
+  /** Takes requests before Express (the gateway's streaming proxy), given the process's metrics and logger. */
+  intercept?: (observe: { metrics: Metrics; logger: Pino }) => RequestInterceptor;
   /** Rewrites the OpenAPI document per request (the gateway merges the services' documents into its own). */
   patchApiDocs?: ApiDocsPatch;
+}
+
+/** Puts `intercept` in front of Express on the HTTP server: what it handles never enters the middleware chain. */
+function interceptBeforeExpress(app: INestApplication, intercept: RequestInterceptor): void {
+  const server = app.getHttpServer() as Server;
+  const handlers = server.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
+  server.removeAllListeners('request');
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (!intercept(req, res)) for (const handler of handlers) handler.call(server, req, res);
+  });
 }
 
 /** JSON logging for the process: Nest's own lines and every `new Logger()` go through pino. */
@@ -82,7 +100,7 @@ export async function createServiceApp(
   const logger = useJsonLogging(config.service, config.logLevel ?? 'info');
   const app = await NestFactory.create<NestExpressApplication>(module, { bodyParser: false, logger: new PinoNestLogger(logger) });
   observeRequests(app, logger);
-  if (options.beforeBodyParsing) (app as NestExpressApplication).use(options.beforeBodyParsing);
+  if (options.intercept) interceptBeforeExpress(app, options.intercept({ metrics: app.get(Metrics, { strict: false }), logger }));
   configureHttp(app, config);
   setupApiDocs(app, `Pledgebook ${config.service}`, 'Problem documents (RFC 9457) on every error; ETag/If-Match on writes; Idempotency-Key on creates.', options.patchApiDocs);
   app.enableShutdownHooks();
