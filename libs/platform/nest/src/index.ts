@@ -23,3 +23,4 @@ export * from './auth/token-verifier';
 export * from './auth/claim-mapping';
 export * from './auth/auth.guard';
 export * from './auth/access';
+export * from './commands/command-meta';

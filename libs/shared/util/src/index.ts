@@ -6,3 +6,4 @@ export * from './errors';
 export * from './retry';
 export * from './sqlite-url';
 export * from './correlation';
+export * from './domain-error';

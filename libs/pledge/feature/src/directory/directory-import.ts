@@ -4,7 +4,7 @@ import type { EventStore } from '@pledgebook/event-store';
 import { BadInput, EVENT_STORE } from '@pledgebook/nest';
 import { IMPORT_COLUMNS, notFound, planDirectoryImport, requireImportColumns, type ImportRow } from '@pledgebook/pledge-domain';
 import { parse } from 'csv-parse/sync';
-import { toNewEvents, type CommandMeta } from '../command-meta';
+import { toNewEvents, type CommandMeta } from '@pledgebook/nest';
 import { directoryStream } from '../streams';
 import { DirectoryRepository } from './directory.repository';
 

@@ -3,7 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EventStore } from '@pledgebook/event-store';
 import { EVENT_STORE } from '@pledgebook/nest';
 import { decideDirectory, type DirectoryCommand } from '@pledgebook/pledge-domain';
-import { toNewEvents, type CommandMeta } from '../command-meta';
+import { toNewEvents, type CommandMeta } from '@pledgebook/nest';
 import { directoryStream } from '../streams';
 import { DirectoryRepository } from './directory.repository';
 

@@ -7,7 +7,7 @@ import type { ReadModelStore } from '@pledgebook/read-model';
 import { newId } from '@pledgebook/util';
 import type { Response } from 'express';
 import type { z } from 'zod';
-import { metaFromPrincipal } from '../command-meta';
+import { metaFromPrincipal } from '@pledgebook/nest';
 import { ChangeDirectory, type DirectoryChangeResult } from '../directory/directory.commands';
 import { ImportDirectory, parseDirectoryCsv, type ImportResult } from '../directory/directory-import';
 import { DirectoryRepository } from '../directory/directory.repository';

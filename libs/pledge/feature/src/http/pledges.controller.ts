@@ -22,7 +22,7 @@ import type { ReadModelStore } from '@pledgebook/read-model';
 import { newId } from '@pledgebook/util';
 import type { Response } from 'express';
 import type { z } from 'zod';
-import { deterministicId, metaFromPrincipal } from '../command-meta';
+import { deterministicId, metaFromPrincipal } from '@pledgebook/nest';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { ChangePledge, DraftPledge, type ExistingPledgeCommand, type PledgeWriteResult } from '../pledges/pledge.commands';
 import { PledgeRepository } from '../pledges/pledge.repository';

@@ -1,5 +1,5 @@
 import type { CloudEvent } from '@pledgebook/contracts';
-import type { CommandMeta } from '../command-meta';
+import type { CommandMeta } from '@pledgebook/nest';
 import type { ExistingPledgeCommand } from '../pledges/pledge.commands';
 
 export const REVIEW_CONSUMER_GROUP = 'pledge-service.review-decisions';

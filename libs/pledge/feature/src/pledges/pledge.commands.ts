@@ -13,7 +13,7 @@ import {
   type PledgeCommand,
   type Pledger,
 } from '@pledgebook/pledge-domain';
-import { alreadyApplied, toNewEvents, type CommandMeta } from '../command-meta';
+import { alreadyApplied, toNewEvents, type CommandMeta } from '@pledgebook/nest';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { bookReservationStream, pledgeStream } from '../streams';
 import { PledgeRepository } from './pledge.repository';

@@ -1,5 +1,5 @@
 import type { EventMetadata, NewEvent } from '@pledgebook/event-store';
-import type { Principal } from '@pledgebook/nest';
+import type { Principal } from '../auth/principal';
 import { newId } from '@pledgebook/util';
 
 /** Who acts and in what chain of causes: carried onto every event a command appends. */
