@@ -43,8 +43,9 @@ function firstStage(state: ReviewState, command: Extract<ReviewCommand, { type: 
   return 'group';
 }
 
+/** A pledge outside any branch (the leadership team's, staff outside a branch) goes to the leading party group. */
 function decidingBody(command: Extract<ReviewCommand, { type: 'OpenRound' }>): DecidingBody {
-  return command.leadershipUnit || !command.branchId ? 'leading-group' : 'branch';
+  return command.branchId ? 'branch' : 'leading-group';
 }
 
 export function decideReview(command: ReviewCommand, state: ReviewState): ReviewEvent[] {
@@ -53,7 +54,7 @@ export function decideReview(command: ReviewCommand, state: ReviewState): Review
       // A redelivered submission (same or older round) changes nothing.
       if (command.round <= state.round) return [];
       if (state.status === 'approved' || state.status === 'withdrawn') throw wrongState('the review', state.status, ['returned']);
-      const { type: _t, at, leadershipUnit: _l, ...data } = command;
+      const { type: _t, at, ...data } = command;
       return [{ type: 'ReviewRoundOpened', data: { ...data, stage: firstStage(state, command), decidingBody: decidingBody(command), openedAt: at } }];
     }
     case 'AddComment': {

@@ -44,6 +44,19 @@ const obj = (required: string[], properties: Record<string, unknown>): JsonSchem
 /** Events the pledge service publishes on pledgebook.pledge.v1. */
 export const PLEDGE_CONTRACTS: readonly EventContract[] = [
   {
+    type: 'pledgebook.pledge.pledge-drafted.v1',
+    topic: Topics.pledge,
+    summary: 'A pledge book was started (who pledges, for which year, where; the items follow on submission).',
+    dataSchema: obj(['pledgeId', 'bureauId', 'year', 'pledger'], {
+      ...pledgeRef,
+      bureauId: id,
+      year: { type: 'integer', minimum: 2000, maximum: 2200 },
+      pledger: pledgerSchema,
+      branchId: id,
+      groupId: id,
+    }),
+  },
+  {
     type: 'pledgebook.pledge.pledge-submitted.v1',
     topic: Topics.pledge,
     summary: 'A pledge book was submitted for review (its full content; each resubmission opens a new round).',

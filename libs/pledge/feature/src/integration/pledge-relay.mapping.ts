@@ -7,7 +7,8 @@ const SERVICE = 'pledge-service';
 
 /**
  * Domain events → integration events on pledgebook.pledge.v1 (key: the pledge or member id).
- * Events other contexts do not need (drafts, review decisions echoed back) stay internal.
+ * Drafts go out without their items (branch progress counts them; the content goes out on
+ * submission). Review decisions echoed back stay internal.
  */
 export function mapPledgeServiceEvent(event: RecordedEvent): IntegrationMessage[] {
   if (event.stream.startsWith('pledge-')) return mapPledge(event, { type: event.type, data: event.data } as PledgeEvent);
@@ -23,6 +24,10 @@ function mapPledge(event: RecordedEvent, e: PledgeEvent): IntegrationMessage[] {
   const id = e.data.pledgeId;
   const subject = `pledges/${id}`;
   switch (e.type) {
+    case 'PledgeDrafted': {
+      const { items: _items, ...data } = e.data;
+      return [message(event, id, 'pledgebook.pledge.pledge-drafted.v1', subject, data)];
+    }
     case 'PledgeSubmitted':
       // The submission carries the full book, so reviewers need nothing else.
       return [message(event, id, 'pledgebook.pledge.pledge-submitted.v1', subject, e.data)];

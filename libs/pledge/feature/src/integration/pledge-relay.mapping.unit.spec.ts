@@ -23,7 +23,7 @@ const recorded = (stream: string, type: string, data: unknown): RecordedEvent =>
 
 describe('pledge relay mapping', () => {
   const cases: [string, string, unknown, string | undefined][] = [
-    ['pledge-p1', 'PledgeDrafted', { pledgeId: 'p1', bureauId: 'weihai', year: 2026, pledger: { type: 'individual', memberIds: ['m1'] }, items }, undefined],
+    ['pledge-p1', 'PledgeDrafted', { pledgeId: 'p1', bureauId: 'weihai', year: 2026, pledger: { type: 'individual', memberIds: ['m1'] }, groupId: 'g1', items }, 'pledgebook.pledge.pledge-drafted.v1'],
     ['pledge-p1', 'PledgeSubmitted', { pledgeId: 'p1', bureauId: 'weihai', year: 2026, round: 1, pledger: { type: 'individual', memberIds: ['m1'] }, branchId: 'br1', items }, 'pledgebook.pledge.pledge-submitted.v1'],
     ['pledge-p1', 'PledgeRevised', { pledgeId: 'p1', items }, 'pledgebook.pledge.pledge-revised.v1'],
     ['pledge-p1', 'PledgeWithdrawn', { pledgeId: 'p1', reason: '調離' }, 'pledgebook.pledge.pledge-withdrawn.v1'],
