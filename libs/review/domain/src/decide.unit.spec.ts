@@ -52,7 +52,7 @@ describe('review decider', () => {
       given([]).when(open(1, { pledger: { type: 'collective', memberIds: [], orgUnitId: 'branch-1' } })).then([
         { type: 'ReviewRoundOpened', data: { ...(opened(1, 'branch') as Extract<ReviewEvent, { type: 'ReviewRoundOpened' }>).data, pledger: { type: 'collective', memberIds: [], orgUnitId: 'branch-1' } } },
       ]);
-      const [event] = decideReview(open(1, { pledger: { type: 'collective', memberIds: [], orgUnitId: 'leadership-team' }, branchId: undefined, groupId: undefined), initialReviewState('p1'));
+      const [event] = decideReview(open(1, { pledger: { type: 'collective', memberIds: [], orgUnitId: 'leadership-team' }, branchId: undefined, groupId: undefined }), initialReviewState('p1'));
       expect(event).toMatchObject({ data: { stage: 'branch', decidingBody: 'leading-group' } });
     });
     it('ignores a redelivered submission', () => given([opened()]).when(open(1)).then([]));
@@ -114,7 +114,7 @@ describe('review decider', () => {
       given([opened(), forwarded]).when({ type: 'DecideAtBranch', reviewer: zhao, meeting, verdicts: allApproved, at: AT }).thenFails('not_the_branch_secretary', 'forbidden');
     });
     it('lets the leading party group decide the leadership team’s pledge', () => {
-      const state = [open(1, { pledger: { type: 'collective', memberIds: [], orgUnitId: 'leadership-team' }, branchId: undefined, groupId: undefined)]
+      const state = [open(1, { pledger: { type: 'collective', memberIds: [], orgUnitId: 'leadership-team' }, branchId: undefined, groupId: undefined })]
         .flatMap((c) => decideReview(c, initialReviewState('p1')))
         .reduce(evolveReview, initialReviewState('p1'));
       expect(() => decideReview({ type: 'DecideAtBranch', reviewer: wang, meeting, verdicts: allApproved, at: AT }, state)).toThrow('the leading party group decides this pledge');
