@@ -5,6 +5,8 @@ import { Agent, request as httpRequest, type IncomingMessage, type ServerRespons
 export function routeFor(path: string, services: Record<string, string>): string | undefined {
   const segment = /^\/api\/v1\/([^/?]+)/.exec(path)?.[1];
   if (!segment) return undefined;
+  // The printable booklet is the review service's (it holds the approved content and dates).
+  if (/^\/api\/v1\/members\/[^/?]+\/booklet(\?|$)/.test(path)) return services['review-service'];
   if (['pledges', 'bureaus', 'org-units', 'members'].includes(segment)) return services['pledge-service'];
   if (segment === 'reviews') return services['review-service'];
   if (segment === 'appraisals') return services['appraisal-service'];

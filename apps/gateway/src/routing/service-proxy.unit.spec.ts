@@ -9,6 +9,8 @@ describe('gateway routes', () => {
     ['/api/v1/bureaus/weihai/members', 'http://p'],
     ['/api/v1/org-units/b1/board', 'http://p'],
     ['/api/v1/reviews/p1/comments', 'http://r'],
+    ['/api/v1/members/sun-li/booklet?year=2026', 'http://r'],
+    ['/api/v1/members/sun-li/pledges?year=2026', 'http://p'],
     ['/api/v1/appraisals/2026-h1', 'http://a'],
     ['/api/v1/rewards', 'http://w'],
     ['/api/v1/nowhere', undefined],

@@ -1,0 +1,191 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Req, UseInterceptors } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  CurrentPrincipal,
+  idempotencyKeyOf,
+  IdempotencyInterceptor,
+  metaFromPrincipal,
+  parseInput,
+  READ_MODELS,
+  requireBureau,
+  requireRole,
+  ZodApiBody,
+  ZodPipe,
+  type AuthenticatedRequest,
+  type CommandMeta,
+  type Principal,
+} from '@pledgebook/nest';
+import type { ReadModelStore } from '@pledgebook/read-model';
+import { DEFAULT_DEADLINES, isOverdue, type ReviewCommand } from '@pledgebook/review-domain';
+import { currentCorrelationId, newId, notFound } from '@pledgebook/util';
+import type { z } from 'zod';
+import { MEMBERS, PLEDGE_STARTS, REVIEWS, SETTINGS, type MemberView, type PledgeStartView, type ReviewView, type SettingsView } from '../projections/views';
+import { DecideReview, PublishBranch, SetDeadlines, type ReviewWriteResult } from '../reviews/review.commands';
+import { ReviewRepository } from '../reviews/review.repository';
+import { Reviewers } from './reviewer';
+import { branchDecisionBody, bureauIdSchema, commentBody, deadlinesBody, groupEvaluationBody, groupReviewRequestBody, overdueQuery, pathId, publicationBody, yearQuery } from './schemas';
+
+const OVERSIGHT = ['bureau-admin', 'leading-group', 'branch-secretary', 'auditor', 'system-admin'];
+
+async function all<T extends { _id: string }>(views: ReadModelStore, collection: string, filter: Record<string, unknown>): Promise<T[]> {
+  const found: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await views.collection<T & { [k: string]: unknown }>(collection).find(filter, { limit: 200, ...(cursor ? { cursor } : {}) });
+    found.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return found;
+}
+
+const summary = (r: ReviewView) => {
+  const { state: _state, ...view } = r as ReviewView & { state?: unknown };
+  return view;
+};
+
+@ApiTags('reviews')
+@Controller('api/v1/reviews')
+export class ReviewsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly reviews: ReviewRepository,
+    private readonly reviewers: Reviewers,
+    @Inject(READ_MODELS) private readonly views: ReadModelStore,
+  ) {}
+
+  /** The caller's pending reviews: as group leader, as branch secretary, as the leading party group. */
+  @Get('queue')
+  async queue(@CurrentPrincipal() principal: Principal) {
+    const me = await this.reviewers.of(principal);
+    const deadlines = await this.deadlinesOf(principal.bureauId);
+    const mark = (r: ReviewView) => ({ ...summary(r), overdue: r.stage ? isOverdue(r.stage, r.stageSince, deadlines, new Date()) : false });
+    const group = me.roles.includes('group-leader') && me.groupId ? await all<ReviewView>(this.views, REVIEWS, { bureauId: principal.bureauId, status: 'group', groupId: me.groupId }) : [];
+    const branch = [
+      ...(me.roles.includes('branch-secretary') && me.branchId ? await all<ReviewView>(this.views, REVIEWS, { bureauId: principal.bureauId, status: 'branch', decidingBody: 'branch', branchId: me.branchId }) : []),
+      ...(me.roles.includes('leading-group') ? await all<ReviewView>(this.views, REVIEWS, { bureauId: principal.bureauId, status: 'branch', decidingBody: 'leading-group' }) : []),
+    ];
+    const bySince = (a: ReviewView, b: ReviewView) => a.stageSince.localeCompare(b.stageSince);
+    return { group: group.sort(bySince).map(mark), branch: branch.sort(bySince).map(mark) };
+  }
+
+  /** Reviews past their stage's deadline (days per stage, set per bureau). */
+  @Get('overdue')
+  async overdue(@Query() raw: Record<string, unknown>, @CurrentPrincipal() principal: Principal) {
+    const { bureauId } = parseInput(overdueQuery, raw);
+    requireRole(principal, OVERSIGHT, 'list overdue reviews');
+    requireBureau(principal, bureauId, 'list overdue reviews', { write: false });
+    const deadlines = await this.deadlinesOf(bureauId);
+    const now = new Date();
+    const pending = await all<ReviewView>(this.views, REVIEWS, { bureauId, status: { $in: ['group', 'branch'] } });
+    return { deadlines, items: pending.filter((r) => isOverdue(r.stage!, r.stageSince, deadlines, now)).map(summary) };
+  }
+
+  @Put('bureaus/:bureauId/deadlines')
+  @ZodApiBody(deadlinesBody)
+  async setDeadlines(@Param('bureauId') rawBureau: string, @Body(new ZodPipe(deadlinesBody)) body: z.infer<typeof deadlinesBody>, @CurrentPrincipal() principal: Principal) {
+    const bureauId = parseInput(bureauIdSchema, rawBureau, '/bureauId');
+    requireBureau(principal, bureauId, 'set review deadlines', { write: true });
+    return this.commands.execute(new SetDeadlines(bureauId, body, await this.reviewers.of(principal), this.meta(principal)));
+  }
+
+  /** How far a branch has come for a year: members who drafted, submitted, were approved, published. */
+  @Get('branches/:branchId/progress')
+  async progress(@Param('branchId') rawBranch: string, @Query() raw: Record<string, unknown>, @CurrentPrincipal() principal: Principal) {
+    const branchId = parseInput(pathId, rawBranch, '/branchId');
+    const { year } = parseInput(yearQuery, raw);
+    const bureauId = principal.bureauId;
+    const members = await all<MemberView>(this.views, MEMBERS, { bureauId, branchId });
+    const inBranch = new Set(members.map((m) => m._id));
+    const individual = (pledger: { type: string; memberIds: string[] }) => (pledger.type === 'individual' ? pledger.memberIds.filter((m) => inBranch.has(m)) : []);
+    const starts = await all<PledgeStartView>(this.views, PLEDGE_STARTS, { bureauId, year });
+    const reviews = await all<ReviewView>(this.views, REVIEWS, { bureauId, year });
+    const count = (list: ReviewView[]) => new Set(list.flatMap((r) => individual(r.pledger))).size;
+    return {
+      branchId,
+      year,
+      members: members.length,
+      drafted: new Set(starts.flatMap((s) => individual(s.pledger))).size,
+      submitted: count(reviews.filter((r) => r.status !== 'withdrawn')),
+      approved: count(reviews.filter((r) => r.status === 'approved' || r.status === 'published')),
+      published: count(reviews.filter((r) => r.status === 'published')),
+      books: { pending: reviews.filter((r) => r.branchId === branchId && (r.status === 'group' || r.status === 'branch')).length, returned: reviews.filter((r) => r.branchId === branchId && r.status === 'returned').length },
+    };
+  }
+
+  /** Publishes the branch's approved pledges of a year as one act. */
+  @Post('branches/:branchId/publications')
+  @HttpCode(201)
+  @ZodApiBody(publicationBody)
+  async publish(@Param('branchId') rawBranch: string, @Body(new ZodPipe(publicationBody)) body: z.infer<typeof publicationBody>, @CurrentPrincipal() principal: Principal) {
+    const branchId = parseInput(pathId, rawBranch, '/branchId');
+    return this.commands.execute(new PublishBranch(principal.bureauId, branchId, body.year, newId(), await this.reviewers.of(principal), this.meta(principal)));
+  }
+
+  /** The review with every round, comment and decision. */
+  @Get(':pledgeId')
+  async get(@Param('pledgeId') rawId: string, @CurrentPrincipal() principal: Principal) {
+    const pledgeId = parseInput(pathId, rawId, '/pledgeId');
+    const { state, revision } = await this.reviews.load(pledgeId);
+    if (state.status === 'none') throw notFound('review', pledgeId);
+    requireBureau(principal, state.bureauId, 'read a review', { write: false });
+    const view = await this.views.collection<ReviewView>(REVIEWS).findById(pledgeId);
+    return { ...state, ...(view?.status === 'published' ? { status: 'published', publishedAt: view.publishedAt, publicationId: view.publicationId } : {}), revision };
+  }
+
+  @Post(':pledgeId/comments')
+  @HttpCode(201)
+  @UseInterceptors(IdempotencyInterceptor)
+  @ZodApiBody(commentBody)
+  async comment(@Param('pledgeId') rawId: string, @Body(new ZodPipe(commentBody)) body: z.infer<typeof commentBody>, @CurrentPrincipal() principal: Principal, @Req() request: AuthenticatedRequest) {
+    return this.decide(rawId, principal, request, async (reviewer) => ({ type: 'AddComment', reviewer, commentId: newId(), text: body.text, at: new Date().toISOString() }));
+  }
+
+  @Post(':pledgeId/group-evaluation')
+  @HttpCode(200)
+  @UseInterceptors(IdempotencyInterceptor)
+  @ZodApiBody(groupEvaluationBody)
+  async groupEvaluation(@Param('pledgeId') rawId: string, @Body(new ZodPipe(groupEvaluationBody)) body: z.infer<typeof groupEvaluationBody>, @CurrentPrincipal() principal: Principal, @Req() request: AuthenticatedRequest) {
+    return this.decide(rawId, principal, request, async (reviewer) => ({ type: 'RecordGroupEvaluation', reviewer, decision: body.decision, evaluation: body.evaluation, notes: body.notes, at: new Date().toISOString() }));
+  }
+
+  @Post(':pledgeId/branch-decision')
+  @HttpCode(200)
+  @UseInterceptors(IdempotencyInterceptor)
+  @ZodApiBody(branchDecisionBody)
+  async branchDecision(@Param('pledgeId') rawId: string, @Body(new ZodPipe(branchDecisionBody)) body: z.infer<typeof branchDecisionBody>, @CurrentPrincipal() principal: Principal, @Req() request: AuthenticatedRequest) {
+    return this.decide(rawId, principal, request, async (reviewer) => ({ type: 'DecideAtBranch', reviewer, meeting: body.meeting, verdicts: body.verdicts, at: new Date().toISOString() }));
+  }
+
+  @Post(':pledgeId/group-review-request')
+  @HttpCode(200)
+  @UseInterceptors(IdempotencyInterceptor)
+  @ZodApiBody(groupReviewRequestBody)
+  async askGroup(@Param('pledgeId') rawId: string, @Body(new ZodPipe(groupReviewRequestBody)) body: z.infer<typeof groupReviewRequestBody>, @CurrentPrincipal() principal: Principal, @Req() request: AuthenticatedRequest) {
+    return this.decide(rawId, principal, request, async (reviewer) => ({ type: 'AskForGroupReview', reviewer, reason: body.reason, at: new Date().toISOString() }));
+  }
+
+  /** Runs a reviewer's command; with an Idempotency-Key its events get derived ids, so a retry after a crash appends nothing. */
+  private async decide(rawId: string, principal: Principal, request: AuthenticatedRequest, build: (reviewer: Awaited<ReturnType<Reviewers['of']>>) => Promise<ReviewCommand>) {
+    const pledgeId = parseInput(pathId, rawId, '/pledgeId');
+    const key = idempotencyKeyOf(request);
+    const { state } = await this.reviews.load(pledgeId);
+    if (state.status === 'none') throw notFound('review', pledgeId);
+    requireBureau(principal, state.bureauId, 'decide on a review', { write: true });
+    const command = await build(await this.reviewers.of(principal));
+    const meta = this.meta(principal, key ? { idempotencySeed: `review|${pledgeId}|${principal.subject}|${key}` } : {});
+    const result: ReviewWriteResult = await this.commands.execute(new DecideReview(pledgeId, command, meta));
+    const after = await this.reviews.load(pledgeId);
+    return { pledgeId, status: after.state.status, round: after.state.round, revision: result.revision };
+  }
+
+  private meta(principal: Principal, extra: Partial<CommandMeta> = {}): CommandMeta {
+    return metaFromPrincipal(principal, currentCorrelationId() ?? newId(), extra);
+  }
+
+  private async deadlinesOf(bureauId: string) {
+    const set = await this.views.collection<SettingsView>(SETTINGS).findById(bureauId);
+    return set ? { groupDays: set.groupDays, branchDays: set.branchDays } : DEFAULT_DEADLINES;
+  }
+}
+

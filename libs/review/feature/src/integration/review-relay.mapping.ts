@@ -1,0 +1,60 @@
+import { Topics } from '@pledgebook/contracts';
+import type { RecordedEvent } from '@pledgebook/event-store';
+import { cloudEventFrom, type IntegrationMessage } from '@pledgebook/message-bus';
+import type { PublicationEvent, ReviewEvent } from '@pledgebook/review-domain';
+import { isPublicationStream, isSettingsStream, pledgeIdOf } from '../streams';
+
+const SERVICE = 'review-service';
+
+/** A round of a pledge's review, as the decision events name it. */
+export const reviewIdOf = (pledgeId: string, round: number) => `${pledgeId}.r${round}`;
+
+function message(event: RecordedEvent, key: string, type: string, subject: string, data: unknown): IntegrationMessage {
+  return { topic: Topics.review, key, value: cloudEventFrom(event, { service: SERVICE, type, subject, data }) };
+}
+
+/**
+ * Review decisions → pledgebook.review.v1 (key: the pledge; a publication act: the branch).
+ * Comments, evaluations that forward, and settings stay in this service.
+ */
+export function mapReviewServiceEvent(event: RecordedEvent): IntegrationMessage[] {
+  if (isSettingsStream(event.stream)) return [];
+  if (isPublicationStream(event.stream)) {
+    const { data } = event as unknown as PublicationEvent;
+    return [message(event, data.branchId, 'pledgebook.review.pledges-published.v1', `branches/${data.branchId}/publications/${data.publicationId}`, {
+      publicationId: data.publicationId,
+      branchId: data.branchId,
+      year: data.year,
+      pledgeIds: data.pledgeIds,
+      publishedBy: data.publishedBy,
+      publishedAt: data.publishedAt,
+    })];
+  }
+  const pledgeId = pledgeIdOf(event.stream);
+  const e = { type: event.type, data: event.data } as ReviewEvent;
+  const subject = `reviews/${pledgeId}`;
+  switch (e.type) {
+    case 'BranchApproved':
+      return [message(event, pledgeId, 'pledgebook.review.pledge-approved.v1', subject, {
+        pledgeId,
+        reviewId: reviewIdOf(pledgeId, e.data.round),
+        round: e.data.round,
+        decidedBy: e.data.by,
+        decidedAt: e.data.at,
+        meetingDate: e.data.meeting.date,
+      })];
+    case 'GroupReturned':
+    case 'BranchReturned':
+      return [message(event, pledgeId, 'pledgebook.review.pledge-returned.v1', subject, {
+        pledgeId,
+        reviewId: reviewIdOf(pledgeId, e.data.round),
+        round: e.data.round,
+        stage: e.type === 'GroupReturned' ? 'group' : 'branch',
+        verdicts: e.data.verdicts,
+        decidedBy: e.data.by,
+        decidedAt: e.data.at,
+      })];
+    default:
+      return [];
+  }
+}

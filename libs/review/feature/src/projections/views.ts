@@ -1,0 +1,69 @@
+import type { DecidingBody, Pledger, ReviewItem, ReviewStatus, Stage } from '@pledgebook/review-domain';
+
+export const REVIEWS = 'reviews';
+export const MEMBERS = 'members';
+export const ORG_UNITS = 'org_units';
+export const PLEDGE_STARTS = 'pledge_starts';
+export const SETTINGS = 'review_settings';
+
+/** One pledge's review as queues, progress and the booklet read it. */
+export interface ReviewView {
+  _id: string;
+  [field: string]: unknown;
+  pledgeId: string;
+  bureauId: string;
+  year: number;
+  pledger: Pledger;
+  memberIds: string[];
+  branchId?: string;
+  groupId?: string;
+  decidingBody: DecidingBody;
+  status: ReviewStatus | 'published';
+  stage?: Stage;
+  round: number;
+  stageSince: string;
+  items: ReviewItem[];
+  approvedAt?: string;
+  publishedAt?: string;
+  publicationId?: string;
+}
+
+/** The directory as this service needs it (from pledgebook.pledge.v1). */
+export interface MemberView {
+  _id: string;
+  [field: string]: unknown;
+  bureauId: string;
+  name: string;
+  partyStatus?: string;
+  groupId?: string;
+  branchId?: string;
+  departmentId?: string;
+  roles: string[];
+}
+
+export interface OrgUnitView {
+  _id: string;
+  [field: string]: unknown;
+  bureauId: string;
+  type: string;
+  name: string;
+  parentId?: string;
+}
+
+/** A pledge book someone started (drafted), for branch progress. */
+export interface PledgeStartView {
+  _id: string;
+  [field: string]: unknown;
+  bureauId: string;
+  year: number;
+  pledger: Pledger;
+  branchId?: string;
+  groupId?: string;
+}
+
+export interface SettingsView {
+  _id: string;
+  [field: string]: unknown;
+  groupDays: number;
+  branchDays: number;
+}

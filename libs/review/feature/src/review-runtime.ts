@@ -1,0 +1,82 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ContractRegistry, EVENT_CATALOG, Topics, type CloudEvent } from '@pledgebook/contracts';
+import type { EventStore } from '@pledgebook/event-store';
+import { Relay, runConsumer, type ConsumerHandle, type MessageBus } from '@pledgebook/message-bus';
+import { EVENT_STORE, MESSAGE_BUS, Metrics, READ_MODELS, type CommandMeta } from '@pledgebook/nest';
+import { applyOnce, ProjectionRunner, type ReadModelStore } from '@pledgebook/read-model';
+import { withCorrelationId } from '@pledgebook/util';
+import { PLEDGE_CONSUMER_GROUP, pledgeFact } from './integration/pledge-events';
+import { mapReviewServiceEvent } from './integration/review-relay.mapping';
+import { reviewsProjection } from './projections/reviews.projection';
+import { MEMBERS, ORG_UNITS, PLEDGE_STARTS, REVIEWS } from './projections/views';
+import { DecideReview } from './reviews/review.commands';
+import { REVIEW_STREAM_PREFIXES } from './streams';
+
+/** Beside the HTTP API: the reviews projection, the relay of decisions, and the consumer of pledge events. */
+@Injectable()
+export class ReviewRuntime implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('review-runtime');
+  private readonly contracts = new ContractRegistry(EVENT_CATALOG);
+  private readonly projection: ProjectionRunner;
+  private readonly relay: Relay;
+  private consumer?: ConsumerHandle;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
+    @Inject(READ_MODELS) private readonly views: ReadModelStore,
+    private readonly commands: CommandBus,
+    private readonly metrics: Metrics,
+  ) {
+    const onError = (error: unknown) => this.logger.error(error instanceof Error ? error.message : String(error));
+    this.projection = new ProjectionRunner(events, views, reviewsProjection, { onError });
+    this.relay = new Relay(events, bus, { name: 'review-service', filter: { streamPrefixes: REVIEW_STREAM_PREFIXES }, map: mapReviewServiceEvent, contracts: this.contracts, onError });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.views.ensureIndexes(REVIEWS, [{ fields: ['bureauId', 'status'] }, { fields: ['groupId'] }, { fields: ['branchId'] }, { fields: ['memberIds'] }]);
+    await this.views.ensureIndexes(MEMBERS, [{ fields: ['bureauId'] }]);
+    await this.views.ensureIndexes(PLEDGE_STARTS, [{ fields: ['bureauId', 'year'] }]);
+    await this.projection.start();
+    this.relay.start();
+    this.metrics.watchRelay(this.relay.checkpointName, this.events);
+    this.metrics.watchConsumer(PLEDGE_CONSUMER_GROUP, Topics.pledge, () => this.bus.lag(PLEDGE_CONSUMER_GROUP, Topics.pledge));
+    this.consumer = await runConsumer(
+      this.bus,
+      { groupId: PLEDGE_CONSUMER_GROUP, topics: [Topics.pledge], contracts: this.contracts, onParked: (m, e) => this.logger.warn(`parked ${m.value.type} ${m.value.id}: ${String(e)}`) },
+      (event) => withCorrelationId(event.correlationid, () => this.handle(event)),
+    );
+  }
+
+  private async handle(event: CloudEvent): Promise<void> {
+    const fact = pledgeFact(event);
+    // Event ids follow from the message id: a redelivered submission appends nothing new.
+    const meta: CommandMeta = { bureauId: event.bureauid, actorId: event.actorid, actorRole: 'member', correlationId: event.correlationid, causationId: event.id, idempotencySeed: event.id };
+    switch (fact.kind) {
+      case 'submitted':
+        await this.commands.execute(new DecideReview(fact.data.pledgeId, { type: 'OpenRound', ...fact.data, at: event.time }, meta));
+        return;
+      case 'withdrawn':
+        await this.commands.execute(new DecideReview(fact.pledgeId, { type: 'CloseWithdrawn', reason: fact.reason, at: event.time }, meta));
+        return;
+      case 'drafted':
+        await applyOnce(this.views, PLEDGE_CONSUMER_GROUP, event.id, async (tx) => void (await tx.collection(PLEDGE_STARTS).replace({ _id: fact.data.pledgeId, ...fact.data })));
+        return;
+      case 'member':
+        await applyOnce(this.views, PLEDGE_CONSUMER_GROUP, event.id, async (tx) => void (await tx.collection(MEMBERS).update(fact.memberId, { $set: { bureauId: fact.bureauId, ...fact.set } }, { upsert: true })));
+        return;
+      case 'org-unit':
+        await applyOnce(this.views, PLEDGE_CONSUMER_GROUP, event.id, async (tx) => void (await tx.collection(ORG_UNITS).update(fact.orgUnitId, { $set: { bureauId: fact.bureauId, ...fact.set } }, { upsert: true })));
+        return;
+      case 'ignored':
+        return;
+    }
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.consumer?.stop();
+    await this.relay.stop();
+    await this.projection.stop();
+  }
+}

@@ -1,0 +1,11 @@
+/** A pledge's review: every round, comment and decision. Pledge ids are UUIDs, so the prefixes below never clash. */
+export const reviewStream = (pledgeId: string) => `review-${pledgeId}`;
+/** A branch's publication acts for a year. */
+export const publicationStream = (bureauId: string, branchId: string, year: number) => `review-publications-${bureauId}.${branchId}.${year}`;
+/** A bureau's review settings (deadlines). */
+export const settingsStream = (bureauId: string) => `review-settings-${bureauId}`;
+
+export const REVIEW_STREAM_PREFIXES = ['review-'];
+export const isPublicationStream = (stream: string) => stream.startsWith('review-publications-');
+export const isSettingsStream = (stream: string) => stream.startsWith('review-settings-');
+export const pledgeIdOf = (stream: string) => stream.slice('review-'.length);
