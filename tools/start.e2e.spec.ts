@@ -115,8 +115,12 @@ describe('npm start', () => {
       fetch('http://127.0.0.1:4710/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
     const books = async (password: string) => {
       const { accessToken } = (await (await login('auditor', password)).json()) as { accessToken: string };
-      const r = await fetch('http://127.0.0.1:4710/api/v1/pledges?year=2026&limit=200', { headers: { authorization: `Bearer ${accessToken}` } });
-      return ((await r.json()) as { items: { status: string; pledger: { type: string } }[] }).items;
+      const found: { status: string; pledger: { type: string }; totals?: { peopleAided: number } }[] = [];
+      for (const year of [2025, 2026]) {
+        const r = await fetch(`http://127.0.0.1:4710/api/v1/pledges?year=${year}&limit=200`, { headers: { authorization: `Bearer ${accessToken}` } });
+        found.push(...((await r.json()) as { items: typeof found }).items);
+      }
+      return found;
     };
     try {
       const first = start();
@@ -129,8 +133,14 @@ describe('npm start', () => {
       for (const username of ['member', 'leader', 'secretary', 'appraiser', 'leading', 'auditor', 'bureau-admin', 'wu-jing']) expect((await login(username, demoPassword!)).status).toBe(200);
       expect((await login('admin', adminPassword!)).status).toBe(200);
       const loaded = await books(demoPassword!);
-      expect(new Set(loaded.map((b) => b.status))).toEqual(new Set(['draft', 'submitted', 'withdrawn']));
+      // Books in every state, reached through the review service as users would.
+      expect(new Set(loaded.map((b) => b.status))).toEqual(new Set(['draft', 'submitted', 'returned', 'approved', 'published', 'withdrawn', 'closed']));
       expect(new Set(loaded.map((b) => b.pledger.type))).toEqual(new Set(['individual', 'paired', 'collective']));
+      expect(loaded.filter((b) => b.status === 'published').every((b) => (b.totals?.peopleAided ?? 0) > 0)).toBe(true);
+      const { accessToken: memberToken } = (await (await login('member', demoPassword!)).json()) as { accessToken: string };
+      const booklet = await fetch('http://127.0.0.1:4710/api/v1/members/sun-li/booklet?year=2026', { headers: { authorization: `Bearer ${memberToken}` } });
+      expect(booklet.headers.get('content-type')).toContain('text/html');
+      expect(await booklet.text()).toContain('個人承諾　孫麗');
       first.child.kill('SIGINT');
       expect(await exited(first.child)).toBe(0);
 

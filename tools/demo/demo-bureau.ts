@@ -68,11 +68,20 @@ const people: ReadonlyArray<readonly [string, string, 'full' | 'probationary' | 
   ['lu-yao', '盧瑤', 'non-party', '', 'dept-general', 'member'],
 ];
 
+/** Non-party staff take part through the branch of their department. */
+const STAFF_BRANCH: Record<string, string> = { 'dept-industry': 'branch-2', 'dept-enforcement': 'branch-2' };
+
+/** Leaders of the party organisation, for the review steps of the demo. */
+export const GROUP_LEADERS: Record<string, string> = { 'group-1': 'zhao-jingang', 'group-2': 'gao-peng', 'group-3': 'xie-hua', 'group-4': 'zeng-hui', 'group-5': 'du-juan' };
+export const BRANCH_SECRETARIES: Record<string, string> = { 'branch-1': 'wang-xiaodong', 'branch-2': 'peng-bo' };
+export const BRANCH_OF_GROUP: Record<string, string> = { 'group-1': 'branch-1', 'group-2': 'branch-1', 'group-3': 'branch-1', 'group-4': 'branch-2', 'group-5': 'branch-2' };
+export const branchOf = (person: { groupId: string; departmentId: string }) => (person.groupId ? BRANCH_OF_GROUP[person.groupId]! : (STAFF_BRANCH[person.departmentId] ?? 'branch-1'));
+
 /** The directory as a CSV for the pledge service's import (keys become ids). */
 export function demoDirectoryCsv(): string {
   const rows = ['record,key,name,type,parent,partyStatus,branch,group,department,roles'];
   for (const [key, name, type, parent] of units) rows.push(`unit,${key},${name},${type},${parent},,,,,`);
-  for (const [key, name, status, group, dept, roles] of people) rows.push(`member,${key},${name},,,${status},,${group},${dept},${roles}`);
+  for (const [key, name, status, group, dept, roles] of people) rows.push(`member,${key},${name},,,${status},${group ? '' : STAFF_BRANCH[dept] ?? 'branch-1'},${group},${dept},${roles}`);
   return `${rows.join('\n')}\n`;
 }
 

@@ -1,7 +1,7 @@
 // Loads the demo bureau through the public API (the gateway), never by writing to the stores.
 // Safe to run again after an interruption: what exists already is left as it is.
-import { ApiClient } from './api-client';
-import { DEMO_ACCOUNTS, DEMO_BUREAU, DEMO_PEOPLE, DEMO_YEAR, demoDirectoryCsv, demoItems } from './demo-bureau';
+import { ApiClient, ApiError } from './api-client';
+import { BRANCH_SECRETARIES, branchOf, DEMO_ACCOUNTS, DEMO_BUREAU, DEMO_PEOPLE, DEMO_YEAR, demoDirectoryCsv, demoItems, GROUP_LEADERS } from './demo-bureau';
 
 export interface DemoOptions {
   gatewayUrl: string;
@@ -12,12 +12,31 @@ export interface DemoOptions {
 
 export interface DemoSummary {
   members: number;
-  accounts: number;
   pledgesByStatus: Record<string, number>;
 }
 
-/** What each member with a book does with it (the rest have not drafted yet). */
-const PLANS = ['submitted', 'draft', 'submitted', 'withdrawn', 'submitted', 'draft'] as const;
+/**
+ * Where each member's book ends up, in turn (three in four members have drafted one). Reviews
+ * go as the programme has them: the party group discusses and forwards, the branch meeting
+ * decides every item, the secretary publishes the approved books; published books get deeds.
+ */
+const PLANS = ['published', 'draft', 'published', 'returned', 'published', 'submitted', 'at-branch', 'approved', 'withdrawn', 'published', 'group-returned'] as const;
+type Plan = (typeof PLANS)[number];
+
+const DEEDS = [
+  { narrative: '走訪資助學生家庭，送去學習用品和助學金', peopleAided: 1, amountFen: 50_000 },
+  { narrative: '到聯繫村幫助整理農產品銷售台賬', peopleAided: 3, amountFen: 0, volunteerHours: 6 },
+  { narrative: '參加社區統計知識宣傳日，解答居民諮詢', peopleAided: 40, volunteerHours: 4 },
+];
+
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, ms = 20_000): Promise<T> {
+  for (let waited = 0; ; waited += 100) {
+    const value = await read().catch(() => undefined);
+    if (value !== undefined && done(value)) return value;
+    if (waited > ms) throw new Error(`demo: ${what} did not happen within ${ms / 1000} s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 
 export async function loadDemo(options: DemoOptions): Promise<DemoSummary> {
   const log = options.log ?? (() => undefined);
@@ -47,38 +66,130 @@ export async function loadDemo(options: DemoOptions): Promise<DemoSummary> {
     if (!sessions.has(memberId)) sessions.set(memberId, await ApiClient.login(url, usernameOf(memberId), demoPassword));
     return sessions.get(memberId)!;
   };
+  // The review service learns the directory from the bus; wait until it knows the secretaries.
+  for (const [branchId, secretary] of Object.entries(BRANCH_SECRETARIES)) {
+    await until(() => as(secretary).then((s) => s.send<{ members: number }>('GET', `/api/v1/reviews/branches/${branchId}/progress?year=${DEMO_YEAR}`)), (p) => p.members > 0, `the review service learning ${branchId}`);
+  }
 
-  const counts: Record<string, number> = {};
-  const count = (status: string) => (counts[status] = (counts[status] ?? 0) + 1);
-  // Individual books: three in four members with a party group have drafted one.
-  const pledgers = DEMO_PEOPLE.filter((p, i) => i % 4 !== 3);
+  const meetingOf = (branchId: string) => ({ date: `${DEMO_YEAR}-03-0${branchId === 'branch-1' ? 5 : 6}`, attendees: DEMO_PEOPLE.filter((p) => branchOf(p) === branchId).slice(0, 8).map((p) => p.memberId) });
+  const reviewOf = async (pledgeId: string, reader: string, wanted: (status: string) => boolean) =>
+    until(() => as(reader).then((s) => s.send<{ status: string; round: number }>('GET', `/api/v1/reviews/${pledgeId}`)), (r) => wanted(r.status), `review of ${pledgeId}`);
+
+  const toPublish: Array<{ pledgeId: string; memberId: string; branchId: string }> = [];
+  const toApproveLater: Array<{ pledgeId: string; branchId: string }> = [];
+  const pledgers = DEMO_PEOPLE.filter((_p, i) => i % 4 !== 3);
   for (const [i, person] of pledgers.entries()) {
-    const plan = PLANS[i % PLANS.length]!;
+    const plan: Plan = PLANS[i % PLANS.length]!;
     const me = await as(person.memberId);
     const drafted = await me.send<{ pledgeId: string } | undefined>('POST', '/api/v1/pledges', { year: DEMO_YEAR, pledger: { type: 'individual', memberIds: [person.memberId] }, items: demoItems(i) }, { tolerateConflict: true });
     if (!drafted) continue;
-    if (plan !== 'draft') await me.send('POST', `/api/v1/pledges/${drafted.pledgeId}/submit`);
-    if (plan === 'withdrawn') await me.send('POST', `/api/v1/pledges/${drafted.pledgeId}/withdraw`, { reason: '調崗後重新擬定承諾' });
-    count(plan);
+    const { pledgeId } = drafted;
+    if (plan === 'draft') continue;
+    await me.send('POST', `/api/v1/pledges/${pledgeId}/submit`);
+    if (plan === 'withdrawn') {
+      await me.send('POST', `/api/v1/pledges/${pledgeId}/withdraw`, { reason: '調崗後重新擬定承諾' });
+      continue;
+    }
+    if (plan === 'submitted') continue;
+    const branchId = branchOf(person);
+    const secretary = BRANCH_SECRETARIES[branchId]!;
+    const opened = await reviewOf(pledgeId, secretary, (s) => s === 'group' || s === 'branch');
+    if (opened.status === 'group') {
+      const leader = await as(GROUP_LEADERS[person.groupId]!);
+      await (await as(person.memberId)).send('POST', `/api/v1/reviews/${pledgeId}/comments`, { text: '請小組同志幫我看看崗位目標是否定得合適' }).catch(() => undefined);
+      if (plan === 'group-returned') {
+        await leader.send('POST', `/api/v1/reviews/${pledgeId}/group-evaluation`, { decision: 'return', evaluation: '小組討論後建議修改', notes: [{ itemNo: 2, note: '崗位目標請對照全省先進寫明名次' }] });
+        continue;
+      }
+      await leader.send('POST', `/api/v1/reviews/${pledgeId}/group-evaluation`, { decision: 'forward', evaluation: '小組討論認為承諾符合崗位實際，同意提交支部' });
+    } else if (plan === 'group-returned') {
+      continue; // staff outside a group: nothing for a group to return; it waits at the branch
+    }
+    if (plan === 'at-branch') continue;
+    const verdicts =
+      plan === 'returned'
+        ? [{ itemNo: 1, verdict: 'approved' }, { itemNo: 2, verdict: 'revise', reason: '目標需可考核，請量化' }, { itemNo: 3, verdict: 'approved' }]
+        : [1, 2, 3].map((itemNo) => ({ itemNo, verdict: 'approved' }));
+    if (plan === 'approved') {
+      toApproveLater.push({ pledgeId, branchId });
+      continue;
+    }
+    await (await as(secretary)).send('POST', `/api/v1/reviews/${pledgeId}/branch-decision`, { meeting: meetingOf(branchId), verdicts });
+    if (plan === 'published') toPublish.push({ pledgeId, memberId: person.memberId, branchId });
   }
-  // A paired book and the leadership team's collective book.
+
+  // Each branch publishes its approved books as one act; books approved later wait for the next act.
+  for (const branchId of new Set(toPublish.map((p) => p.branchId))) {
+    const secretary = await as(BRANCH_SECRETARIES[branchId]!);
+    await until(() => secretary.send<{ approved: number }>('GET', `/api/v1/reviews/branches/${branchId}/progress?year=${DEMO_YEAR}`), (p) => p.approved >= toPublish.filter((x) => x.branchId === branchId).length, `approvals in ${branchId}`);
+    await secretary.send('POST', `/api/v1/reviews/branches/${branchId}/publications`, { year: DEMO_YEAR }).catch((error: unknown) => {
+      if (!(error instanceof ApiError && error.status === 409)) throw error;
+    });
+  }
+  for (const { pledgeId, branchId } of toApproveLater) {
+    await (await as(BRANCH_SECRETARIES[branchId]!)).send('POST', `/api/v1/reviews/${pledgeId}/branch-decision`, { meeting: meetingOf(branchId), verdicts: [1, 2, 3].map((itemNo) => ({ itemNo, verdict: 'approved' })) });
+  }
+  // Deeds on the published books: people aided and amounts, as the branch board totals them.
+  for (const [n, { pledgeId, memberId }] of toPublish.entries()) {
+    const me = await as(memberId);
+    await until(() => me.send<{ status: string }>('GET', `/api/v1/pledges/${pledgeId}`), (p) => p.status === 'published', `publication of ${pledgeId}`);
+    for (const [k, deed] of DEEDS.slice(0, 1 + (n % DEEDS.length)).entries()) {
+      await me.send('POST', `/api/v1/pledges/${pledgeId}/progress`, { itemNo: 3, recordedOn: `${DEMO_YEAR}-0${4 + k}-1${n % 10}`, ...deed });
+    }
+  }
+
+  // A paired book and the leadership team's collective book (decided by the leading party group).
   const pair = await (await as('tang-li')).send<{ pledgeId: string } | undefined>(
     'POST',
     '/api/v1/pledges',
     { year: DEMO_YEAR, pledger: { type: 'paired', memberIds: ['tang-li', 'xu-fang'] }, items: demoItems(7).filter((item) => item.kind === 'deed') },
     { tolerateConflict: true },
   );
-  if (pair) count('draft');
-  const team = await (await as('zhou-jianguo')).send<{ pledgeId: string } | undefined>(
+  if (pair) await (await as('tang-li')).send('POST', `/api/v1/pledges/${pair.pledgeId}/submit`);
+  const leading = await as('zhou-jianguo');
+  const team = await leading.send<{ pledgeId: string } | undefined>(
     'POST',
     '/api/v1/pledges',
     { year: DEMO_YEAR, pledger: { type: 'collective', orgUnitId: 'leadership-team' }, items: demoItems(2).filter((item) => item.kind !== 'common') },
     { tolerateConflict: true },
   );
   if (team) {
-    await (await as('zhou-jianguo')).send('POST', `/api/v1/pledges/${team.pledgeId}/submit`);
-    count('submitted');
+    await leading.send('POST', `/api/v1/pledges/${team.pledgeId}/submit`);
+    await reviewOf(team.pledgeId, 'zhou-jianguo', (s) => s === 'branch');
+    await leading.send('POST', `/api/v1/reviews/${team.pledgeId}/branch-decision`, { meeting: { date: `${DEMO_YEAR}-02-20`, attendees: ['zhou-jianguo', 'liu-hongmei', 'chen-zhiqiang'] }, verdicts: [{ itemNo: 1, verdict: 'approved' }, { itemNo: 2, verdict: 'approved' }] });
+  }
+
+  // Last year's books, published and then closed with the year.
+  const lastYear = DEMO_YEAR - 1;
+  const veterans = DEMO_PEOPLE.filter((p) => p.groupId === 'group-1' && p.partyStatus === 'full').slice(0, 3);
+  const lastYearBooks: Array<{ pledgeId: string; memberId: string }> = [];
+  for (const [i, person] of veterans.entries()) {
+    const me = await as(person.memberId);
+    const drafted = await me.send<{ pledgeId: string } | undefined>('POST', '/api/v1/pledges', { year: lastYear, pledger: { type: 'individual', memberIds: [person.memberId] }, items: demoItems(i + 3) }, { tolerateConflict: true });
+    if (!drafted) continue;
+    await me.send('POST', `/api/v1/pledges/${drafted.pledgeId}/submit`);
+    await reviewOf(drafted.pledgeId, 'wang-xiaodong', (s) => s === 'group');
+    await (await as('zhao-jingang')).send('POST', `/api/v1/reviews/${drafted.pledgeId}/group-evaluation`, { decision: 'forward', evaluation: '同意提交支部' });
+    await (await as('wang-xiaodong')).send('POST', `/api/v1/reviews/${drafted.pledgeId}/branch-decision`, { meeting: { date: `${lastYear}-03-05`, attendees: veterans.map((v) => v.memberId) }, verdicts: [1, 2, 3].map((itemNo) => ({ itemNo, verdict: 'approved' })) });
+    lastYearBooks.push({ pledgeId: drafted.pledgeId, memberId: person.memberId });
+  }
+  if (lastYearBooks.length) {
+    const secretary = await as('wang-xiaodong');
+    await until(() => secretary.send<{ approved: number }>('GET', `/api/v1/reviews/branches/branch-1/progress?year=${lastYear}`), (p) => p.approved >= lastYearBooks.length, 'last year’s approvals');
+    await secretary.send('POST', '/api/v1/reviews/branches/branch-1/publications', { year: lastYear });
+    for (const { pledgeId, memberId } of lastYearBooks) {
+      const me = await as(memberId);
+      await until(() => me.send<{ status: string }>('GET', `/api/v1/pledges/${pledgeId}`), (p) => p.status === 'published', `publication of ${pledgeId}`);
+      await me.send('POST', `/api/v1/pledges/${pledgeId}/progress`, { itemNo: 3, recordedOn: `${lastYear}-09-15`, ...DEEDS[0]! });
+    }
+    await bureauAdmin.send('POST', `/api/v1/bureaus/${b}/years/${lastYear}/close`);
+  }
+  // What the books look like now, as the pledge service lists them.
+  const counts: Record<string, number> = {};
+  for (const year of [lastYear, DEMO_YEAR]) {
+    const { items } = await bureauAdmin.send<{ items: { status: string }[] }>('GET', `/api/v1/pledges?year=${year}&limit=200`);
+    for (const { status } of items) counts[status] = (counts[status] ?? 0) + 1;
   }
   log(`pledge books: ${Object.entries(counts).map(([s, n]) => `${n} ${s}`).join(', ')}`);
-  return { members: DEMO_PEOPLE.length, accounts: DEMO_PEOPLE.length, pledgesByStatus: counts };
+  return { members: DEMO_PEOPLE.length, pledgesByStatus: counts };
 }
