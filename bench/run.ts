@@ -9,6 +9,7 @@ import { emmettPeerBench } from './suites/emmett-peer.bench';
 import { eventStoreBench, fillReplayStore } from './suites/event-store.bench';
 import { gatewayBench } from './suites/gateway.bench';
 import { pledgeApiBench } from './suites/pledge-api.bench';
+import { reviewBench } from './suites/review.bench';
 
 const REPLAY_EVENTS = 200_000;
 
@@ -36,7 +37,7 @@ function printTable(rows: BenchRow[]): void {
 }
 
 /** Suites by name; `npm run bench -- bus` runs only those named (the event store suite also feeds the peer rows). */
-const SUITES = ['event-store', 'bus', 'peer', 'pledge-api', 'gateway'] as const;
+const SUITES = ['event-store', 'bus', 'peer', 'pledge-api', 'gateway', 'review'] as const;
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
@@ -70,6 +71,10 @@ async function main(): Promise<void> {
     if (runs('gateway')) {
       console.error('gateway overhead…');
       rows.push(...(await gatewayBench()));
+    }
+    if (runs('review')) {
+      console.error('review queue latency…');
+      rows.push(...(await reviewBench()));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
