@@ -5,7 +5,7 @@ import type { FulfilmentInput, ItemInput, Pledger, ReturnVerdict } from './types
 export interface DraftContext {
   /** Members named by the pledger, as the directory knows them. */
   members: Record<string, { branchId?: string; groupId?: string } | undefined>;
-  orgUnit?: { type: string };
+  orgUnit?: { type: string; parentId?: string };
   /** The pledger's branch's guidance categories for the year. */
   guidanceCategories: readonly string[];
   yearClosed: boolean;

@@ -71,6 +71,17 @@ function validateRecord(record: FulfilmentInput, state: PledgeState, at: string,
 }
 
 /** The pledge book's rules. Pure: everything it needs comes in on the command. */
+/**
+ * The branch a book belongs to (its meeting reviews it, its secretary publishes it): the first
+ * member's branch; for a collective book, the branch itself or a party group's parent branch.
+ */
+export function branchOfBook(home: { branchId?: string } | undefined, orgUnitId: string | undefined, orgUnit: { type: string; parentId?: string } | undefined): string | undefined {
+  if (home?.branchId) return home.branchId;
+  if (orgUnit?.type === 'party-branch') return orgUnitId;
+  if (orgUnit?.type === 'party-group') return orgUnit.parentId;
+  return undefined;
+}
+
 export function decidePledge(command: PledgeCommand, state: PledgeState): PledgeEvent[] {
   switch (command.type) {
     case 'DraftPledge': {
@@ -89,6 +100,7 @@ export function decidePledge(command: PledgeCommand, state: PledgeState): Pledge
       const items = validateItems(command.items, command.pledger.type, command.context.guidanceCategories);
       const first = command.pledger.memberIds[0];
       const home = first ? command.context.members[first] : undefined;
+      const branchId = branchOfBook(home, command.pledger.orgUnitId, command.context.orgUnit);
       return [
         {
           type: 'PledgeDrafted',
@@ -97,7 +109,7 @@ export function decidePledge(command: PledgeCommand, state: PledgeState): Pledge
             bureauId: command.actor.bureauId,
             year: command.year,
             pledger: { type: command.pledger.type, memberIds: [...command.pledger.memberIds], ...(command.pledger.orgUnitId ? { orgUnitId: command.pledger.orgUnitId } : {}) },
-            ...(home?.branchId ? { branchId: home.branchId } : {}),
+            ...(branchId ? { branchId } : {}),
             ...(home?.groupId ? { groupId: home.groupId } : {}),
             items,
           },

@@ -81,7 +81,12 @@ describe('pledge decider: drafting', () => {
     const paired = decidePledge(draft({ pledger: { type: 'paired', memberIds: ['m1', 'm2'] }, items: [items[2]!] }), initialPledgeState());
     expect(paired[0]).toMatchObject({ type: 'PledgeDrafted', data: { pledger: { type: 'paired' }, branchId: 'br1', groupId: 'g1' } });
     const collective = draft({ actor: secretary, pledger: { type: 'collective', memberIds: [], orgUnitId: 'br1' }, items: [items[2]!], context: { ...context, orgUnit: { type: 'party-branch' } } });
-    expect(decidePledge(collective, initialPledgeState())[0]).toMatchObject({ data: { pledger: { orgUnitId: 'br1' } } });
+    expect(decidePledge(collective, initialPledgeState())[0]).toMatchObject({ data: { pledger: { orgUnitId: 'br1' }, branchId: 'br1' } });
+    // A party group's book belongs to the group's branch; the leadership team's to no branch.
+    const groupBook = { ...collective, pledger: { type: 'collective' as const, memberIds: [], orgUnitId: 'g1' }, context: { ...context, orgUnit: { type: 'party-group', parentId: 'br1' } } };
+    expect(decidePledge(groupBook, initialPledgeState())[0]).toMatchObject({ data: { branchId: 'br1' } });
+    const teamBook = { ...collective, pledger: { type: 'collective' as const, memberIds: [], orgUnitId: 'team' }, context: { ...context, orgUnit: { type: 'leadership-team' } } };
+    expect(decidePledge(teamBook, initialPledgeState())[0]!.data).not.toHaveProperty('branchId');
     given([]).when({ ...collective, actor: wang } as PledgeCommand).thenFails('not_the_pledger', 'forbidden');
   });
 

@@ -4,6 +4,7 @@ import type { EventStore } from '@pledgebook/event-store';
 import { WrongExpectedRevision } from '@pledgebook/event-store';
 import { EVENT_STORE } from '@pledgebook/nest';
 import {
+  branchOfBook,
   conflict,
   decidePledge,
   guidanceCategories,
@@ -67,7 +68,7 @@ export class DraftPledgeHandler implements ICommandHandler<DraftPledge, PledgeWr
     const { state: dir } = await this.directory.load(command.actor.bureauId);
     const members = Object.fromEntries(command.pledger.memberIds.map((id) => [id, dir.members[id]]));
     const home = command.pledger.memberIds[0] ? dir.members[command.pledger.memberIds[0]] : undefined;
-    const branchId = home?.branchId ?? (command.pledger.orgUnitId && dir.units[command.pledger.orgUnitId]?.type === 'party-branch' ? command.pledger.orgUnitId : undefined);
+    const branchId = branchOfBook(home, command.pledger.orgUnitId, command.pledger.orgUnitId ? dir.units[command.pledger.orgUnitId] : undefined);
     const reservation =
       command.pledger.type === 'individual' && command.pledger.memberIds[0]
         ? bookReservationStream(command.actor.bureauId, command.pledger.memberIds[0], command.year)
