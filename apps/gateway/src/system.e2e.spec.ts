@@ -3,6 +3,7 @@
 import { loadOrCreateSigningKey } from '@pledgebook/gateway-keys';
 import { openReadModelStore } from '@pledgebook/infrastructure';
 import { ACCESS_DENIALS, startServiceProcess, type AccessDenial, type Caller, type Harness } from '@pledgebook/nest/testing';
+import Database from 'better-sqlite3';
 import { SignJWT } from 'jose';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -91,6 +92,16 @@ describe('the system behind the gateway', () => {
       expect(r.headers.get('content-type')).toContain('application/problem+json');
     }
     expect((await gateway.call(wang, 'GET', `/api/v1/pledges/${pledgeId}`)).body.status).toBe('submitted');
+
+    // The gateway's own routes record their denials too (in gateway.db).
+    expect((await gateway.call(qingdaoAdmin, 'POST', '/api/v1/bureaus/weihai/accounts', { username: 'intruder', password: 'Civil-Service-Pledge-26', memberId: 'x', roles: ['member'] })).status).toBe(403);
+    const gatewayDb = new Database(join(dataDir, 'gateway.db'), { readonly: true });
+    try {
+      const entries = (gatewayDb.prepare('SELECT entry FROM access_denials').all() as { entry: string }[]).map((r) => JSON.parse(r.entry) as AccessDenial);
+      expect(entries).toContainEqual(expect.objectContaining({ service: 'gateway', status: 403, subject: 'qingdao-admin', bureauId: 'qingdao', method: 'POST', path: '/api/v1/bureaus/weihai/accounts', why: expect.stringContaining('outside your bureau') }));
+    } finally {
+      gatewayDb.close();
+    }
 
     const views = await openReadModelStore(`sqlite:${join(dataDir, 'pledge-views.db')}`);
     try {
