@@ -57,7 +57,19 @@ async function main(): Promise<void> {
       rows.push(...eventStore.rows);
       if (runs('peer')) {
         console.error('peer: emmett-sqlite…');
-        rows.push(...(await emmettPeerBench(dir, eventStore.figures, REPLAY_EVENTS)));
+        // node-sqlite3 under emmett now and then fails a commit with SQLITE_BUSY; a failed run is
+        // repeated once on fresh files, and said so.
+        for (let attempt = 1; ; attempt++) {
+          const peerDir = join(dir, `peer-${attempt}`);
+          mkdirSync(peerDir, { recursive: true });
+          try {
+            rows.push(...(await emmettPeerBench(peerDir, eventStore.figures, REPLAY_EVENTS)));
+            break;
+          } catch (error) {
+            if (attempt >= 2) throw error;
+            console.error(`peer: emmett-sqlite failed (${error instanceof Error ? error.message : String(error)}); running it once more`);
+          }
+        }
       }
     }
     if (runs('bus')) {

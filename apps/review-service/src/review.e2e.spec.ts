@@ -36,7 +36,8 @@ beforeAll(async () => {
     const reply = await r;
     if (reply.status >= 300) throw new Error(`setup: ${reply.status} ${JSON.stringify(reply.body)}`);
   };
-  await must(pledge.call(root, 'POST', '/api/v1/bureaus', { bureauId: 'weihai', name: '威海市統計局', level: 'city' }));
+  await must(pledge.call(root, 'POST', '/api/v1/bureaus', { bureauId: 'shandong', name: '山東省統計局', level: 'province' }));
+  await must(pledge.call(root, 'POST', '/api/v1/bureaus', { bureauId: 'weihai', name: '威海市統計局', level: 'city', parentBureauId: 'shandong' }));
   await must(pledge.call(root, 'POST', '/api/v1/bureaus', { bureauId: 'qingdao', name: '青島市統計局', level: 'city' }));
   const admin = await pledge.as({ sub: 'ye', bureauId: 'weihai', roles: ['bureau-admin'] });
   const csv = [
@@ -55,6 +56,8 @@ beforeAll(async () => {
   for (const [sub, r] of Object.entries(roles)) people[sub] = await pledge.as({ sub, bureauId: 'weihai', roles: r });
   people.ye = admin;
   people.outsider = await pledge.as({ sub: 'qd-admin', bureauId: 'qingdao', roles: ['bureau-admin', 'branch-secretary'] });
+  people.provinceAuditor = await pledge.as({ sub: 'audit-p', bureauId: 'shandong', roles: ['auditor'] });
+  people.siblingAuditor = await pledge.as({ sub: 'audit-q', bureauId: 'qingdao', roles: ['auditor'] });
   // The review service learns the directory from the bus.
   await eventually(() => review.call(people.sun!, 'GET', `/api/v1/reviews/branches/branch-1/progress?year=${YEAR}`), (r) => r.body?.members === 5);
 }, 120_000);
@@ -136,7 +139,19 @@ describe('review across processes', () => {
     expect(booklet.headers.get('content-type')).toContain('text/html');
     expect(booklet.body).toContain('個人承諾　王曉東');
     expect(booklet.body).toContain('支部審議通過：');
+    expect(booklet.body).toContain('威海市統計局　王曉東');
   }, 120_000);
+
+  it('lets the parent authority’s auditor read the reviews of its child bureau, and nobody else outside it', async () => {
+    const { provinceAuditor, siblingAuditor } = people as Record<string, Caller>;
+    const read = await review.call(provinceAuditor, 'GET', `/api/v1/reviews/${pledgeId}`);
+    expect(read.status).toBe(200);
+    expect(read.body.rounds).toHaveLength(2);
+    expect((await review.call(provinceAuditor, 'GET', `/api/v1/members/wang/booklet?year=${YEAR}`)).status).toBe(200);
+    expect((await review.call(provinceAuditor, 'GET', '/api/v1/reviews/overdue?bureauId=weihai')).status).toBe(200);
+    expect((await review.call(provinceAuditor, 'POST', `/api/v1/reviews/${pledgeId}/comments`, { text: '省局意見' })).status).toBe(403);
+    expect((await review.call(siblingAuditor, 'GET', `/api/v1/reviews/${pledgeId}`)).status).toBe(403);
+  });
 
   it('answers bad input with 400, strangers with 401/403, unknown reviews with 404, wrong stages with 409', async () => {
     const { sun, zhao, ye, outsider } = people as Record<string, Caller>;

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { IdempotencyInterceptor } from '@pledgebook/nest';
 import { BookletController } from './http/booklet.controller';
+import { Bureaus } from './http/bureaus';
 import { Reviewers } from './http/reviewer';
 import { ReviewsController } from './http/reviews.controller';
 import { ReviewRuntime } from './review-runtime';
@@ -12,6 +13,6 @@ import { ReviewRepository } from './reviews/review.repository';
 @Module({
   imports: [CqrsModule],
   controllers: [ReviewsController, BookletController],
-  providers: [DecideReviewHandler, PublishBranchHandler, SetDeadlinesHandler, ReviewRepository, Reviewers, ReviewRuntime, IdempotencyInterceptor],
+  providers: [DecideReviewHandler, PublishBranchHandler, SetDeadlinesHandler, ReviewRepository, Reviewers, Bureaus, ReviewRuntime, IdempotencyInterceptor],
 })
 export class ReviewFeatureModule {}

@@ -9,7 +9,7 @@ import { withCorrelationId } from '@pledgebook/util';
 import { PLEDGE_CONSUMER_GROUP, pledgeFact } from './integration/pledge-events';
 import { mapReviewServiceEvent } from './integration/review-relay.mapping';
 import { reviewsProjection } from './projections/reviews.projection';
-import { MEMBERS, ORG_UNITS, PLEDGE_STARTS, REVIEWS } from './projections/views';
+import { BUREAUS, MEMBERS, ORG_UNITS, PLEDGE_STARTS, REVIEWS } from './projections/views';
 import { DecideReview } from './reviews/review.commands';
 import { REVIEW_STREAM_PREFIXES } from './streams';
 
@@ -68,6 +68,9 @@ export class ReviewRuntime implements OnApplicationBootstrap, BeforeApplicationS
         return;
       case 'org-unit':
         await applyOnce(this.views, PLEDGE_CONSUMER_GROUP, event.id, async (tx) => void (await tx.collection(ORG_UNITS).update(fact.orgUnitId, { $set: { bureauId: fact.bureauId, ...fact.set } }, { upsert: true })));
+        return;
+      case 'bureau':
+        await applyOnce(this.views, PLEDGE_CONSUMER_GROUP, event.id, async (tx) => void (await tx.collection(BUREAUS).update(fact.bureauId, { $set: fact.set }, { upsert: true })));
         return;
       case 'ignored':
         return;

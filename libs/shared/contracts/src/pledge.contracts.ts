@@ -114,6 +114,12 @@ export const PLEDGE_CONTRACTS: readonly EventContract[] = [
     dataSchema: obj(['pledgeId', 'year'], { ...pledgeRef, year: { type: 'integer' } }),
   },
   {
+    type: 'pledgebook.pledge.bureau-registered.v1',
+    topic: Topics.pledge,
+    summary: 'A bureau joined Pledgebook, under its parent authority if it has one (whose auditors may read it).',
+    dataSchema: obj(['bureauId', 'name'], { bureauId: id, name: { type: 'string' }, level: { enum: ['province', 'city', 'district', 'county'] }, parentBureauId: id }),
+  },
+  {
     type: 'pledgebook.pledge.member-added.v1',
     topic: Topics.pledge,
     summary: 'A member (party member or non-party staff) joined the bureau’s directory.',

@@ -52,6 +52,8 @@ function mapPledge(event: RecordedEvent, e: PledgeEvent): IntegrationMessage[] {
 function mapDirectory(event: RecordedEvent, e: DirectoryEvent, bureauId: string): IntegrationMessage[] {
   const clean = (data: object) => JSON.parse(JSON.stringify({ bureauId, ...data }));
   switch (e.type) {
+    case 'BureauRegistered':
+      return [message(event, e.data.bureauId, 'pledgebook.pledge.bureau-registered.v1', `bureaus/${e.data.bureauId}`, JSON.parse(JSON.stringify(e.data)))];
     case 'MemberAdded':
       return [message(event, e.data.memberId, 'pledgebook.pledge.member-added.v1', `members/${e.data.memberId}`, clean(e.data))];
     case 'MemberUpdated':

@@ -31,6 +31,7 @@ describe('pledge relay mapping', () => {
     ['pledge-p1', 'PledgePublished', { pledgeId: 'p1', publicationId: 'pub', publishedBy: 's', publishedAt: '2026-03-01T08:00:00.000Z' }, 'pledgebook.pledge.pledge-published.v1'],
     ['pledge-p1', 'ProgressRecorded', { pledgeId: 'p1', recordId: 'r1', itemNo: 1, recordedOn: '2026-03-01', narrative: '送學費', evidence: [], amountFen: 200000, recordedBy: 'm1', recordedAt: '2026-03-01T08:00:00.000Z' }, 'pledgebook.pledge.progress-recorded.v1'],
     ['pledge-p1', 'PledgeClosed', { pledgeId: 'p1', year: 2026 }, 'pledgebook.pledge.pledge-closed.v1'],
+    ['directory-weihai', 'BureauRegistered', { bureauId: 'weihai', name: '威海市統計局', level: 'city', parentBureauId: 'shandong' }, 'pledgebook.pledge.bureau-registered.v1'],
     ['directory-weihai', 'MemberAdded', { memberId: 'm1', name: '王', partyStatus: 'full', branchId: 'br1', groupId: 'g1', roles: ['member'], joinedOn: '2026-01-01' }, 'pledgebook.pledge.member-added.v1'],
     ['directory-weihai', 'MemberUpdated', { memberId: 'm1', roles: ['member', 'group-leader'] }, 'pledgebook.pledge.member-updated.v1'],
     ['directory-weihai', 'MemberMoved', { memberId: 'm1', fromGroupId: 'g1', toGroupId: 'g2', branchId: 'br1', effectiveOn: '2026-06-01' }, 'pledgebook.pledge.member-moved.v1'],

@@ -1,10 +1,11 @@
 import { Controller, Get, Header, Inject, Param, Query } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, parseInput, READ_MODELS, requireBureau, type Principal } from '@pledgebook/nest';
+import { CurrentPrincipal, parseInput, READ_MODELS, type Principal } from '@pledgebook/nest';
 import type { ReadModelStore } from '@pledgebook/read-model';
 import { notFound } from '@pledgebook/util';
 import { MEMBERS, ORG_UNITS, REVIEWS, type MemberView, type OrgUnitView, type ReviewView } from '../projections/views';
 import { renderBooklet, type BookletBook } from './booklet';
+import { Bureaus } from './bureaus';
 import { pathId, yearQuery } from './schemas';
 
 const LEADERSHIP_UNITS = ['leadership-team', 'leading-party-group', 'leading-group'];
@@ -13,7 +14,10 @@ const LEADERSHIP_UNITS = ['leadership-team', 'leading-party-group', 'leading-gro
 @ApiTags('booklet')
 @Controller('api/v1/members')
 export class BookletController {
-  constructor(@Inject(READ_MODELS) private readonly views: ReadModelStore) {}
+  constructor(
+    @Inject(READ_MODELS) private readonly views: ReadModelStore,
+    private readonly bureaus: Bureaus,
+  ) {}
 
   @Get(':memberId/booklet')
   @ApiProduces('text/html')
@@ -23,7 +27,7 @@ export class BookletController {
     const { year } = parseInput(yearQuery, raw);
     const member = await this.views.collection<MemberView>(MEMBERS).findById(memberId);
     if (!member) throw notFound('member', memberId);
-    requireBureau(principal, member.bureauId, 'read a pledge booklet', { write: false });
+    await this.bureaus.requireReadable(principal, member.bureauId, 'read a pledge booklet');
     const units = await this.views.collection<OrgUnitView>(ORG_UNITS).find({ bureauId: member.bureauId }, { limit: 500 });
     const unitById = new Map(units.items.map((u) => [u._id, u]));
     const ownUnits = new Set([member.groupId, member.branchId, member.departmentId].filter(Boolean));
@@ -42,6 +46,6 @@ export class BookletController {
         r.pledger.type === 'collective' ? (unitById.get(r.pledger.orgUnitId ?? '')?.name ?? r.pledger.orgUnitId ?? '') : (await Promise.all(r.pledger.memberIds.map(nameOf))).join('、');
       books.push({ pledgeId: r.pledgeId, pledgerType: r.pledger.type, pledgerName, items: r.items, ...(r.approvedAt ? { approvedAt: r.approvedAt } : {}), ...(r.publishedAt ? { publishedAt: r.publishedAt } : {}) });
     }
-    return renderBooklet(member, year, books);
+    return renderBooklet(member, year, books, await this.bureaus.name(member.bureauId));
   }
 }

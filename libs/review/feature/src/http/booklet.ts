@@ -40,7 +40,7 @@ p.empty { text-align: center; margin-top: 30mm; }
 `;
 
 /** The member's published pledge books for a year, as one printable page (A4, Chinese typography). */
-export function renderBooklet(member: { name: string }, year: number, books: readonly BookletBook[]): string {
+export function renderBooklet(member: { name: string }, year: number, books: readonly BookletBook[], bureauName?: string): string {
   const sections = books.map((book) => {
     const rows = book.items
       .map((item) => {
@@ -68,7 +68,7 @@ ${rows}
 <style>${STYLE}</style>
 </head>
 <body>
-<header class="cover"><h1>${year}年度承諾書</h1><p>${escape(member.name)}</p></header>
+<header class="cover"><h1>${year}年度承諾書</h1><p>${bureauName ? `${escape(bureauName)}　` : ''}${escape(member.name)}</p></header>
 ${sections.length ? sections.join('\n') : '<p class="empty">本年度尚無公開的承諾。</p>'}
 </body>
 </html>

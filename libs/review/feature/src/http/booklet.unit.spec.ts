@@ -15,7 +15,8 @@ describe('the pledge booklet', () => {
         publishedAt: '2026-03-10T08:00:00.000Z',
       },
       { pledgeId: 'p2', pledgerType: 'collective', pledgerName: '綜合黨小組', items: [{ no: 1, kind: 'position', text: '報表零差錯', target: '全年' }] },
-    ]);
+    ], '威海市統計局');
+    expect(html).toContain('<p>威海市統計局　孫麗</p>');
     expect(html).toContain('<html lang="zh-Hant">');
     expect(html).toContain('@page { size: A4;');
     expect(html).toContain('<h2>個人承諾　孫麗</h2>');

@@ -23,6 +23,7 @@ import type { z } from 'zod';
 import { MEMBERS, PLEDGE_STARTS, REVIEWS, SETTINGS, type MemberView, type PledgeStartView, type ReviewView, type SettingsView } from '../projections/views';
 import { DecideReview, PublishBranch, SetDeadlines, type ReviewWriteResult } from '../reviews/review.commands';
 import { ReviewRepository } from '../reviews/review.repository';
+import { Bureaus } from './bureaus';
 import { Reviewers } from './reviewer';
 import { branchDecisionBody, bureauIdSchema, commentBody, deadlinesBody, groupEvaluationBody, groupReviewRequestBody, overdueQuery, pathId, publicationBody, yearQuery } from './schemas';
 
@@ -51,6 +52,7 @@ export class ReviewsController {
     private readonly commands: CommandBus,
     private readonly reviews: ReviewRepository,
     private readonly reviewers: Reviewers,
+    private readonly bureaus: Bureaus,
     @Inject(READ_MODELS) private readonly views: ReadModelStore,
   ) {}
 
@@ -74,7 +76,7 @@ export class ReviewsController {
   async overdue(@Query() raw: Record<string, unknown>, @CurrentPrincipal() principal: Principal) {
     const { bureauId } = parseInput(overdueQuery, raw);
     requireRole(principal, OVERSIGHT, 'list overdue reviews');
-    requireBureau(principal, bureauId, 'list overdue reviews', { write: false });
+    await this.bureaus.requireReadable(principal, bureauId, 'list overdue reviews');
     const deadlines = await this.deadlinesOf(bureauId);
     const now = new Date();
     const pending = await all<ReviewView>(this.views, REVIEWS, { bureauId, status: { $in: ['group', 'branch'] } });
@@ -128,7 +130,7 @@ export class ReviewsController {
     const pledgeId = parseInput(pathId, rawId, '/pledgeId');
     const { state, revision } = await this.reviews.load(pledgeId);
     if (state.status === 'none') throw notFound('review', pledgeId);
-    requireBureau(principal, state.bureauId, 'read a review', { write: false });
+    await this.bureaus.requireReadable(principal, state.bureauId, 'read a review');
     const view = await this.views.collection<ReviewView>(REVIEWS).findById(pledgeId);
     return { ...state, ...(view?.status === 'published' ? { status: 'published', publishedAt: view.publishedAt, publicationId: view.publicationId } : {}), revision };
   }

@@ -21,6 +21,7 @@ export type PledgeFact =
   | { kind: 'drafted'; data: { pledgeId: string; bureauId: string; year: number; pledger: Pledger; branchId?: string; groupId?: string } }
   | { kind: 'member'; memberId: string; bureauId: string; set: Record<string, unknown> }
   | { kind: 'org-unit'; orgUnitId: string; bureauId: string; set: Record<string, unknown> }
+  | { kind: 'bureau'; bureauId: string; set: Record<string, unknown> }
   | { kind: 'ignored' };
 
 /** Reads an event of pledgebook.pledge.v1 (already validated against its schema by the consumer runner). */
@@ -41,6 +42,10 @@ export function pledgeFact(event: CloudEvent): PledgeFact {
     case 'pledgebook.pledge.member-moved.v1': {
       const { memberId, bureauId, toGroupId, branchId } = data;
       return { kind: 'member', memberId: String(memberId), bureauId: String(bureauId), set: { groupId: toGroupId, ...(branchId ? { branchId } : {}) } };
+    }
+    case 'pledgebook.pledge.bureau-registered.v1': {
+      const { bureauId, ...set } = data;
+      return { kind: 'bureau', bureauId: String(bureauId), set };
     }
     case 'pledgebook.pledge.org-unit-added.v1': {
       const { orgUnitId, bureauId, ...set } = data;

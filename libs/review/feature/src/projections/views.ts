@@ -5,6 +5,7 @@ export const MEMBERS = 'members';
 export const ORG_UNITS = 'org_units';
 export const PLEDGE_STARTS = 'pledge_starts';
 export const SETTINGS = 'review_settings';
+export const BUREAUS = 'bureaus';
 
 /** One pledge's review as queues, progress and the booklet read it. */
 export interface ReviewView {
@@ -66,4 +67,13 @@ export interface SettingsView {
   [field: string]: unknown;
   groupDays: number;
   branchDays: number;
+}
+
+/** Bureaus and their parent authorities (a parent's auditors read its child bureaus). */
+export interface BureauView {
+  _id: string;
+  [field: string]: unknown;
+  name: string;
+  level?: string;
+  parentBureauId?: string;
 }
