@@ -68,7 +68,8 @@ export class MongoReadModelStore implements ReadModelStore {
     };
   }
 
-  async transaction<R>(fn: (tx: ReadModelTransaction) => Promise<R>): Promise<R> {
+  /** Every transaction is majority-committed: `rebuildable` changes nothing here. */
+  async transaction<R>(fn: (tx: ReadModelTransaction) => Promise<R>, _options?: { rebuildable?: boolean }): Promise<R> {
     const session = this.client.startSession();
     try {
       let result!: R;

@@ -47,8 +47,8 @@ export class SqliteReadModelStore implements ReadModelStore {
     };
   }
 
-  transaction<R>(fn: (tx: ReadModelTransaction) => Promise<R>): Promise<R> {
-    return this.queue.run(() => fn(this.transactionApi()));
+  transaction<R>(fn: (tx: ReadModelTransaction) => Promise<R>, options: { rebuildable?: boolean } = {}): Promise<R> {
+    return this.queue.run(() => fn(this.transactionApi()), { relaxed: options.rebuildable === true });
   }
 
   async ensureIndexes(name: string, indexes: readonly IndexSpec[]): Promise<void> {

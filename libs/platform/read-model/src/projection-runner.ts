@@ -105,16 +105,20 @@ export class ProjectionRunner {
     );
   }
 
+  /** A batch and its checkpoint commit together; they can be replayed, so the commit need not wait for the disk. */
   private async applyBatch(events: RecordedEvent[], checkpoint: number, generation: number): Promise<void> {
     const name = this.checkpointName(generation);
-    await this.views.transaction(async (tx) => {
-      const applied = (await tx.checkpoint(name)) ?? 0;
-      const context: ProjectionContext = { tx, collection: (collection) => tx.collection(collection, generation) };
-      for (const event of events) {
-        if (event.position > applied) await this.projection.apply(event, context);
-      }
-      if (checkpoint > applied) await tx.setCheckpoint(name, checkpoint);
-    });
+    await this.views.transaction(
+      async (tx) => {
+        const applied = (await tx.checkpoint(name)) ?? 0;
+        const context: ProjectionContext = { tx, collection: (collection) => tx.collection(collection, generation) };
+        for (const event of events) {
+          if (event.position > applied) await this.projection.apply(event, context);
+        }
+        if (checkpoint > applied) await tx.setCheckpoint(name, checkpoint);
+      },
+      { rebuildable: true },
+    );
     this.options.onProgress?.(checkpoint);
   }
 

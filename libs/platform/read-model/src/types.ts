@@ -68,8 +68,13 @@ export interface ReadModelTransaction {
 export interface ReadModelStore {
   /** Reads the live generation of a collection. */
   collection<T extends ViewDocument = ViewDocument>(name: string): CollectionReader<T>;
-  /** Runs `fn` atomically: all its writes, inbox marks and checkpoints commit together or not at all. */
-  transaction<R>(fn: (tx: ReadModelTransaction) => Promise<R>): Promise<R>;
+  /**
+   * Runs `fn` atomically: all its writes, inbox marks and checkpoints commit together or not at all.
+   * `rebuildable`: the writes (and their checkpoint) can be rebuilt from the event store, so the
+   * adapter need not wait for the disk flush — the commit survives a process crash, and after a
+   * machine crash the writes and their checkpoint are lost together and replayed.
+   */
+  transaction<R>(fn: (tx: ReadModelTransaction) => Promise<R>, options?: { rebuildable?: boolean }): Promise<R>;
   ensureIndexes(name: string, indexes: readonly IndexSpec[]): Promise<void>;
   /** The live generation of a collection (1 for one never rebuilt). */
   activeGeneration(name: string): Promise<number>;

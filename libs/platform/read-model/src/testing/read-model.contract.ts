@@ -60,6 +60,20 @@ export function readModelContract(name: string, options: ReadModelContractOption
       expect((await r.findOne({ year: 2025 }))?._id).toBe('p3');
     });
 
+    it('commits a rebuildable transaction whole, like any other', async () => {
+      const name = `rebuildable_${Date.now()}`;
+      await store.transaction(async (tx) => {
+        await tx.collection(name).replace({ _id: 'a', n: 1 });
+        await tx.setCheckpoint(`${name}-checkpoint`, 7);
+      }, { rebuildable: true });
+      await expect(store.transaction(async (tx) => {
+        await tx.collection(name).replace({ _id: 'b', n: 2 });
+        throw new Error('rolled back');
+      }, { rebuildable: true })).rejects.toThrow('rolled back');
+      expect((await store.collection(name).find()).items.map((d) => d._id)).toEqual(['a']);
+      expect(await store.transaction(async (tx) => tx.checkpoint(`${name}-checkpoint`))).toBe(7);
+    });
+
     it('answers a ping while open', async () => {
       await expect(store.ping()).resolves.toBeUndefined();
     });
