@@ -1,18 +1,10 @@
 import type { CloudEvent } from '@pledgebook/contracts';
-import type { Pledger, ReviewItem } from '@pledgebook/review-domain';
+import type { Pledger, ReviewCommand } from '@pledgebook/review-domain';
 
 export const PLEDGE_CONSUMER_GROUP = 'review-service.pledges';
 
-export interface Submitted {
-  pledgeId: string;
-  bureauId: string;
-  year: number;
-  round: number;
-  pledger: Pledger;
-  branchId?: string;
-  groupId?: string;
-  items: ReviewItem[];
-}
+/** A submission's content: what opens a review round. */
+export type Submitted = Omit<Extract<ReviewCommand, { type: 'OpenRound' }>, 'type' | 'at'>;
 
 /** What an event from the pledge service means here. */
 export type PledgeFact =
