@@ -1,11 +1,19 @@
 import type { EventMetadata, NewEvent } from '@pledgebook/event-store';
 import type { Principal } from '../auth/principal';
-import { newId } from '@pledgebook/util';
+import { currentCorrelationId, newId } from '@pledgebook/util';
 
 /** Who acts and in what chain of causes: carried onto every event a command appends. */
 export interface CommandMeta extends Pick<EventMetadata, 'bureauId' | 'actorId' | 'actorRole' | 'correlationId' | 'causationId' | 'reason'> {
   /** Seed for deterministic event ids, so a retried request re-appends the same ids (no-op). */
   idempotencySeed?: string;
+}
+
+/**
+ * The correlation id of the request being handled: the one the edge middleware took from
+ * X-Correlation-Id (or made) and echoed, so events, logs and the answer all carry the same id.
+ */
+export function requestCorrelationId(request?: object): string {
+  return currentCorrelationId() ?? (request as { correlationId?: string } | undefined)?.correlationId ?? newId();
 }
 
 const ROLE_ORDER = ['system-admin', 'bureau-admin', 'leading-group', 'appraisal-office', 'branch-secretary', 'group-leader', 'auditor', 'member', 'subscriber'];

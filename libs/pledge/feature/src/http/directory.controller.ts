@@ -1,13 +1,12 @@
 import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Put, Query, Req, Res, UnsupportedMediaTypeException, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { CurrentPrincipal, etagFor, IdempotencyInterceptor, parseInput, READ_MODELS, ZodApiBody, ZodPipe, type AuthenticatedRequest, type Principal } from '@pledgebook/nest';
+import { CurrentPrincipal, etagFor, IdempotencyInterceptor, metaFromPrincipal, parseInput, READ_MODELS, requestCorrelationId, ZodApiBody, ZodPipe, type AuthenticatedRequest, type Principal } from '@pledgebook/nest';
 import { groupOn, guidanceCategories, notFound, type DirectoryCommand } from '@pledgebook/pledge-domain';
 import type { ReadModelStore } from '@pledgebook/read-model';
 import { newId } from '@pledgebook/util';
 import type { Response } from 'express';
 import type { z } from 'zod';
-import { metaFromPrincipal } from '@pledgebook/nest';
 import { ChangeDirectory, type DirectoryChangeResult } from '../directory/directory.commands';
 import { ImportDirectory, parseDirectoryCsv, type ImportResult } from '../directory/directory-import';
 import { DirectoryRepository } from '../directory/directory.repository';
@@ -16,7 +15,6 @@ import type { PledgeView } from '../projections/pledge-view';
 import { PLEDGES } from '../projections/pledges.projection';
 import { MEMBERS, ORG_UNITS } from '../projections/directory.projection';
 import { DIRECTORY_ADMINS, requireBureau, requireRole } from './access';
-import { correlationIdOf } from './request-context';
 import {
   addMemberBody,
   addOrgUnitBody,
@@ -176,7 +174,7 @@ export class DirectoryController {
     const bureauId = this.writableBureau(raw, p, DIRECTORY_ADMINS, 'close a year');
     const year = parseInput(pathYear, y, '/year');
     const result = await this.run(bureauId, { type: 'CloseYear', year }, p, req, res);
-    const meta = metaFromPrincipal(p, correlationIdOf(req, res));
+    const meta = metaFromPrincipal(p, requestCorrelationId(req));
     let closed = 0;
     let cursor: string | undefined;
     do {
@@ -199,13 +197,13 @@ export class DirectoryController {
       throw new UnsupportedMediaTypeException('send the file as text/csv');
     }
     const rows = parseDirectoryCsv(body);
-    const result: ImportResult = await this.commands.execute(new ImportDirectory(bureauId, rows, new Date().toISOString().slice(0, 10), metaFromPrincipal(p, correlationIdOf(req, res), { bureauId })));
+    const result: ImportResult = await this.commands.execute(new ImportDirectory(bureauId, rows, new Date().toISOString().slice(0, 10), metaFromPrincipal(p, requestCorrelationId(req), { bureauId })));
     res.setHeader('ETag', etagFor(result.revision));
     return { rows: rows.length, ...result };
   }
 
   private async run(bureauId: string, command: DirectoryCommand, p: Principal, req: AuthenticatedRequest, res: Response): Promise<DirectoryChangeResult> {
-    const result: DirectoryChangeResult = await this.commands.execute(new ChangeDirectory(bureauId, command, metaFromPrincipal(p, correlationIdOf(req, res), { bureauId })));
+    const result: DirectoryChangeResult = await this.commands.execute(new ChangeDirectory(bureauId, command, metaFromPrincipal(p, requestCorrelationId(req), { bureauId })));
     res.setHeader('ETag', etagFor(result.revision));
     return result;
   }

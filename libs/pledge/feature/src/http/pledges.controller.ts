@@ -14,6 +14,7 @@ import {
   READ_MODELS,
   ZodApiBody,
   ZodPipe,
+  requestCorrelationId,
   type AuthenticatedRequest,
   type Principal,
 } from '@pledgebook/nest';
@@ -30,7 +31,7 @@ import type { PledgeView } from '../projections/pledge-view';
 import { PLEDGES } from '../projections/pledges.projection';
 import { pledgeStream } from '../streams';
 import { actorOf, canSeePledge, OVERSEERS, requireBureau } from './access';
-import { correlationIdOf, decodePageCursor, encodePageCursor } from './request-context';
+import { decodePageCursor, encodePageCursor } from './request-context';
 import { asOfQuery, draftPledgeBody, listPledgesQuery, pageQuery, pathId, progressBody, revisePledgeBody, withdrawBody } from './schemas';
 
 /** A pledge as the API returns it: the folded stream, with its revision (also the ETag). */
@@ -62,7 +63,7 @@ export class PledgesController {
     const key = idempotencyKeyOf(request);
     // With an Idempotency-Key the id follows from it, so even concurrent retries create one pledge.
     const pledgeId = key ? deterministicId(`pledge|${principal.subject}|${key}`) : newId();
-    const meta = metaFromPrincipal(principal, correlationIdOf(request, response), key ? { idempotencySeed: `draft|${pledgeId}` } : {});
+    const meta = metaFromPrincipal(principal, requestCorrelationId(request), key ? { idempotencySeed: `draft|${pledgeId}` } : {});
     const pledger = { type: body.pledger.type, memberIds: body.pledger.memberIds ?? [], ...(body.pledger.orgUnitId ? { orgUnitId: body.pledger.orgUnitId } : {}) };
     const result: PledgeWriteResult = await this.commands.execute(new DraftPledge(pledgeId, actorOf(principal), body.year, pledger, body.items, meta));
     response.status(201).setHeader('ETag', etagFor(result.revision)).setHeader('Location', `/api/v1/pledges/${pledgeId}`);
@@ -177,7 +178,7 @@ export class PledgesController {
     if (state.status === 'none') throw notFound('pledge', pledgeId);
     requireBureau(principal, state.bureauId, `pledge ${pledgeId}`, { write: true });
     const key = idempotencyKeyOf(request);
-    const meta = metaFromPrincipal(principal, correlationIdOf(request, response), {
+    const meta = metaFromPrincipal(principal, requestCorrelationId(request), {
       ...(reason ? { reason } : {}),
       ...(key ? { idempotencySeed: `${command.type}|${pledgeId}|${principal.subject}|${key}` } : {}),
     });
