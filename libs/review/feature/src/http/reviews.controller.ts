@@ -10,6 +10,7 @@ import {
   READ_MODELS,
   requireBureau,
   requireRole,
+  requestCorrelationId,
   ZodApiBody,
   ZodPipe,
   type AuthenticatedRequest,
@@ -18,7 +19,7 @@ import {
 } from '@pledgebook/nest';
 import type { ReadModelStore } from '@pledgebook/read-model';
 import { DEFAULT_DEADLINES, isOverdue, type ReviewCommand } from '@pledgebook/review-domain';
-import { currentCorrelationId, newId, notFound } from '@pledgebook/util';
+import { newId, notFound } from '@pledgebook/util';
 import type { z } from 'zod';
 import { MEMBERS, PLEDGE_STARTS, REVIEWS, SETTINGS, type MemberView, type PledgeStartView, type ReviewView, type SettingsView } from '../projections/views';
 import { DecideReview, PublishBranch, SetDeadlines, type ReviewWriteResult } from '../reviews/review.commands';
@@ -176,13 +177,12 @@ export class ReviewsController {
     requireBureau(principal, state.bureauId, 'decide on a review', { write: true });
     const command = await build(await this.reviewers.of(principal));
     const meta = this.meta(principal, key ? { idempotencySeed: `review|${pledgeId}|${principal.subject}|${key}` } : {});
-    const result: ReviewWriteResult = await this.commands.execute(new DecideReview(pledgeId, command, meta));
-    const after = await this.reviews.load(pledgeId);
-    return { pledgeId, status: after.state.status, round: after.state.round, revision: result.revision };
+    const { state: after, revision }: ReviewWriteResult = await this.commands.execute(new DecideReview(pledgeId, command, meta));
+    return { pledgeId, status: after.status, round: after.round, revision };
   }
 
   private meta(principal: Principal, extra: Partial<CommandMeta> = {}): CommandMeta {
-    return metaFromPrincipal(principal, currentCorrelationId() ?? newId(), extra);
+    return metaFromPrincipal(principal, requestCorrelationId(), extra);
   }
 
   private async deadlinesOf(bureauId: string) {

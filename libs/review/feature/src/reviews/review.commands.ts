@@ -8,11 +8,13 @@ import {
   decidePublication,
   decideReview,
   evolvePublication,
+  evolveReview,
   initialPublicationState,
   type Deadlines,
   type PublicationEvent,
   type Reviewer,
   type ReviewCommand,
+  type ReviewState,
 } from '@pledgebook/review-domain';
 import { REVIEWS, type ReviewView } from '../projections/views';
 import { publicationStream, reviewStream, settingsStream } from '../streams';
@@ -21,6 +23,8 @@ import { ReviewRepository } from './review.repository';
 export interface ReviewWriteResult {
   pledgeId: string;
   revision: number;
+  /** The review after the command. */
+  state: ReviewState;
   /** The events this command appended (empty when it changed nothing). */
   recorded: string[];
 }
@@ -43,14 +47,14 @@ export class DecideReviewHandler implements ICommandHandler<DecideReview, Review
   async execute({ pledgeId, command, meta }: DecideReview): Promise<ReviewWriteResult> {
     const loaded = await this.reviews.load(pledgeId);
     // A retry of a request (or a redelivered message) whose events are already in the stream.
-    if (alreadyApplied(loaded.events, meta)) return { pledgeId, revision: loaded.revision, recorded: [] };
+    if (alreadyApplied(loaded.events, meta)) return { pledgeId, revision: loaded.revision, state: loaded.state, recorded: [] };
     const decided = decideReview(command, loaded.state);
-    if (decided.length === 0) return { pledgeId, revision: loaded.revision, recorded: [] };
+    if (decided.length === 0) return { pledgeId, revision: loaded.revision, state: loaded.state, recorded: [] };
     const bureauId = command.type === 'OpenRound' ? command.bureauId : loaded.state.bureauId;
     const result = await this.events.append(reviewStream(pledgeId), toNewEvents(decided, meta, bureauId), {
       expectedRevision: loaded.revision < 0 ? 'no_stream' : loaded.revision,
     });
-    return { pledgeId, revision: result.nextExpectedRevision, recorded: decided.map((e) => e.type) };
+    return { pledgeId, revision: result.nextExpectedRevision, state: decided.reduce(evolveReview, loaded.state), recorded: decided.map((e) => e.type) };
   }
 }
 
