@@ -1,3 +1,4 @@
+import { problem } from '@pledgebook/nest/problem';
 import { CORRELATION_HEADER, correlationIdFrom } from '@pledgebook/util';
 import { Agent, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 
@@ -19,10 +20,10 @@ export const isGatewayRoute = (path: string) => /^\/api\/v1\/auth\//.test(path) 
 
 const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer'];
 
-function problem(res: ServerResponse, status: number, code: string, detail: string): void {
+function answerProblem(res: ServerResponse, path: string, status: number, code: string, detail: string): void {
   if (res.headersSent) return void res.destroy();
   res.writeHead(status, { 'content-type': 'application/problem+json' });
-  res.end(JSON.stringify({ type: `https://pledgebook.example/problems/${code.replace(/_/g, '-')}`, title: status === 413 ? 'Content Too Large' : status === 404 ? 'Not Found' : 'Bad Gateway', status, detail, code }));
+  res.end(JSON.stringify({ ...problem(status, code, detail), instance: path }));
 }
 
 export interface ProxyObservers {
@@ -55,12 +56,12 @@ export function serviceProxy(services: Record<string, string>, bodyLimit: number
     const target = base ? targets.get(base) : undefined;
     if (!target) {
       req.resume();
-      problem(res, 404, 'not_found', `no service answers ${path.split('?')[0]}`);
+      answerProblem(res, path, 404, 'not_found', `no service answers ${path.split('?')[0]}`);
       return true;
     }
     if (Number(req.headers['content-length'] ?? 0) > bodyLimit) {
       req.resume();
-      problem(res, 413, 'body_too_large', 'the body is larger than this endpoint accepts');
+      answerProblem(res, path, 413, 'body_too_large', 'the body is larger than this endpoint accepts');
       return true;
     }
     const forwarded: Record<string, string | string[] | undefined> = {};
@@ -74,14 +75,14 @@ export function serviceProxy(services: Record<string, string>, bodyLimit: number
       res.writeHead(answer.statusCode ?? 502, out);
       answer.pipe(res);
     });
-    upstream.on('error', () => problem(res, 502, 'service_unavailable', 'the service behind this path did not answer'));
+    upstream.on('error', () => answerProblem(res, path, 502, 'service_unavailable', 'the service behind this path did not answer'));
     let received = 0;
     req.on('data', (chunk: Buffer) => {
       received += chunk.length;
       if (received > bodyLimit) {
         upstream.destroy();
         req.unpipe(upstream);
-        problem(res, 413, 'body_too_large', 'the body is larger than this endpoint accepts');
+        answerProblem(res, path, 413, 'body_too_large', 'the body is larger than this endpoint accepts');
       }
     });
     req.pipe(upstream);

@@ -2,14 +2,14 @@ import { ForbiddenException } from '@nestjs/common';
 import type { Principal } from './principal';
 
 /** A 403; the problem filter records it as an audit entry with the caller's identity. */
-function deny(_principal: Principal, what: string, why: string): never {
+function deny(what: string, why: string): never {
   throw new ForbiddenException(`${what}: ${why}`);
 }
 
 export const hasAnyRole = (principal: Principal, roles: readonly string[]) => roles.some((r) => principal.roles.includes(r));
 
 export function requireRole(principal: Principal, roles: readonly string[], what: string): void {
-  if (!hasAnyRole(principal, roles)) deny(principal, what, `needs one of the roles: ${roles.join(', ')}`);
+  if (!hasAnyRole(principal, roles)) deny(what, `needs one of the roles: ${roles.join(', ')}`);
 }
 
 /**
@@ -19,5 +19,5 @@ export function requireRole(principal: Principal, roles: readonly string[], what
 export function requireBureau(principal: Principal, bureauId: string, what: string, options: { write: boolean; ancestorsOf?: (id: string) => string[] }): void {
   if (principal.bureauId === bureauId || principal.roles.includes('system-admin')) return;
   if (!options.write && principal.roles.includes('auditor') && options.ancestorsOf?.(bureauId).includes(principal.bureauId)) return;
-  deny(principal, what, 'outside your bureau');
+  deny(what, 'outside your bureau');
 }

@@ -3,6 +3,10 @@ import { Reflector } from '@nestjs/core';
 import { IS_PUBLIC, type AuthenticatedRequest } from './principal';
 import { TokenRejected, type TokenVerifier } from './token-verifier';
 
+function denied(why: string): never {
+  throw new UnauthorizedException(`authentication required: ${why}`);
+}
+
 /** Global guard: every route needs a valid bearer token unless marked @Public(). Denials are audited by the filter. */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -16,16 +20,12 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-    if (!token) return this.deny(request, 'no bearer token');
+    if (!token) return denied('no bearer token');
     try {
       request.principal = await this.verifier.verify(token);
       return true;
     } catch (error) {
-      return this.deny(request, error instanceof TokenRejected ? error.message : 'token could not be verified');
+      return denied(error instanceof TokenRejected ? error.message : 'token could not be verified');
     }
-  }
-
-  private deny(_request: AuthenticatedRequest, why: string): never {
-    throw new UnauthorizedException(`authentication required: ${why}`);
   }
 }

@@ -1,3 +1,5 @@
+// Framework-free (also exported as `@pledgebook/nest/problem`, for code that must not load Nest).
+
 /** RFC 9457 problem document; `errors` lists field-level problems (JSON Pointer paths). */
 export interface Problem {
   type: string;
@@ -24,6 +26,7 @@ const TITLES: Record<number, string> = {
   428: 'Precondition Required',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  502: 'Bad Gateway',
 };
 
 export function problem(status: number, code: string, detail: string, extra: Partial<Problem> = {}): Problem {
