@@ -12,7 +12,7 @@ import { serviceProxy } from './routing/service-proxy';
       serviceProxy(config.services, config.bodyLimit, SECURITY_HEADERS, {
         finished: ({ method, route, status, seconds, correlationId, url }) => {
           metrics.observeRequest(method, route, status, seconds);
-          logger.info({ correlationId, req: { method, url }, res: { statusCode: status }, responseTime: Math.round(seconds * 1000) }, 'request completed');
+          if (logger.isLevelEnabled('info')) logger.info({ correlationId, req: { method, url }, res: { statusCode: status }, responseTime: Math.round(seconds * 1000) }, 'request completed');
         },
       }),
     patchApiDocs: openApiMerger(config.services),

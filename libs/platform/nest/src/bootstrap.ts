@@ -85,11 +85,16 @@ function interceptBeforeExpress(app: INestApplication, intercept: RequestInterce
   });
 }
 
+let processLogger: { service: string; level: LogLevel; logger: Pino } | undefined;
+
 /** JSON logging for the process: Nest's own lines and every `new Logger()` go through pino. */
 export function useJsonLogging(service: string, level: LogLevel = 'info'): Pino {
-  const logger = createLogger(service, level);
-  Logger.overrideLogger(new PinoNestLogger(logger));
-  return logger;
+  // Once per process: a main that logs before the app is created (the gateway) shares this logger.
+  if (processLogger?.service !== service || processLogger.level !== level) {
+    processLogger = { service, level, logger: createLogger(service, level) };
+    Logger.overrideLogger(new PinoNestLogger(processLogger.logger));
+  }
+  return processLogger.logger;
 }
 
 export async function createServiceApp(

@@ -17,11 +17,13 @@ export interface AuthConfig {
 export class TokenRejected extends Error {}
 
 const ALGORITHMS = ['EdDSA', 'ES256', 'RS256'];
+const RECHECK_MS = 1_000;
 
 /** Verifies bearer tokens and maps their claims to a Principal. */
 export class TokenVerifier {
   private keys: JWTVerifyGetKey;
   private fileStamp = 0;
+  private checkedAt = 0;
 
   constructor(private readonly config: AuthConfig) {
     if (!config.jwksFile && !config.jwksUrl) throw new Error('auth needs a JWKS file or URL');
@@ -43,8 +45,10 @@ export class TokenVerifier {
     }
   }
 
+  /** The JWKS file is looked at again at most once a second, not on every request. */
   private currentKeys(): JWTVerifyGetKey {
-    if (this.config.jwksFile) {
+    if (this.config.jwksFile && Date.now() - this.checkedAt >= RECHECK_MS) {
+      this.checkedAt = Date.now();
       const stamp = statSync(this.config.jwksFile, { throwIfNoEntry: false })?.mtimeMs ?? 0;
       if (stamp !== this.fileStamp) this.keys = this.load();
     }
