@@ -101,10 +101,10 @@ describe('npm start', () => {
 
   it('loads the demo bureau through the API on first start, keeps it on the next, and starts over with --reset', async () => {
     const demoDir = mkdtempSync(join(tmpdir(), 'pledgebook-demo-'));
-    const start = (...args: string[]) => {
+    const start = (args: string[] = [], env: Record<string, string | undefined> = { PLEDGEBOOK_ADMIN_PASSWORD: undefined, PLEDGEBOOK_DEMO: undefined }) => {
       const child = spawn(process.execPath, ['-r', register, join(root, 'tools', 'start.ts'), ...args], {
         cwd: root,
-        env: { ...process.env, PLEDGEBOOK_DATA_DIR: demoDir, PLEDGEBOOK_SERVICE_PORT_BASE: '4710', PLEDGEBOOK_GATEWAY_PORT: '4710', PLEDGEBOOK_ADMIN_PASSWORD: undefined, PLEDGEBOOK_DEMO: undefined },
+        env: { ...process.env, PLEDGEBOOK_DATA_DIR: demoDir, PLEDGEBOOK_SERVICE_PORT_BASE: '4710', PLEDGEBOOK_GATEWAY_PORT: '4710', ...env },
         stdio: ['ignore', 'pipe', 'pipe'],
         detached: true,
       });
@@ -152,14 +152,7 @@ describe('npm start', () => {
       again.child.kill('SIGINT');
       expect(await exited(again.child)).toBe(0);
 
-      const reset = spawn(process.execPath, ['-r', register, join(root, 'tools', 'start.ts'), '--reset'], {
-        cwd: root,
-        env: { ...process.env, PLEDGEBOOK_DATA_DIR: demoDir, PLEDGEBOOK_SERVICE_PORT_BASE: '4710', PLEDGEBOOK_GATEWAY_PORT: '4710', PLEDGEBOOK_ADMIN_PASSWORD: 'Reset-Admin-Pass-1', PLEDGEBOOK_DEMO: '0' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-        detached: true,
-      });
-      started = reset;
-      const out = output(reset);
+      const { child: reset, out } = start(['--reset'], { PLEDGEBOOK_ADMIN_PASSWORD: 'Reset-Admin-Pass-1', PLEDGEBOOK_DEMO: '0' });
       await out.waitFor('Pledgebook is running', 90_000);
       expect(out.text()).toContain('--reset: removed');
       expect((await login('auditor', demoPassword!)).status).toBe(401);

@@ -96,7 +96,7 @@ export async function loadDemo(options: DemoOptions): Promise<DemoSummary> {
     const opened = await reviewOf(pledgeId, secretary, (s) => s === 'group' || s === 'branch');
     if (opened.status === 'group') {
       const leader = await as(GROUP_LEADERS[person.groupId]!);
-      await (await as(person.memberId)).send('POST', `/api/v1/reviews/${pledgeId}/comments`, { text: '請小組同志幫我看看崗位目標是否定得合適' }).catch(() => undefined);
+      await me.send('POST', `/api/v1/reviews/${pledgeId}/comments`, { text: '請小組同志幫我看看崗位目標是否定得合適' });
       if (plan === 'group-returned') {
         await leader.send('POST', `/api/v1/reviews/${pledgeId}/group-evaluation`, { decision: 'return', evaluation: '小組討論後建議修改', notes: [{ itemNo: 2, note: '崗位目標請對照全省先進寫明名次' }] });
         continue;
@@ -139,13 +139,14 @@ export async function loadDemo(options: DemoOptions): Promise<DemoSummary> {
   }
 
   // A paired book and the leadership team's collective book (decided by the leading party group).
-  const pair = await (await as('tang-li')).send<{ pledgeId: string } | undefined>(
+  const tang = await as('tang-li');
+  const pair = await tang.send<{ pledgeId: string } | undefined>(
     'POST',
     '/api/v1/pledges',
     { year: DEMO_YEAR, pledger: { type: 'paired', memberIds: ['tang-li', 'xu-fang'] }, items: demoItems(7).filter((item) => item.kind === 'deed') },
     { tolerateConflict: true },
   );
-  if (pair) await (await as('tang-li')).send('POST', `/api/v1/pledges/${pair.pledgeId}/submit`);
+  if (pair) await tang.send('POST', `/api/v1/pledges/${pair.pledgeId}/submit`);
   const leading = await as('zhou-jianguo');
   const team = await leading.send<{ pledgeId: string } | undefined>(
     'POST',

@@ -41,33 +41,31 @@ export const pledgeItemSchema: JsonSchema = {
 const pledgeRef = { pledgeId: id };
 const obj = (required: string[], properties: Record<string, unknown>): JsonSchema => ({ type: 'object', required, properties, additionalProperties: false });
 
+/** Who pledges, for which year, where: every book event that opens or reopens it carries these. */
+const book = {
+  ...pledgeRef,
+  bureauId: id,
+  year: { type: 'integer', minimum: 2000, maximum: 2200 },
+  pledger: pledgerSchema,
+  branchId: id,
+  groupId: id,
+};
+
 /** Events the pledge service publishes on pledgebook.pledge.v1. */
 export const PLEDGE_CONTRACTS: readonly EventContract[] = [
   {
     type: 'pledgebook.pledge.pledge-drafted.v1',
     topic: Topics.pledge,
     summary: 'A pledge book was started (who pledges, for which year, where; the items follow on submission).',
-    dataSchema: obj(['pledgeId', 'bureauId', 'year', 'pledger'], {
-      ...pledgeRef,
-      bureauId: id,
-      year: { type: 'integer', minimum: 2000, maximum: 2200 },
-      pledger: pledgerSchema,
-      branchId: id,
-      groupId: id,
-    }),
+    dataSchema: obj(['pledgeId', 'bureauId', 'year', 'pledger'], book),
   },
   {
     type: 'pledgebook.pledge.pledge-submitted.v1',
     topic: Topics.pledge,
     summary: 'A pledge book was submitted for review (its full content; each resubmission opens a new round).',
     dataSchema: obj(['pledgeId', 'bureauId', 'year', 'round', 'pledger', 'items'], {
-      ...pledgeRef,
-      bureauId: id,
-      year: { type: 'integer', minimum: 2000, maximum: 2200 },
+      ...book,
       round: { type: 'integer', minimum: 1 },
-      pledger: pledgerSchema,
-      branchId: id,
-      groupId: id,
       items: { type: 'array', minItems: 1, items: pledgeItemSchema },
     }),
   },
