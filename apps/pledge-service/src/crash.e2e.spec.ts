@@ -64,9 +64,9 @@ describe('killing the pledge service between append and relay', () => {
     // The service's own read model converged: each pledge listed once, in its latest state.
     const listed = await eventually(
       () => h.call(b.admin, 'GET', `/api/v1/pledges?limit=200&status=submitted`),
-      (r) => acknowledged.every((id) => r.body.items.some((p: { _id: string }) => p._id === id)),
+      (r) => acknowledged.every((id) => r.body.items.some((p: { pledgeId: string }) => p.pledgeId === id)),
     );
-    const ids = listed.body.items.map((p: { _id: string }) => p._id).filter((id: string) => acknowledged.includes(id));
+    const ids = listed.body.items.map((p: { pledgeId: string }) => p.pledgeId).filter((id: string) => acknowledged.includes(id));
     expect(ids.sort()).toEqual([...acknowledged].sort());
     await Promise.all([store.close(), bus.close(), views.close()]);
   }, 120_000);

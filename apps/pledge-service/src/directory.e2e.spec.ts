@@ -32,7 +32,7 @@ describe('org units and members', () => {
     expect((await h.call(b.otherAdmin, 'POST', '/api/v1/bureaus/weihai/org-units', { type: 'department', name: 'x' })).status).toBe(403);
     expect((await h.call(b.admin, 'POST', '/api/v1/bureaus/weihai/org-units', { type: 'committee', name: 'x' })).body.errors[0].field).toBe('/type');
     const units = await eventually(() => h.call(b.wang, 'GET', '/api/v1/bureaus/weihai/org-units'), (r) => r.body.items?.length === 4);
-    expect(units.body.items.map((u: { _id: string }) => u._id).sort()).toEqual(['branch-1', 'dept-1', 'group-1', 'group-2']);
+    expect(units.body.items.map((u: { orgUnitId: string }) => u.orgUnitId).sort()).toEqual(['branch-1', 'dept-1', 'group-1', 'group-2']);
   });
 
   it('moves a member between groups and answers which group she was in on a date', async () => {

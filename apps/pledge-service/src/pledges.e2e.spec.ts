@@ -80,7 +80,7 @@ describe('pledge books', () => {
     expect(position.body).toMatchObject({ status: 422, code: 'deed_figures_only', errors: [{ field: '/amountFen' }] });
     const board = await eventually(() => h.call(b.li, 'GET', `/api/v1/org-units/branch-1/board?year=${YEAR}`), (r) => r.body.totals?.amountFen === 120000);
     expect(board.body.totals).toEqual({ peopleAided: 1, amountFen: 120000, volunteerHours: 0 });
-    expect(board.body.pledges.map((p: { _id: string }) => p._id)).toContain(pledgeId);
+    expect(board.body.pledges.map((p: { pledgeId: string }) => p.pledgeId)).toContain(pledgeId);
     // Published: now every member of the bureau may read it.
     expect((await h.call(b.li, 'GET', `/api/v1/pledges/${pledgeId}`)).status).toBe(200);
   });
@@ -137,7 +137,7 @@ describe('paired and collective books, lists', () => {
     const second = await h.call(b.admin, 'GET', `/api/v1/pledges?year=${YEAR}&limit=2&cursor=${first.body.nextCursor}`);
     expect(second.body.items).toHaveLength(2);
     if (second.body.nextCursor) expect((await h.call(b.admin, 'GET', `/api/v1/pledges?year=${YEAR}&limit=2&cursor=${second.body.nextCursor}`)).body.items).toHaveLength(0);
-    const ids = [...first.body.items, ...second.body.items].map((p: { _id: string }) => p._id);
+    const ids = [...first.body.items, ...second.body.items].map((p: { pledgeId: string }) => p.pledgeId);
     expect(new Set(ids).size).toBe(4);
     expect((await h.call(b.admin, 'GET', `/api/v1/pledges?cursor=garbage`)).body).toMatchObject({ status: 400, code: 'invalid_cursor' });
     expect((await h.call(b.admin, 'GET', `/api/v1/pledges?limit=0`)).body).toMatchObject({ status: 400, errors: [{ field: '/query/limit' }] });

@@ -147,7 +147,7 @@ describe('review across processes', () => {
     const read = await review.call(provinceAuditor, 'GET', `/api/v1/reviews/${pledgeId}`);
     expect(read.status).toBe(200);
     expect(read.body.rounds).toHaveLength(2);
-    expect((await review.call(provinceAuditor, 'GET', `/api/v1/members/wang/booklet?year=${YEAR}`)).status).toBe(200);
+    expect((await review.call(provinceAuditor, 'GET', `/api/v1/members/wang/booklet?year=${YEAR}&bureauId=weihai`)).status).toBe(200);
     expect((await review.call(provinceAuditor, 'GET', '/api/v1/reviews/overdue?bureauId=weihai')).status).toBe(200);
     expect((await review.call(provinceAuditor, 'POST', `/api/v1/reviews/${pledgeId}/comments`, { text: '省局意見' })).status).toBe(403);
     expect((await review.call(siblingAuditor, 'GET', `/api/v1/reviews/${pledgeId}`)).status).toBe(403);
@@ -167,7 +167,9 @@ describe('review across processes', () => {
     expect((await review.call(sun, 'POST', `/api/v1/reviews/${pledgeId}/comments`, '{"text":', { 'content-type': 'application/json' })).status).toBe(400);
     expect((await review.call(undefined, 'GET', `/api/v1/reviews/${pledgeId}`)).status).toBe(401);
     expect((await review.call(outsider, 'GET', `/api/v1/reviews/${pledgeId}`)).status).toBe(403);
-    expect((await review.call(outsider, 'GET', `/api/v1/members/wang/booklet?year=${YEAR}`)).status).toBe(403);
+    expect((await review.call(outsider, 'GET', `/api/v1/members/wang/booklet?year=${YEAR}&bureauId=weihai`)).status).toBe(403);
+    // Without a bureau the booklet is the caller's own bureau's: no wang there.
+    expect((await review.call(outsider, 'GET', `/api/v1/members/wang/booklet?year=${YEAR}`)).status).toBe(404);
     expect((await review.call(sun, 'GET', '/api/v1/reviews/01939999-0000-7000-8000-000000000000')).status).toBe(404);
     expect((await review.call(sun, 'GET', `/api/v1/members/nobody/booklet?year=${YEAR}`)).status).toBe(404);
     expect((await review.call(sun, 'POST', `/api/v1/reviews/${pledgeId}/branch-decision`, { meeting, verdicts: approveAll(3) })).body).toMatchObject({ status: 409, code: 'wrong_state', currentState: 'approved' });

@@ -4,12 +4,14 @@ import { ContractRegistry, EVENT_CATALOG, Topics, type CloudEvent } from '@pledg
 import type { EventStore } from '@pledgebook/event-store';
 import { Relay, runConsumer, type ConsumerHandle, type MessageBus } from '@pledgebook/message-bus';
 import { EVENT_STORE, MESSAGE_BUS, Metrics, READ_MODELS, type CommandMeta } from '@pledgebook/nest';
-import { applyOnce, ProjectionRunner, type ReadModelStore } from '@pledgebook/read-model';
+import { ProjectionRunner, type ReadModelStore } from '@pledgebook/read-model';
 import { withCorrelationId } from '@pledgebook/util';
+import { isRecordedFact, recordFact } from './integration/pledge-facts';
 import { PLEDGE_CONSUMER_GROUP, pledgeFact } from './integration/pledge-events';
 import { mapReviewServiceEvent } from './integration/review-relay.mapping';
+import { pledgeFactsProjection } from './projections/pledge-facts.projection';
 import { reviewsProjection } from './projections/reviews.projection';
-import { BUREAUS, MEMBERS, ORG_UNITS, PLEDGE_STARTS, REVIEWS } from './projections/views';
+import { MEMBERS, ORG_UNITS, PLEDGE_STARTS, REVIEWS } from './projections/views';
 import { DecideReview } from './reviews/review.commands';
 import { REVIEW_STREAM_PREFIXES } from './streams';
 
@@ -18,7 +20,7 @@ import { REVIEW_STREAM_PREFIXES } from './streams';
 export class ReviewRuntime implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('review-runtime');
   private readonly contracts = new ContractRegistry(EVENT_CATALOG);
-  private readonly projection: ProjectionRunner;
+  private readonly projections: ProjectionRunner[];
   private readonly relay: Relay;
   private consumer?: ConsumerHandle;
 
@@ -30,15 +32,16 @@ export class ReviewRuntime implements OnApplicationBootstrap, BeforeApplicationS
     private readonly metrics: Metrics,
   ) {
     const onError = (error: unknown) => this.logger.error(error instanceof Error ? error.message : String(error));
-    this.projection = new ProjectionRunner(events, views, reviewsProjection, { onError });
+    this.projections = [reviewsProjection, pledgeFactsProjection].map((p) => new ProjectionRunner(events, views, p, { onError }));
     this.relay = new Relay(events, bus, { name: 'review-service', filter: { streamPrefixes: REVIEW_STREAM_PREFIXES }, map: mapReviewServiceEvent, contracts: this.contracts, onError });
   }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.views.ensureIndexes(REVIEWS, [{ fields: ['bureauId', 'status'] }, { fields: ['groupId'] }, { fields: ['branchId'] }, { fields: ['memberIds'] }]);
-    await this.views.ensureIndexes(MEMBERS, [{ fields: ['bureauId'] }]);
+    await this.views.ensureIndexes(MEMBERS, [{ fields: ['bureauId', 'branchId'] }, { fields: ['bureauId', 'groupId'] }]);
+    await this.views.ensureIndexes(ORG_UNITS, [{ fields: ['bureauId'] }]);
     await this.views.ensureIndexes(PLEDGE_STARTS, [{ fields: ['bureauId', 'year'] }]);
-    await this.projection.start();
+    for (const runner of this.projections) await runner.start();
     this.relay.start();
     this.metrics.watchRelay(this.relay.checkpointName, this.events);
     this.metrics.watchConsumer(PLEDGE_CONSUMER_GROUP, Topics.pledge, () => this.bus.lag(PLEDGE_CONSUMER_GROUP, Topics.pledge));
@@ -51,6 +54,10 @@ export class ReviewRuntime implements OnApplicationBootstrap, BeforeApplicationS
 
   private async handle(event: CloudEvent): Promise<void> {
     const fact = pledgeFact(event);
+    if (isRecordedFact(fact)) {
+      await recordFact(this.events, event, { actorId: event.actorid, correlationId: event.correlationid });
+      return;
+    }
     // Event ids follow from the message id: a redelivered submission appends nothing new.
     const meta: CommandMeta = { bureauId: event.bureauid, actorId: event.actorid, actorRole: 'member', correlationId: event.correlationid, causationId: event.id, idempotencySeed: event.id };
     switch (fact.kind) {
@@ -60,19 +67,7 @@ export class ReviewRuntime implements OnApplicationBootstrap, BeforeApplicationS
       case 'withdrawn':
         await this.commands.execute(new DecideReview(fact.pledgeId, { type: 'CloseWithdrawn', reason: fact.reason, at: event.time }, meta));
         return;
-      case 'drafted':
-        await applyOnce(this.views, PLEDGE_CONSUMER_GROUP, event.id, async (tx) => void (await tx.collection(PLEDGE_STARTS).replace({ _id: fact.data.pledgeId, ...fact.data })));
-        return;
-      case 'member':
-        await applyOnce(this.views, PLEDGE_CONSUMER_GROUP, event.id, async (tx) => void (await tx.collection(MEMBERS).update(fact.memberId, { $set: { bureauId: fact.bureauId, ...fact.set } }, { upsert: true })));
-        return;
-      case 'org-unit':
-        await applyOnce(this.views, PLEDGE_CONSUMER_GROUP, event.id, async (tx) => void (await tx.collection(ORG_UNITS).update(fact.orgUnitId, { $set: { bureauId: fact.bureauId, ...fact.set } }, { upsert: true })));
-        return;
-      case 'bureau':
-        await applyOnce(this.views, PLEDGE_CONSUMER_GROUP, event.id, async (tx) => void (await tx.collection(BUREAUS).update(fact.bureauId, { $set: fact.set }, { upsert: true })));
-        return;
-      case 'ignored':
+      default:
         return;
     }
   }
@@ -80,6 +75,6 @@ export class ReviewRuntime implements OnApplicationBootstrap, BeforeApplicationS
   async beforeApplicationShutdown(): Promise<void> {
     await this.consumer?.stop();
     await this.relay.stop();
-    await this.projection.stop();
+    await Promise.all(this.projections.map((p) => p.stop()));
   }
 }

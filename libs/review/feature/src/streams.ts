@@ -4,8 +4,16 @@ export const reviewStream = (pledgeId: string) => `review-${pledgeId}`;
 export const publicationStream = (bureauId: string, branchId: string, year: number) => `review-publications-${bureauId}.${branchId}.${year}`;
 /** A bureau's review settings (deadlines). */
 export const settingsStream = (bureauId: string) => `review-settings-${bureauId}`;
+/**
+ * What this service learned about a bureau from the pledge service's integration events (its
+ * directory, books drafted): recorded in its own stream, so every view built from it rebuilds
+ * from the event store like the others (ADR 0019).
+ */
+export const factsStream = (bureauId: string) => `review-facts-${bureauId}`;
 
 export const REVIEW_STREAM_PREFIXES = ['review-'];
+export const FACTS_STREAM_PREFIX = 'review-facts-';
 export const isPublicationStream = (stream: string) => stream.startsWith('review-publications-');
 export const isSettingsStream = (stream: string) => stream.startsWith('review-settings-');
+export const isFactsStream = (stream: string) => stream.startsWith(FACTS_STREAM_PREFIX);
 export const pledgeIdOf = (stream: string) => stream.slice('review-'.length);

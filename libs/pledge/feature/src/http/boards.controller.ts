@@ -6,7 +6,19 @@ import { PLEDGES } from '../projections/pledges.projection';
 import { canSeePledge } from './access';
 import { pathId, yearQuery } from './schemas';
 
-const summary = ({ records: _records, ...rest }: PledgeView) => rest;
+const summary = ({ records: _records, _id: _key, ...rest }: PledgeView) => rest;
+
+/** Every book matching a filter, page by page: a board and its totals are never cut short. */
+async function everyBook(views: ReadModelStore, filter: Record<string, unknown>, sort: Record<string, 1 | -1>): Promise<PledgeView[]> {
+  const found: PledgeView[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await views.collection<PledgeView>(PLEDGES).find(filter, { sort, limit: 500, ...(cursor ? { cursor } : {}) });
+    found.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return found;
+}
 
 @Controller('api/v1')
 export class BoardsController {
@@ -18,9 +30,9 @@ export class BoardsController {
     const branchId = parseInput(pathId, raw, '/branchId');
     const { year } = parseInput(yearQuery, q, '/query');
     const filter: Record<string, unknown> = { bureauId: p.bureauId, branchId, status: { $in: ['published', 'closed'] }, ...(year ? { year } : {}) };
-    const page = await this.views.collection<PledgeView>(PLEDGES).find(filter, { sort: { year: -1, publishedAt: 1 }, limit: 500 });
-    const totals = page.items.reduce((t, v) => ({ peopleAided: t.peopleAided + v.totals.peopleAided, amountFen: t.amountFen + v.totals.amountFen, volunteerHours: t.volunteerHours + v.totals.volunteerHours }), { peopleAided: 0, amountFen: 0, volunteerHours: 0 });
-    return { branchId, year: year ?? null, pledges: page.items.map(summary), totals };
+    const books = await everyBook(this.views, filter, { year: -1, publishedAt: 1 });
+    const totals = books.reduce((t, v) => ({ peopleAided: t.peopleAided + v.totals.peopleAided, amountFen: t.amountFen + v.totals.amountFen, volunteerHours: t.volunteerHours + v.totals.volunteerHours }), { peopleAided: 0, amountFen: 0, volunteerHours: 0 });
+    return { branchId, year: year ?? null, pledges: books.map(summary), totals };
   }
 
   /** A member's own pledge books (individual, paired) in every state; others' only once published. */
@@ -28,7 +40,7 @@ export class BoardsController {
   async memberPledges(@Param('memberId') raw: string, @Query() q: unknown, @CurrentPrincipal() p: Principal) {
     const memberId = parseInput(pathId, raw, '/memberId');
     const { year } = parseInput(yearQuery, q, '/query');
-    const page = await this.views.collection<PledgeView>(PLEDGES).find({ bureauId: p.bureauId, memberIds: memberId, ...(year ? { year } : {}) }, { sort: { year: -1 }, limit: 200 });
-    return { memberId, pledges: page.items.filter((v) => canSeePledge(p, v)).map(summary) };
+    const books = await everyBook(this.views, { bureauId: p.bureauId, memberIds: memberId, ...(year ? { year } : {}) }, { year: -1 });
+    return { memberId, pledges: books.filter((v) => canSeePledge(p, v)).map(summary) };
   }
 }

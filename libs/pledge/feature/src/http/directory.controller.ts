@@ -14,6 +14,7 @@ import { ChangePledge } from '../pledges/pledge.commands';
 import type { PledgeView } from '../projections/pledge-view';
 import { PLEDGES } from '../projections/pledges.projection';
 import { MEMBERS, ORG_UNITS } from '../projections/directory.projection';
+import { withoutStorageIds } from './response';
 import { DIRECTORY_ADMINS, requireBureau, requireRole } from './access';
 import {
   addMemberBody,
@@ -82,7 +83,7 @@ export class DirectoryController {
   async orgUnits(@Param('bureauId') raw: string, @Query() q: unknown, @CurrentPrincipal() p: Principal) {
     const bureauId = await this.readableBureau(raw, p);
     const query = parseInput(pageQuery, q, '/query');
-    return this.views.collection(ORG_UNITS).find({ bureauId }, { sort: { type: 1, name: 1 }, limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) });
+    return withoutStorageIds(await this.views.collection(ORG_UNITS).find({ bureauId }, { sort: { type: 1, name: 1 }, limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) }));
   }
 
   @Post(':bureauId/members')
@@ -101,7 +102,7 @@ export class DirectoryController {
   async members(@Param('bureauId') raw: string, @Query() q: unknown, @CurrentPrincipal() p: Principal) {
     const bureauId = await this.readableBureau(raw, p);
     const query = parseInput(pageQuery, q, '/query');
-    return this.views.collection(MEMBERS).find({ bureauId }, { sort: { name: 1 }, limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) });
+    return withoutStorageIds(await this.views.collection(MEMBERS).find({ bureauId }, { sort: { name: 1 }, limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) }));
   }
 
   /** A member as recorded now, or (`?on=YYYY-MM-DD`) with the group they were in on that date. */

@@ -82,7 +82,7 @@ export class PledgesController {
     const overseer = OVERSEERS.some((r) => principal.roles.includes(r));
     const visible = overseer ? filter : { $and: [filter, { $or: [{ status: { $in: ['published', 'closed'] } }, { memberIds: principal.subject }] }] };
     const page = await this.views.collection<PledgeView>(PLEDGES).find(visible, { sort: { year: -1, updatedAt: -1 }, limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) });
-    return { items: page.items.map(({ records: _r, ...summary }) => summary), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+    return { items: page.items.map(({ records: _r, _id: _key, ...summary }) => summary), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
   }
 
   @Get(':pledgeId')

@@ -7,13 +7,20 @@ export const ORG_UNITS = 'org-units';
 export const MEMBERS = 'members';
 
 export interface BureauView { _id: string; name: string; level?: string; parentBureauId?: string; [k: string]: unknown }
-export interface OrgUnitView { _id: string; bureauId: string; type: string; name: string; parentId?: string; [k: string]: unknown }
-export type MemberView = Omit<Member, 'memberId'> & { _id: string; bureauId: string; [k: string]: unknown };
+export interface OrgUnitView { _id: string; bureauId: string; orgUnitId: string; type: string; name: string; parentId?: string; [k: string]: unknown }
+export type MemberView = Member & { _id: string; bureauId: string; [k: string]: unknown };
+
+/**
+ * Bureaus choose their own directory keys (`branch-1`, `wang`), so org units and members are
+ * keyed by bureau and id together (ADR 0019).
+ */
+export const scopedId = (bureauId: string, id: string) => `${bureauId}/${id}`;
 
 /** Directory views: bureaus, org units and members (with their group history). */
 export const directoryProjection: Projection = {
   name: 'directory',
-  version: 1,
+  // v2: documents keyed by bureau and id (v1 keyed members and org units by id alone).
+  version: 2,
   collections: [BUREAUS, ORG_UNITS, MEMBERS],
   filter: { streamPrefixes: ['directory-'] },
   async apply(event: RecordedEvent, ctx) {
@@ -25,21 +32,21 @@ export const directoryProjection: Projection = {
         await ctx.collection<BureauView>(BUREAUS).replace({ _id: bureauId, name: e.data.name, level: e.data.level, parentBureauId: e.data.parentBureauId }, guard);
         return;
       case 'OrgUnitAdded':
-        await ctx.collection<OrgUnitView>(ORG_UNITS).replace({ _id: e.data.orgUnitId, bureauId, type: e.data.type, name: e.data.name, parentId: e.data.parentId }, guard);
+        await ctx.collection<OrgUnitView>(ORG_UNITS).replace({ _id: scopedId(bureauId, e.data.orgUnitId), bureauId, orgUnitId: e.data.orgUnitId, type: e.data.type, name: e.data.name, parentId: e.data.parentId }, guard);
         return;
       case 'MemberAdded': {
         const { memberId, joinedOn, ...rest } = e.data;
-        await ctx.collection<MemberView>(MEMBERS).replace({ _id: memberId, bureauId, ...rest, groups: [{ groupId: rest.groupId, branchId: rest.branchId, from: joinedOn }] }, guard);
+        await ctx.collection<MemberView>(MEMBERS).replace({ _id: scopedId(bureauId, memberId), bureauId, memberId, ...rest, groups: [{ groupId: rest.groupId, branchId: rest.branchId, from: joinedOn }] }, guard);
         return;
       }
       case 'MemberUpdated': {
         const { memberId, ...changes } = e.data;
-        await ctx.collection(MEMBERS).update(memberId, { $set: changes }, { guard: { stream: `${event.stream}.${memberId}`, revision: event.revision } });
+        await ctx.collection(MEMBERS).update(scopedId(bureauId, memberId), { $set: changes }, { guard: { stream: `${event.stream}.${memberId}`, revision: event.revision } });
         return;
       }
       case 'MemberMoved':
         await ctx.collection(MEMBERS).update(
-          e.data.memberId,
+          scopedId(bureauId, e.data.memberId),
           { $set: { groupId: e.data.toGroupId, branchId: e.data.branchId }, $push: { groups: { groupId: e.data.toGroupId, branchId: e.data.branchId, from: e.data.effectiveOn } } },
           { guard: { stream: `${event.stream}.${e.data.memberId}`, revision: event.revision } },
         );

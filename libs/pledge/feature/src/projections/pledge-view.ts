@@ -3,6 +3,7 @@ import type { FulfilmentRecord, PledgeItem, Pledger, PledgeStatus } from '@pledg
 /** A pledge as lists and boards show it (the detail endpoint folds the stream instead). */
 export interface PledgeView {
   _id: string;
+  pledgeId: string;
   bureauId: string;
   year: number;
   status: PledgeStatus;

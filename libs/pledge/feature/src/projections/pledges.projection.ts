@@ -11,7 +11,8 @@ export const PLEDGES = 'pledges';
  */
 export const pledgesProjection: Projection = {
   name: 'pledges',
-  version: 1,
+  // v2: documents carry pledgeId (responses no longer expose the storage key).
+  version: 2,
   collections: [PLEDGES],
   filter: { streamPrefixes: ['pledge-'] },
   async apply(event: RecordedEvent, ctx) {
@@ -26,6 +27,7 @@ export const pledgesProjection: Projection = {
     const records = Object.values(state.records);
     const view: PledgeView = {
       _id: pledgeId,
+      pledgeId,
       bureauId: state.bureauId,
       year: state.year,
       status: state.status,

@@ -3,14 +3,18 @@ import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, parseInput, READ_MODELS, type Principal } from '@pledgebook/nest';
 import type { ReadModelStore } from '@pledgebook/read-model';
 import { notFound } from '@pledgebook/util';
-import { MEMBERS, ORG_UNITS, REVIEWS, type MemberView, type OrgUnitView, type ReviewView } from '../projections/views';
+import { all } from '../projections/all';
+import { MEMBERS, ORG_UNITS, REVIEWS, scopedId, type MemberView, type OrgUnitView, type ReviewView } from '../projections/views';
 import { renderBooklet, type BookletBook } from './booklet';
 import { Bureaus } from './bureaus';
-import { pathId, yearQuery } from './schemas';
+import { bookletQuery, pathId } from './schemas';
 
 const LEADERSHIP_UNITS = ['leadership-team', 'leading-party-group', 'leading-group'];
 
-/** GET /api/v1/members/{memberId}/booklet?year= — the member's published books, printable. */
+/**
+ * GET /api/v1/members/{memberId}/booklet?year=&bureauId= — the member's published books, printable.
+ * The member is the caller's bureau's unless `bureauId` names another (a parent authority's auditor).
+ */
 @ApiTags('booklet')
 @Controller('api/v1/members')
 export class BookletController {
@@ -24,21 +28,21 @@ export class BookletController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   async booklet(@Param('memberId') rawId: string, @Query() raw: Record<string, unknown>, @CurrentPrincipal() principal: Principal): Promise<string> {
     const memberId = parseInput(pathId, rawId, '/memberId');
-    const { year } = parseInput(yearQuery, raw);
-    const member = await this.views.collection<MemberView>(MEMBERS).findById(memberId);
+    const { year, bureauId = principal.bureauId } = parseInput(bookletQuery, raw);
+    await this.bureaus.requireReadable(principal, bureauId, 'read a pledge booklet');
+    const member = await this.views.collection<MemberView>(MEMBERS).findById(scopedId(bureauId, memberId));
     if (!member) throw notFound('member', memberId);
-    await this.bureaus.requireReadable(principal, member.bureauId, 'read a pledge booklet');
-    const units = await this.views.collection<OrgUnitView>(ORG_UNITS).find({ bureauId: member.bureauId }, { limit: 500 });
-    const unitById = new Map(units.items.map((u) => [u._id, u]));
+    const units = await all<OrgUnitView>(this.views, ORG_UNITS, { bureauId });
+    const unitById = new Map(units.map((u) => [u.orgUnitId, u]));
     const ownUnits = new Set([member.groupId, member.branchId, member.departmentId].filter(Boolean));
     const leads = member.roles.includes('leading-group');
-    const published = await this.views.collection<ReviewView>(REVIEWS).find({ bureauId: member.bureauId, year, status: 'published' }, { limit: 200 });
-    const mine = published.items.filter((r) => {
+    const published = await all<ReviewView>(this.views, REVIEWS, { bureauId, year, status: 'published' });
+    const mine = published.filter((r) => {
       if (r.pledger.type !== 'collective') return r.memberIds.includes(memberId);
       const unit = r.pledger.orgUnitId ? unitById.get(r.pledger.orgUnitId) : undefined;
       return (r.pledger.orgUnitId && ownUnits.has(r.pledger.orgUnitId)) || (leads && unit && LEADERSHIP_UNITS.includes(unit.type));
     });
-    const nameOf = async (id: string) => (await this.views.collection<MemberView>(MEMBERS).findById(id))?.name ?? id;
+    const nameOf = async (id: string) => (await this.views.collection<MemberView>(MEMBERS).findById(scopedId(bureauId, id)))?.name ?? id;
     const order = { individual: 0, paired: 1, collective: 2 } as const;
     const books: BookletBook[] = [];
     for (const r of mine.sort((a, b) => order[a.pledger.type] - order[b.pledger.type])) {
@@ -46,6 +50,6 @@ export class BookletController {
         r.pledger.type === 'collective' ? (unitById.get(r.pledger.orgUnitId ?? '')?.name ?? r.pledger.orgUnitId ?? '') : (await Promise.all(r.pledger.memberIds.map(nameOf))).join('、');
       books.push({ pledgeId: r.pledgeId, pledgerType: r.pledger.type, pledgerName, items: r.items, ...(r.approvedAt ? { approvedAt: r.approvedAt } : {}), ...(r.publishedAt ? { publishedAt: r.publishedAt } : {}) });
     }
-    return renderBooklet(member, year, books, await this.bureaus.name(member.bureauId));
+    return renderBooklet(member, year, books, await this.bureaus.name(bureauId));
   }
 }

@@ -21,28 +21,18 @@ import type { ReadModelStore } from '@pledgebook/read-model';
 import { DEFAULT_DEADLINES, isOverdue, type ReviewCommand } from '@pledgebook/review-domain';
 import { newId, notFound } from '@pledgebook/util';
 import type { z } from 'zod';
+import { all } from '../projections/all';
 import { MEMBERS, PLEDGE_STARTS, REVIEWS, SETTINGS, type MemberView, type PledgeStartView, type ReviewView, type SettingsView } from '../projections/views';
 import { DecideReview, PublishBranch, SetDeadlines, type ReviewWriteResult } from '../reviews/review.commands';
 import { ReviewRepository } from '../reviews/review.repository';
 import { Bureaus } from './bureaus';
 import { Reviewers } from './reviewer';
-import { branchDecisionBody, bureauIdSchema, commentBody, deadlinesBody, groupEvaluationBody, groupReviewRequestBody, overdueQuery, pathId, publicationBody, yearQuery } from './schemas';
+import { branchDecisionBody, bureauIdSchema, commentBody, deadlinesBody, groupEvaluationBody, groupReviewRequestBody, overdueQuery, pathId, progressQuery, publicationBody } from './schemas';
 
 const OVERSIGHT = ['bureau-admin', 'leading-group', 'branch-secretary', 'auditor', 'system-admin'];
 
-async function all<T extends { _id: string }>(views: ReadModelStore, collection: string, filter: Record<string, unknown>): Promise<T[]> {
-  const found: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await views.collection<T & { [k: string]: unknown }>(collection).find(filter, { limit: 200, ...(cursor ? { cursor } : {}) });
-    found.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return found;
-}
-
 const summary = (r: ReviewView) => {
-  const { state: _state, ...view } = r as ReviewView & { state?: unknown };
+  const { state: _state, _id: _key, ...view } = r as ReviewView & { state?: unknown };
   return view;
 };
 
@@ -96,10 +86,10 @@ export class ReviewsController {
   @Get('branches/:branchId/progress')
   async progress(@Param('branchId') rawBranch: string, @Query() raw: Record<string, unknown>, @CurrentPrincipal() principal: Principal) {
     const branchId = parseInput(pathId, rawBranch, '/branchId');
-    const { year } = parseInput(yearQuery, raw);
-    const bureauId = principal.bureauId;
+    const { year, bureauId = principal.bureauId } = parseInput(progressQuery, raw);
+    await this.bureaus.requireReadable(principal, bureauId, 'read branch progress');
     const members = await all<MemberView>(this.views, MEMBERS, { bureauId, branchId });
-    const inBranch = new Set(members.map((m) => m._id));
+    const inBranch = new Set(members.map((m) => m.memberId));
     const individual = (pledger: { type: string; memberIds: string[] }) => (pledger.type === 'individual' ? pledger.memberIds.filter((m) => inBranch.has(m)) : []);
     const starts = await all<PledgeStartView>(this.views, PLEDGE_STARTS, { bureauId, year });
     const reviews = await all<ReviewView>(this.views, REVIEWS, { bureauId, year });

@@ -3,7 +3,11 @@ import { z } from 'zod';
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/, 'letters, digits, ., - and _ (up to 100)');
 export const pathId = id;
 export const bureauIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and - (2 to 64)');
-export const yearQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2200) });
+const year = z.coerce.number().int().min(2000).max(2200);
+export const yearQuery = z.strictObject({ year });
+/** Reads of another bureau (a parent authority's auditor) name it; otherwise the caller's. */
+export const bookletQuery = z.strictObject({ year, bureauId: bureauIdSchema.optional() });
+export const progressQuery = bookletQuery;
 const itemNo = z.number().int().min(1).max(100);
 
 export const commentBody = z.strictObject({ text: z.string().min(1).max(2000) });

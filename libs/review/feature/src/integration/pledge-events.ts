@@ -1,7 +1,11 @@
 import type { CloudEvent } from '@pledgebook/contracts';
 import type { Pledger, ReviewCommand } from '@pledgebook/review-domain';
 
-export const PLEDGE_CONSUMER_GROUP = 'review-service.pledges';
+/**
+ * v2: facts are recorded in this service's own streams (ADR 0019); a new group reads the topic
+ * from its start once, so a deployment from before fills those streams.
+ */
+export const PLEDGE_CONSUMER_GROUP = 'review-service.pledges.v2';
 
 /** A submission's content: what opens a review round. */
 export type Submitted = Omit<Extract<ReviewCommand, { type: 'OpenRound' }>, 'type' | 'at'>;

@@ -2,7 +2,7 @@ import { Topics } from '@pledgebook/contracts';
 import type { RecordedEvent } from '@pledgebook/event-store';
 import { cloudEventFrom, type IntegrationMessage } from '@pledgebook/message-bus';
 import type { PublicationEvent, ReviewEvent } from '@pledgebook/review-domain';
-import { isPublicationStream, isSettingsStream, pledgeIdOf } from '../streams';
+import { isFactsStream, isPublicationStream, isSettingsStream, pledgeIdOf } from '../streams';
 
 const SERVICE = 'review-service';
 
@@ -18,7 +18,7 @@ function message(event: RecordedEvent, key: string, type: string, subject: strin
  * Comments, evaluations that forward, and settings stay in this service.
  */
 export function mapReviewServiceEvent(event: RecordedEvent): IntegrationMessage[] {
-  if (isSettingsStream(event.stream)) return [];
+  if (isSettingsStream(event.stream) || isFactsStream(event.stream)) return [];
   if (isPublicationStream(event.stream)) {
     const { data } = event as unknown as PublicationEvent;
     return [message(event, data.branchId, 'pledgebook.review.pledges-published.v1', `branches/${data.branchId}/publications/${data.publicationId}`, {

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@pledgebook/event-store';
 import type { Projection } from '@pledgebook/read-model';
 import { evolveReview, initialReviewState, type DeadlinesEvent, type PublicationEvent, type ReviewEvent, type ReviewState } from '@pledgebook/review-domain';
-import { isPublicationStream, isSettingsStream, pledgeIdOf, REVIEW_STREAM_PREFIXES } from '../streams';
+import { isFactsStream, isPublicationStream, isSettingsStream, pledgeIdOf, REVIEW_STREAM_PREFIXES } from '../streams';
 import { REVIEWS, SETTINGS, type ReviewView, type SettingsView } from './views';
 
 /** The state a view document was folded from, enough to apply the next event. */
@@ -42,6 +42,7 @@ export const reviewsProjection: Projection = {
   async apply(event, ctx) {
     const guard = { stream: event.stream, revision: event.revision };
     const reviews = ctx.collection<ReviewView>(REVIEWS);
+    if (isFactsStream(event.stream)) return;
     if (isSettingsStream(event.stream)) {
       const { groupDays, branchDays } = (event as unknown as DeadlinesEvent).data;
       await ctx.collection<SettingsView>(SETTINGS).replace({ _id: event.metadata.bureauId, groupDays, branchDays }, guard);

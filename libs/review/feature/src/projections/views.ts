@@ -29,11 +29,18 @@ export interface ReviewView {
   publicationId?: string;
 }
 
+/**
+ * Bureaus choose their own directory keys, so a member or org unit is known by its bureau and
+ * its id together: documents are keyed `<bureauId>/<id>` (ADR 0019).
+ */
+export const scopedId = (bureauId: string, id: string) => `${bureauId}/${id}`;
+
 /** The directory as this service needs it (from pledgebook.pledge.v1). */
 export interface MemberView {
   _id: string;
   [field: string]: unknown;
   bureauId: string;
+  memberId: string;
   name: string;
   partyStatus?: string;
   groupId?: string;
@@ -46,6 +53,7 @@ export interface OrgUnitView {
   _id: string;
   [field: string]: unknown;
   bureauId: string;
+  orgUnitId: string;
   type: string;
   name: string;
   parentId?: string;
