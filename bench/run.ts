@@ -9,6 +9,7 @@ import { emmettPeerBench } from './suites/emmett-peer.bench';
 import { eventStoreBench, fillReplayStore } from './suites/event-store.bench';
 import { gatewayBench } from './suites/gateway.bench';
 import { pledgeApiBench } from './suites/pledge-api.bench';
+import { readsBench } from './suites/reads.bench';
 import { reviewBench } from './suites/review.bench';
 
 const REPLAY_EVENTS = 200_000;
@@ -37,7 +38,7 @@ function printTable(rows: BenchRow[]): void {
 }
 
 /** Suites by name; `npm run bench -- bus` runs only those named (the event store suite also feeds the peer rows). */
-const SUITES = ['event-store', 'bus', 'peer', 'pledge-api', 'gateway', 'review'] as const;
+const SUITES = ['event-store', 'bus', 'peer', 'pledge-api', 'gateway', 'review', 'reads'] as const;
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
@@ -87,6 +88,10 @@ async function main(): Promise<void> {
     if (runs('review')) {
       console.error('review queue latency…');
       rows.push(...(await reviewBench()));
+    }
+    if (runs('reads')) {
+      console.error('reads at 60 bureaus (loads 3,000 members over the APIs first)…');
+      rows.push(...(await readsBench()));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
