@@ -7,3 +7,5 @@ export * from './validate-append';
 export * from './upcasting';
 export * from './polling-subscription';
 export * from './keep-subscribed';
+export * from './decider';
+export * from './command-handler';

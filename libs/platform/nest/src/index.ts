@@ -24,3 +24,4 @@ export * from './auth/claim-mapping';
 export * from './auth/auth.guard';
 export * from './auth/access';
 export * from './commands/command-meta';
+export * from './runtime/context-runtime';

@@ -1,6 +1,6 @@
 import type { EventMetadata, NewEvent } from '@pledgebook/event-store';
 import type { Principal } from '../auth/principal';
-import { currentCorrelationId, newId } from '@pledgebook/util';
+import { currentCorrelationId, deterministicId, newId } from '@pledgebook/util';
 
 /** Who acts and in what chain of causes: carried onto every event a command appends. */
 export interface CommandMeta extends Pick<EventMetadata, 'bureauId' | 'actorId' | 'actorRole' | 'correlationId' | 'causationId' | 'reason'> {
@@ -40,11 +40,7 @@ export function toNewEvents(events: readonly { type: string; data: unknown }[], 
   }));
 }
 
-/** A UUID (v8 layout) derived from a string: the same seed gives the same event id. */
-export function deterministicId(seed: string): string {
-  const hex = require('node:crypto').createHash('sha256').update(seed).digest('hex') as string;
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
+export { deterministicId };
 
 /** Whether a request with this idempotency seed already appended its events (a retry after a crash). */
 export function alreadyApplied(events: readonly { id: string }[], meta: CommandMeta): boolean {

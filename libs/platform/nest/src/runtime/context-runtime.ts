@@ -1,0 +1,92 @@
+import { Logger } from '@nestjs/common';
+import { ContractRegistry, EVENT_CATALOG, type CloudEvent } from '@pledgebook/contracts';
+import type { EventStore, RecordedEvent } from '@pledgebook/event-store';
+import { Relay, runConsumer, type BusMessage, type ConsumerHandle, type IntegrationMessage, type MessageBus } from '@pledgebook/message-bus';
+import { ProjectionRunner, type IndexSpec, type Projection, type ReadModelStore } from '@pledgebook/read-model';
+import { withCorrelationId } from '@pledgebook/util';
+import type { Metrics } from '../observability/metrics';
+
+/** A consumer of integration events: a group, its topics, and what it does with each event. */
+export interface ContextConsumer {
+  groupId: string;
+  topics: readonly string[];
+  handle(event: CloudEvent, message: BusMessage): Promise<void>;
+}
+
+/** Everything a context runs beside its HTTP API, described in one place. */
+export interface ContextDescription {
+  /** Names the relay's checkpoint and the log lines (e.g. `pledge-service`). */
+  name: string;
+  /** The context's own streams, relayed to the bus through `map`. */
+  relay?: { streamPrefixes: readonly string[]; map(event: RecordedEvent): IntegrationMessage[] };
+  projections?: readonly Projection[];
+  indexes?: Readonly<Record<string, readonly IndexSpec[]>>;
+  consumers?: readonly ContextConsumer[];
+}
+
+export interface ContextPorts {
+  events: EventStore;
+  bus: MessageBus;
+  views: ReadModelStore;
+  metrics: Metrics;
+}
+
+/**
+ * Starts a context's projections, relay and consumers (with their metrics), and stops them in
+ * the reverse order. The stores are closed by the infrastructure module after this stops.
+ */
+export class ContextRuntime {
+  private readonly logger: Logger;
+  private readonly contracts = new ContractRegistry(EVENT_CATALOG);
+  private readonly projections: ProjectionRunner[];
+  private readonly relay?: Relay;
+  private readonly consumers: ConsumerHandle[] = [];
+
+  constructor(
+    private readonly ports: ContextPorts,
+    private readonly description: ContextDescription,
+  ) {
+    this.logger = new Logger(`${description.name}-runtime`);
+    const onError = (error: unknown) => this.logger.error(error instanceof Error ? error.message : String(error));
+    this.projections = (description.projections ?? []).map((p) => new ProjectionRunner(ports.events, ports.views, p, { onError }));
+    if (description.relay) {
+      const { streamPrefixes, map } = description.relay;
+      this.relay = new Relay(ports.events, ports.bus, { name: description.name, filter: { streamPrefixes: [...streamPrefixes] }, map, contracts: this.contracts, onError });
+    }
+  }
+
+  /** The projection runners, e.g. for an operator's rebuild. */
+  get projectionRunners(): readonly ProjectionRunner[] {
+    return this.projections;
+  }
+
+  async start(): Promise<void> {
+    for (const [collection, specs] of Object.entries(this.description.indexes ?? {})) await this.ports.views.ensureIndexes(collection, specs);
+    for (const runner of this.projections) await runner.start();
+    if (this.relay) {
+      this.relay.start();
+      this.ports.metrics.watchRelay(this.relay.checkpointName, this.ports.events);
+    }
+    for (const consumer of this.description.consumers ?? []) {
+      for (const topic of consumer.topics) this.ports.metrics.watchConsumer(consumer.groupId, topic, () => this.ports.bus.lag(consumer.groupId, topic));
+      this.consumers.push(
+        await runConsumer(
+          this.ports.bus,
+          {
+            groupId: consumer.groupId,
+            topics: [...consumer.topics],
+            contracts: this.contracts,
+            onParked: (m, e) => this.logger.warn(`parked ${m.value.type} ${m.value.id}: ${String(e)}`),
+          },
+          (event, message) => withCorrelationId(event.correlationid, () => consumer.handle(event, message)),
+        ),
+      );
+    }
+  }
+
+  async stop(): Promise<void> {
+    for (const consumer of this.consumers.splice(0)) await consumer.stop();
+    await this.relay?.stop();
+    await Promise.all(this.projections.map((p) => p.stop()));
+  }
+}
