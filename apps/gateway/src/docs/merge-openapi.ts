@@ -23,9 +23,15 @@ export function mergeOpenApi(gateway: OpenApiDocument, services: ReadonlyArray<{
     Object.fromEntries(Object.entries(item).map(([key, op]) => [key, METHODS.includes(key) && op && typeof op === 'object' ? { ...op, tags: [tag] } : op]));
   for (const [path, item] of Object.entries(gateway.paths)) paths[path] = tagged(item, 'gateway');
   const missing: string[] = [];
+  const dialect = (version: string) => version.split('.').slice(0, 2).join('.');
   for (const { service, document } of services) {
     if (!document) {
-      missing.push(service);
+      missing.push(`${service} (did not answer)`);
+      continue;
+    }
+    // A 3.1 schema inside a 3.0 document (or the reverse) would make the whole document invalid.
+    if (dialect(document.openapi) !== dialect(gateway.openapi)) {
+      missing.push(`${service} (OpenAPI ${document.openapi})`);
       continue;
     }
     tags.push({ name: service, description: document.info.title });
@@ -36,7 +42,7 @@ export function mergeOpenApi(gateway: OpenApiDocument, services: ReadonlyArray<{
     }
     for (const [name, schema] of Object.entries(document.components?.schemas ?? {})) schemas[name] ??= schema;
   }
-  const note = missing.length ? `\n\nNot included (did not answer): ${missing.join(', ')}.` : '';
+  const note = missing.length ? `\n\nNot included: ${missing.join(', ')}.` : '';
   return {
     ...gateway,
     info: { ...gateway.info, title: 'Pledgebook API', description: `All services behind the gateway.${note}` },

@@ -25,6 +25,13 @@ describe('mergeOpenApi', () => {
 
   it('names the services that did not answer', () => {
     const merged = mergeOpenApi(gateway, [{ service: 'pledge-service', document: pledge }, { service: 'review-service' }]);
-    expect(merged.info.description).toContain('Not included (did not answer): review-service.');
+    expect(merged.info.description).toContain('Not included: review-service (did not answer).');
+  });
+
+  it('leaves out a document of another OpenAPI version, whose schemas the merged document could not hold', () => {
+    const merged = mergeOpenApi(gateway, [{ service: 'pledge-service', document: { ...pledge, openapi: '3.1.0' } }]);
+    expect(Object.keys(merged.paths)).toEqual(['/api/v1/auth/login', '/health/live']);
+    expect(merged.openapi).toBe('3.0.0');
+    expect(merged.info.description).toBe('All services behind the gateway.\n\nNot included: pledge-service (OpenAPI 3.1.0).');
   });
 });

@@ -1,11 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import { ApiBody } from '@nestjs/swagger';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { openApiSchema } from './openapi-schema';
+
+export { openApiSchema } from './openapi-schema';
 
 /** Documents a JSON body with the same zod schema that validates it, so the two cannot drift. */
-export const ZodApiBody = (schema: z.ZodType, description?: string) =>
-  ApiBody({ schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>, ...(description ? { description } : {}) });
+export const ZodApiBody = (schema: z.ZodType, description?: string) => ApiBody({ schema: openApiSchema(schema), ...(description ? { description } : {}) });
 
 export type ApiDocsPatch = (document: OpenAPIObject) => Promise<OpenAPIObject>;
 
