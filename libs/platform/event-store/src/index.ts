@@ -9,3 +9,4 @@ export * from './polling-subscription';
 export * from './keep-subscribed';
 export * from './decider';
 export * from './command-handler';
+export * from './policy-runner';

@@ -86,6 +86,17 @@ export class ProjectionRunner {
     for (const name of this.projection.collections) await this.views.dropGeneration(name, previous);
   }
 
+  /** The name of the projection this runner runs. */
+  get name(): string {
+    return this.projection.name;
+  }
+
+  /** The live generation's checkpoint: the position of the last event it applied. */
+  async checkpoint(): Promise<number | undefined> {
+    const generation = this.liveGeneration;
+    return this.views.transaction(async (tx) => tx.checkpoint(this.checkpointName(generation)));
+  }
+
   private checkpointName(generation: number): string {
     return `projection:${this.projection.name}@${generation}`;
   }

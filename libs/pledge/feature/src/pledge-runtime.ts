@@ -8,6 +8,7 @@ import type { ReadModelStore } from '@pledgebook/read-model';
 import { mapPledgeServiceEvent } from './integration/pledge-relay.mapping';
 import { commandsForReviewEvent, REVIEW_CONSUMER_GROUP } from './integration/review-decisions.consumer';
 import { ChangePledge } from './pledges/pledge.commands';
+import { closeYearPolicy } from './policies/close-year.policy';
 import { directoryProjection, MEMBERS, ORG_UNITS } from './projections/directory.projection';
 import { PLEDGES, pledgesProjection } from './projections/pledges.projection';
 import { PLEDGE_STREAM_PREFIXES } from './streams';
@@ -35,6 +36,7 @@ export class PledgeRuntime implements OnApplicationBootstrap, BeforeApplicationS
           [MEMBERS]: [{ fields: ['bureauId'] }],
           [ORG_UNITS]: [{ fields: ['bureauId'] }],
         },
+        policies: ({ projection }) => [closeYearPolicy({ events, views, commands, pledgesCheckpoint: () => projection(pledgesProjection.name).checkpoint() })],
         consumers: [
           {
             groupId: REVIEW_CONSUMER_GROUP,

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { ContractRegistry, EVENT_CATALOG, type CloudEvent } from '@pledgebook/contracts';
-import type { EventStore, RecordedEvent } from '@pledgebook/event-store';
+import { PolicyRunner, type EventStore, type Policy, type RecordedEvent } from '@pledgebook/event-store';
 import { Relay, runConsumer, type BusMessage, type ConsumerHandle, type IntegrationMessage, type MessageBus } from '@pledgebook/message-bus';
 import { ProjectionRunner, type IndexSpec, type Projection, type ReadModelStore } from '@pledgebook/read-model';
 import { withCorrelationId } from '@pledgebook/util';
@@ -22,6 +22,8 @@ export interface ContextDescription {
   projections?: readonly Projection[];
   indexes?: Readonly<Record<string, readonly IndexSpec[]>>;
   consumers?: readonly ContextConsumer[];
+  /** Process-manager steps that react to the store's events (built once the projections exist). */
+  policies?(runtime: { projection(name: string): ProjectionRunner }): readonly Policy[];
 }
 
 export interface ContextPorts {
@@ -41,6 +43,7 @@ export class ContextRuntime {
   private readonly projections: ProjectionRunner[];
   private readonly relay?: Relay;
   private readonly consumers: ConsumerHandle[] = [];
+  private readonly policies: PolicyRunner[];
 
   constructor(
     private readonly ports: ContextPorts,
@@ -49,6 +52,12 @@ export class ContextRuntime {
     this.logger = new Logger(`${description.name}-runtime`);
     const onError = (error: unknown) => this.logger.error(error instanceof Error ? error.message : String(error));
     this.projections = (description.projections ?? []).map((p) => new ProjectionRunner(ports.events, ports.views, p, { onError }));
+    const projection = (name: string) => {
+      const runner = this.projections.find((p) => p.name === name);
+      if (!runner) throw new Error(`${description.name}: no projection named ${name}`);
+      return runner;
+    };
+    this.policies = (description.policies?.({ projection }) ?? []).map((policy) => new PolicyRunner(ports.events, policy, { onError }));
     if (description.relay) {
       const { streamPrefixes, map } = description.relay;
       this.relay = new Relay(ports.events, ports.bus, { name: description.name, filter: { streamPrefixes: [...streamPrefixes] }, map, contracts: this.contracts, onError });
@@ -67,6 +76,7 @@ export class ContextRuntime {
       this.relay.start();
       this.ports.metrics.watchRelay(this.relay.checkpointName, this.ports.events);
     }
+    for (const policy of this.policies) policy.start();
     for (const consumer of this.description.consumers ?? []) {
       for (const topic of consumer.topics) this.ports.metrics.watchConsumer(consumer.groupId, topic, () => this.ports.bus.lag(consumer.groupId, topic));
       this.consumers.push(
@@ -86,6 +96,7 @@ export class ContextRuntime {
 
   async stop(): Promise<void> {
     for (const consumer of this.consumers.splice(0)) await consumer.stop();
+    await Promise.all(this.policies.map((p) => p.stop()));
     await this.relay?.stop();
     await Promise.all(this.projections.map((p) => p.stop()));
   }

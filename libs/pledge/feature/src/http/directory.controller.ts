@@ -10,9 +10,6 @@ import type { z } from 'zod';
 import { ChangeDirectory, type DirectoryChangeResult } from '../directory/directory.commands';
 import { ImportDirectory, parseDirectoryCsv, type ImportResult } from '../directory/directory-import';
 import { DirectoryRepository } from '../directory/directory.repository';
-import { ChangePledge } from '../pledges/pledge.commands';
-import type { PledgeView } from '../projections/pledge-view';
-import { PLEDGES } from '../projections/pledges.projection';
 import { MEMBERS, ORG_UNITS } from '../projections/directory.projection';
 import { withoutStorageIds } from './response';
 import { DIRECTORY_ADMINS, requireBureau, requireRole } from './access';
@@ -168,25 +165,17 @@ export class DirectoryController {
     return { year, staff: staff.map((s) => ({ ...s, name: state.members[s.memberId]?.name ?? null })) };
   }
 
-  /** Closes a year: no new pledge books for it, and every open book of the year is closed. */
+  /**
+   * Closes a year: no new pledge books for it. Its open books are then closed by the close-year
+   * policy, reacting to the YearClosed event (a moment later, and again after any crash).
+   */
   @Post(':bureauId/years/:year/close')
   @HttpCode(200)
   async closeYear(@Param('bureauId') raw: string, @Param('year') y: string, @CurrentPrincipal() p: Principal, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
     const bureauId = this.writableBureau(raw, p, DIRECTORY_ADMINS, 'close a year');
     const year = parseInput(pathYear, y, '/year');
     const result = await this.run(bureauId, { type: 'CloseYear', year }, p, req, res);
-    const meta = metaFromPrincipal(p, requestCorrelationId(req));
-    let closed = 0;
-    let cursor: string | undefined;
-    do {
-      const page = await this.views.collection<PledgeView>(PLEDGES).find({ bureauId, year, status: { $nin: ['closed', 'withdrawn'] } }, { limit: 200, ...(cursor ? { cursor } : {}) });
-      for (const pledge of page.items) {
-        await this.commands.execute(new ChangePledge(pledge._id, { type: 'ClosePledge', year }, meta));
-        closed += 1;
-      }
-      cursor = page.nextCursor;
-    } while (cursor);
-    return { year, revision: result.revision, pledgesClosed: closed };
+    return { year, revision: result.revision };
   }
 
   /** Imports a whole bureau from CSV (columns in docs/api/directory-import.md): all or nothing, idempotent. */
