@@ -25,3 +25,4 @@ export * from './auth/auth.guard';
 export * from './auth/access';
 export * from './commands/command-meta';
 export * from './runtime/context-runtime';
+export * from './runtime/consumed-facts';

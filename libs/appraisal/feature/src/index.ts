@@ -1,0 +1,3 @@
+export * from './appraisal-feature.module';
+export * from './streams';
+export * from './projections/facts.views';
