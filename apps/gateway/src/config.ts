@@ -20,6 +20,13 @@ export interface GatewayConfig {
   /** Logins per client address per minute before 429. */
   loginRateLimitPerMinute: number;
   bodyLimit: number;
+  /** A proxied request the service has not answered by then is aborted with 504. */
+  upstreamTimeoutMs: number;
+  /**
+   * Addresses of the proxies in front of the gateway (an ingress): the client address for the
+   * login rate limit is the nearest X-Forwarded-For entry that is not one of them.
+   */
+  trustedProxies: string[];
   /** Where each service answers (routing of /api/v1/*). */
   services: Record<'pledge-service' | 'review-service' | 'appraisal-service' | 'reward-service', string>;
 }
@@ -36,6 +43,12 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(24 * 3600).default(900),
+  GATEWAY_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((x) => x.trim()).filter((x) => x.length > 0))
+    .pipe(z.array(z.string().regex(/^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/[0-9.]+)?)$/, 'IP addresses, CIDR ranges or loopback/linklocal/uniquelocal, comma-separated'))),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(256 * 1024),
   PLEDGEBOOK_SERVICE_PORT_BASE: z.coerce.number().int().min(1).max(65530).default(3100),
   PLEDGE_SERVICE_URL: z.url().optional(),
@@ -64,6 +77,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     bodyLimit: e.BODY_LIMIT_BYTES,
+    upstreamTimeoutMs: e.GATEWAY_UPSTREAM_TIMEOUT_MS,
+    trustedProxies: e.TRUSTED_PROXIES,
     services: {
       'pledge-service': e.PLEDGE_SERVICE_URL ?? `http://127.0.0.1:${e.PLEDGEBOOK_SERVICE_PORT_BASE + 1}`,
       'review-service': e.REVIEW_SERVICE_URL ?? `http://127.0.0.1:${e.PLEDGEBOOK_SERVICE_PORT_BASE + 2}`,

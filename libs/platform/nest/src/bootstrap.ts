@@ -73,6 +73,8 @@ export interface CreateAppOptions {
   intercept?: (observe: { metrics: Metrics; logger: Pino }) => RequestInterceptor;
   /** Rewrites the OpenAPI document per request (the gateway merges the services' documents into its own). */
   patchApiDocs?: ApiDocsPatch;
+  /** Proxies in front of this process (Express's `trust proxy`): `req.ip` is then the client's address. */
+  trustProxy?: string[];
 }
 
 /** Puts `intercept` in front of Express on the HTTP server: what it handles never enters the middleware chain. */
@@ -105,6 +107,7 @@ export async function createServiceApp(
   const logger = useJsonLogging(config.service, config.logLevel ?? 'info');
   const app = await NestFactory.create<NestExpressApplication>(module, { bodyParser: false, logger: new PinoNestLogger(logger) });
   observeRequests(app, logger);
+  if (options.trustProxy?.length) app.set('trust proxy', options.trustProxy);
   if (options.intercept) interceptBeforeExpress(app, options.intercept({ metrics: app.get(Metrics, { strict: false }), logger }));
   configureHttp(app, config);
   setupApiDocs(app, `Pledgebook ${config.service}`, 'Problem documents (RFC 9457) on every error; ETag/If-Match on writes; Idempotency-Key on creates.', options.patchApiDocs);

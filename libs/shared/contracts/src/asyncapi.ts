@@ -1,11 +1,49 @@
+import { exampleEvent } from './asyncapi-examples';
 import { cloudEventEnvelopeSchema } from './envelope.schema';
 import type { EventContract } from './json-schema';
+import { deadLetterTopic } from './topics';
 
 const messageName = (type: string) => type.replace(/^pledgebook\./, '').replace(/[.-]/g, '_');
+/** `pledgebook.pledge.v1` → `pledge-service`: each context's service is the only writer of its topic. */
+const publisherOf = (topic: string) => `${topic.split('.')[1]}-service`;
+
+const CONTENT_TYPE = 'application/cloudevents+json';
+const KAFKA_BINDING_VERSION = '0.5.0';
+/** Partitions the bus creates a topic with (both adapters). */
+const PARTITIONS = 4;
+
+const servers = {
+  kafka: {
+    host: '{broker}',
+    protocol: 'kafka',
+    title: 'Kafka (distributed profile)',
+    description:
+      'The Kafka cluster the services publish to (`BUS_URL=kafka://host:9092,host:9092`). Outside systems subscribe with their own consumer group. ' +
+      'The embedded profile (`BUS_URL=sqlite:…`, one machine) carries the same topics, keys, headers and messages in a SQLite file; it is not a server outside systems connect to.',
+    variables: { broker: { default: 'localhost:9092', description: 'A bootstrap broker, `host:port` (the default is docker/compose.yaml).' } },
+  },
+};
+
+/** Structured content mode of the CloudEvents Kafka protocol binding: the whole event is the value. */
+const kafkaHeaders = {
+  type: 'object',
+  required: ['content-type'],
+  properties: {
+    'content-type': { type: 'string', const: CONTENT_TYPE, description: 'CloudEvents structured content mode (Kafka protocol binding 1.0, section 3.2).' },
+  },
+};
+
+const messageBindings = {
+  kafka: {
+    key: { type: 'string', description: 'The aggregate id (pledge, member, org unit, bureau; a publication act: its branch), so one aggregate’s events keep their order.' },
+    bindingVersion: KAFKA_BINDING_VERSION,
+  },
+};
 
 /**
  * The AsyncAPI 3.0 document for the bus, generated from the registered contracts so it cannot
- * drift from what is validated. `npm run contracts:asyncapi` writes it; a test checks it is current.
+ * drift from what is validated. `npm run contracts:asyncapi` writes it; a test checks it is current
+ * and valid (ADR 0034).
  */
 export function buildAsyncApi(contracts: readonly EventContract[], version: string, topics: readonly string[] = []): Record<string, unknown> {
   const byTopic = new Map<string, EventContract[]>(topics.map((t) => [t, []]));
@@ -17,22 +55,33 @@ export function buildAsyncApi(contracts: readonly EventContract[], version: stri
   const messages: Record<string, unknown> = {};
   for (const [topic, list] of [...byTopic.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     const channelId = topic.replace(/\./g, '_');
+    const channel = { $ref: `#/channels/${channelId}` };
     channels[channelId] = {
       address: topic,
-      description: `Kafka topic; message key = aggregate id (per-aggregate order). Poison messages are parked in \`${topic}.dlq\`.`,
+      title: topic,
+      description: `Kafka topic; message key = aggregate id (per-aggregate order). Poison messages are parked in \`${deadLetterTopic(topic)}\`.${list.length ? '' : ' Nothing is published here yet.'}`,
+      servers: [{ $ref: '#/servers/kafka' }],
       messages: Object.fromEntries(list.map((c) => [messageName(c.type), { $ref: `#/components/messages/${messageName(c.type)}` }])),
+      bindings: { kafka: { topic, partitions: PARTITIONS, bindingVersion: KAFKA_BINDING_VERSION } },
     };
-    operations[`receive_${channelId}`] = {
-      action: 'receive',
-      channel: { $ref: `#/channels/${channelId}` },
-      summary: `Subscribe to ${topic}`,
-    };
+    if (list.length) {
+      operations[`send_${channelId}`] = {
+        action: 'send',
+        channel,
+        title: `${publisherOf(topic)} publishes to ${topic}`,
+        summary: `The ${publisherOf(topic)}'s relay publishes the events recorded in its event store (the outbox), at least once and in order per key.`,
+        messages: list.map((c) => ({ $ref: `#/channels/${channelId}/messages/${messageName(c.type)}` })),
+      };
+    }
+    operations[`receive_${channelId}`] = { action: 'receive', channel, summary: `Subscribe to ${topic}` };
     for (const contract of list) {
       messages[messageName(contract.type)] = {
         name: contract.type,
         title: contract.type,
         summary: contract.summary,
-        contentType: 'application/cloudevents+json',
+        contentType: CONTENT_TYPE,
+        headers: { $ref: '#/components/schemas/KafkaHeaders' },
+        correlationId: { $ref: '#/components/correlationIds/correlationid' },
         payload: {
           schemaFormat: 'application/schema+json;version=draft-2020-12',
           schema: {
@@ -42,6 +91,8 @@ export function buildAsyncApi(contracts: readonly EventContract[], version: stri
             ],
           },
         },
+        bindings: messageBindings,
+        examples: [{ name: 'example', summary: 'Illustrative values', headers: { 'content-type': CONTENT_TYPE }, payload: exampleEvent(contract) }],
       };
     }
   }
@@ -52,11 +103,17 @@ export function buildAsyncApi(contracts: readonly EventContract[], version: stri
       title: 'Pledgebook integration events',
       version,
       description:
-        'CloudEvents 1.0 in structured JSON mode. Delivery is at-least-once: deduplicate by `id`. Breaking changes get a new major version in the type name, and both versions are published during a migration.',
+        'CloudEvents 1.0 in structured JSON mode. Delivery is at-least-once: deduplicate by `id`. Breaking changes get a new major version in the type name, and both versions are published during a migration. ' +
+        'Extension attributes an intermediary adds (lower-case letters and digits, e.g. `traceparent`) are allowed beside Pledgebook’s own.',
     },
-    defaultContentType: 'application/cloudevents+json',
+    defaultContentType: CONTENT_TYPE,
+    servers,
     channels,
     operations,
-    components: { schemas: { CloudEventEnvelope: envelope }, messages },
+    components: {
+      schemas: { CloudEventEnvelope: envelope, KafkaHeaders: kafkaHeaders },
+      messages,
+      correlationIds: { correlationid: { description: 'The request that caused the event, shared by every event it caused.', location: '$message.payload#/correlationid' } },
+    },
   };
 }

@@ -1,6 +1,11 @@
 import type { JsonSchema } from './json-schema';
 
-/** JSON Schema (draft 2020-12) of the CloudEvents envelope every integration event carries. */
+/**
+ * JSON Schema (draft 2020-12) of the CloudEvents envelope every integration event carries.
+ * Pledgebook's own attributes are required; extension attributes that intermediaries add
+ * (`traceparent`, `partitionkey`, …) are accepted when they follow the CloudEvents naming rule
+ * (lower-case ASCII letters and digits) and JSON mapping (string, integer or boolean).
+ */
 export const cloudEventEnvelopeSchema: JsonSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://pledgebook.example/schemas/cloudevent-envelope.json',
@@ -28,5 +33,6 @@ export const cloudEventEnvelopeSchema: JsonSchema = {
     streamrevision: { type: 'integer', minimum: 0 },
     hash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
   },
-  additionalProperties: false,
+  propertyNames: { pattern: '^[a-z0-9]+$' },
+  additionalProperties: { anyOf: [{ type: 'string' }, { type: 'integer' }, { type: 'boolean' }] },
 };
