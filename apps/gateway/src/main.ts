@@ -9,13 +9,14 @@ import { serviceProxy } from './routing/service-proxy';
   useJsonLogging(config.service, config.logLevel);
   await bootstrapService(await AppModule.forRoot(config), config, {
     intercept: ({ metrics, logger }) =>
-      serviceProxy(config.services, config.bodyLimit, SECURITY_HEADERS, {
+      serviceProxy(config.services, { bodyLimit: config.bodyLimit, headers: SECURITY_HEADERS, upstreamTimeoutMs: config.upstreamTimeoutMs }, {
         finished: ({ method, route, status, seconds, correlationId, url }) => {
           metrics.observeRequest(method, route, status, seconds);
           if (logger.isLevelEnabled('info')) logger.info({ correlationId, req: { method, url }, res: { statusCode: status }, responseTime: Math.round(seconds * 1000) }, 'request completed');
         },
       }),
     patchApiDocs: openApiMerger(config.services),
+    trustProxy: config.trustedProxies,
   });
 })().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

@@ -31,6 +31,28 @@ export interface ProxyObservers {
   finished(info: { method: string; route: string; status: number; seconds: number; correlationId: string; url: string }): void;
 }
 
+export interface ProxyOptions {
+  bodyLimit: number;
+  /** Security headers added to every answer. */
+  headers: Record<string, string>;
+  /** A service that has not answered completely by then gets its request aborted: 504. */
+  upstreamTimeoutMs: number;
+}
+
+/** Appends this hop to X-Forwarded-For and keeps what proxies before us said of the original request. */
+export function forwardedHeaders(req: IncomingMessage): Record<string, string> {
+  const remote = req.socket.remoteAddress ?? '';
+  const prior = req.headers['x-forwarded-for'];
+  const chain = [...(Array.isArray(prior) ? prior : prior ? [prior] : []), remote].filter((x) => x.length > 0).join(', ');
+  const proto = req.headers['x-forwarded-proto'];
+  const host = req.headers['x-forwarded-host'] ?? req.headers.host;
+  return {
+    'x-forwarded-for': chain,
+    'x-forwarded-proto': typeof proto === 'string' && proto ? proto : (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http',
+    ...(typeof host === 'string' && host ? { 'x-forwarded-host': host } : {}),
+  };
+}
+
 /** Kept-alive connections to the services, reused most-recent-first. */
 const agent = new Agent({ keepAlive: true, maxSockets: 256, scheduling: 'lifo' });
 
@@ -39,7 +61,8 @@ const agent = new Agent({ keepAlive: true, maxSockets: 256, scheduling: 'lifo' }
  * request: adds X-Correlation-Id and the security headers, refuses bodies over the limit with 413
  * while streaming. Returns false for what the gateway answers itself.
  */
-export function serviceProxy(services: Record<string, string>, bodyLimit: number, headers: Record<string, string>, observers: ProxyObservers) {
+export function serviceProxy(services: Record<string, string>, options: ProxyOptions, observers: ProxyObservers) {
+  const { bodyLimit, headers, upstreamTimeoutMs } = options;
   const targets = new Map(Object.values(services).map((base) => [base, new URL(base)]));
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const path = req.url ?? '/';
@@ -68,14 +91,27 @@ export function serviceProxy(services: Record<string, string>, bodyLimit: number
     for (const [name, value] of Object.entries(req.headers)) if (!HOP_BY_HOP.includes(name)) forwarded[name] = value;
     forwarded.host = target.host;
     forwarded[CORRELATION_HEADER] = correlationId;
-    forwarded['x-forwarded-for'] = req.socket.remoteAddress ?? '';
+    Object.assign(forwarded, forwardedHeaders(req));
+    let timedOut = false;
     const upstream = httpRequest({ protocol: target.protocol, hostname: target.hostname, port: target.port, path, method: req.method, headers: forwarded, agent }, (answer) => {
       const out: Record<string, string | string[] | undefined> = {};
       for (const [name, value] of Object.entries(answer.headers)) if (!HOP_BY_HOP.includes(name)) out[name] = value;
       res.writeHead(answer.statusCode ?? 502, out);
       answer.pipe(res);
     });
-    upstream.on('error', () => answerProblem(res, path, 502, 'service_unavailable', 'the service behind this path did not answer'));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      upstream.destroy();
+    }, upstreamTimeoutMs);
+    upstream.on('error', () => {
+      if (timedOut) answerProblem(res, path, 504, 'service_timeout', `the service behind this path did not answer within ${upstreamTimeoutMs} ms`);
+      else answerProblem(res, path, 502, 'service_unavailable', 'the service behind this path did not answer');
+    });
+    // The client went away before its answer was complete: stop the service's work on it.
+    res.once('close', () => {
+      clearTimeout(timer);
+      if (!res.writableFinished) upstream.destroy();
+    });
     let received = 0;
     req.on('data', (chunk: Buffer) => {
       received += chunk.length;
