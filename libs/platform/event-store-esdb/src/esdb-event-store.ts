@@ -11,6 +11,7 @@ import {
   WrongExpectedVersionError,
   type AppendExpectedRevision,
   type ReadPosition,
+  type ReadRevision,
 } from '@eventstore/db-client';
 import {
   assertExpectedRevision,
@@ -36,60 +37,61 @@ import {
   type SubscriptionHandler,
 } from '@pledgebook/event-store';
 import { newId, systemClock, type Clock } from '@pledgebook/util';
+import { earlierAppend, LostRace, repeatedAt, retryLostRaces } from './append-plan';
 import { CHECKPOINT_PREFIX, fromEsdb, isOwnEvent, toEsdbMetadata, type EsdbRecorded } from './esdb-mapping';
+import { inBatches, readAllPage, readUntil, type BufferedSource, type CancellableRead, type RawAllEntry } from './esdb-reads';
 
 export interface EsdbEventStoreOptions {
   clock?: Clock;
-  /** How many times an 'any' append re-reads the head after losing a race. */
+  /** How many times an 'any' or 'stream_exists' append re-reads the head after losing a race. */
   anyRetries?: number;
+  /** Raw `$all` entries fetched per call while filtering a readAll (default 1000). */
+  readAllPageSize?: number;
 }
 
-const PAGE = 500;
+const VERIFY_PAGE = 500;
+const position = (at: number): ReadPosition => ({ commit: BigInt(at), prepare: BigInt(at) });
 
 /**
  * The distributed event store on EventStoreDB. The hash chain is computed here, so every
  * append reads the stream head and then always sends an exact expected revision: the chain
- * cannot fork, and the server's event-id idempotency applies.
+ * cannot fork, and a writer that lost a race re-reads and tries again.
  */
 export class EsdbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
   private readonly clock: Clock;
   private readonly anyRetries: number;
+  private readonly pageSize: number;
   private readonly subscriptions = new Set<Subscription>();
 
   constructor(connectionString: string, options: EsdbEventStoreOptions = {}) {
     this.client = EventStoreDBClient.connectionString(connectionString);
     this.clock = options.clock ?? systemClock;
     this.anyRetries = options.anyRetries ?? 5;
+    this.pageSize = options.readAllPageSize ?? 1000;
   }
 
   async append(stream: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     const expected = options.expectedRevision ?? 'any';
     validateAppend(stream, events, expected);
+    // Ids the caller chose may have been appended before (a retry); fresh ones cannot have been.
+    const chosenIds = events.some((e) => e.id !== undefined);
     const withIds = events.map((e) => ({ ...e, id: e.id ?? newId() }));
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        return await this.appendOnce(stream, withIds, expected);
-      } catch (error) {
-        const lostRace = error instanceof WrongExpectedRevision && (expected === 'any' || expected === 'stream_exists');
-        if (!lostRace || attempt >= this.anyRetries) throw error;
-      }
-    }
+    return retryLostRaces(() => this.appendOnce(stream, withIds, expected, chosenIds), this.anyRetries);
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const backwards = options.direction === 'backwards';
     const asOf = options.asOf === undefined ? undefined : new Date(options.asOf).toISOString();
-    const events: RecordedEvent[] = [];
     const limit = options.maxCount ?? Number.MAX_SAFE_INTEGER;
-    for await (const event of this.iterateStream(stream, backwards, options.from)) {
-      if (asOf !== undefined && event.recordedAt > asOf) {
-        if (backwards) continue;
-        break;
-      }
+    const events: RecordedEvent[] = [];
+    // Without asOf the server can stop at maxCount; with it, skipped events do not count.
+    const fromRevision: ReadRevision = options.from === undefined ? (backwards ? END : START) : BigInt(options.from);
+    await this.readEvents(stream, { direction: backwards ? BACKWARDS : FORWARDS, fromRevision, ...(asOf === undefined ? { maxCount: limit } : {}) }, (event) => {
+      if (asOf !== undefined && event.recordedAt > asOf) return backwards;
       events.push(event);
-      if (events.length >= limit) break;
-    }
+      return events.length < limit;
+    });
     return events;
   }
 
@@ -99,45 +101,36 @@ export class EsdbEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllResult> {
-    const maxCount = options.maxCount ?? 1000;
-    const events: RecordedEvent[] = [];
-    let lastPosition = options.after;
-    const fromPosition: ReadPosition =
-      options.after === undefined ? START : { commit: BigInt(options.after), prepare: BigInt(options.after) };
-    for await (const resolved of this.client.readAll({ fromPosition, direction: FORWARDS, maxCount: maxCount + 1 })) {
-      const raw = resolved.event as EsdbRecorded | undefined;
-      if (!raw?.position) continue;
-      const position = Number(raw.position.prepare);
-      if (options.after !== undefined && position <= options.after) continue;
-      lastPosition = position;
-      if (isOwnEvent(raw)) {
-        const event = fromEsdb(raw);
-        if (matchesFilter(event, options.filter)) events.push(event);
-      }
-      if (events.length >= maxCount) break;
-    }
-    return { events, lastPosition };
+    return readAllPage((from, maxCount) => this.readAllRaw(from, maxCount), {
+      after: options.after,
+      maxCount: options.maxCount ?? 1000,
+      filter: options.filter,
+      pageSize: this.pageSize,
+    });
   }
 
   subscribeAll(options: SubscribeAllOptions, handler: SubscriptionHandler): Subscription {
     const prefixes = options.filter?.streamPrefixes;
     const source = this.client.subscribeToAll({
-      fromPosition:
-        options.fromCheckpoint === undefined
-          ? START
-          : { commit: BigInt(options.fromCheckpoint), prepare: BigInt(options.fromCheckpoint) },
+      fromPosition: options.fromCheckpoint === undefined ? START : position(options.fromCheckpoint),
       ...(prefixes?.length ? { filter: streamNameFilter({ prefixes: [...prefixes] }) } : {}),
     });
     let stopped = false;
     const done = (async () => {
-      for await (const resolved of source) {
+      for await (const batch of inBatches(source as unknown as BufferedSource<RawAllEntry>, options.batchSize ?? 500)) {
         if (stopped) break;
-        const raw = resolved.event as EsdbRecorded | undefined;
-        if (!raw?.position || !isOwnEvent(raw)) continue;
-        const position = Number(raw.position.prepare);
-        if (options.fromCheckpoint !== undefined && position <= options.fromCheckpoint) continue;
-        const event = fromEsdb(raw);
-        if (matchesFilter(event, options.filter)) await handler([event], position);
+        const events: RecordedEvent[] = [];
+        let checkpoint: number | undefined;
+        for (const { event: raw } of batch) {
+          if (!raw?.position) continue;
+          const at = Number(raw.position.prepare);
+          if (options.fromCheckpoint !== undefined && at <= options.fromCheckpoint) continue;
+          checkpoint = at;
+          if (!isOwnEvent(raw)) continue;
+          const event = fromEsdb(raw);
+          if (matchesFilter(event, options.filter)) events.push(event);
+        }
+        if (events.length > 0 && checkpoint !== undefined) await handler(events, checkpoint);
       }
     })();
     const subscription: Subscription = {
@@ -148,7 +141,7 @@ export class EsdbEventStore implements EventStore {
         await done.catch(() => undefined);
       },
     };
-    done.catch(() => source.unsubscribe().catch(() => undefined));
+    done.catch(() => source.unsubscribe().catch(() => undefined)).finally(() => this.subscriptions.delete(subscription));
     this.subscriptions.add(subscription);
     return subscription;
   }
@@ -156,40 +149,45 @@ export class EsdbEventStore implements EventStore {
   async verifyStream(stream: string): Promise<StreamVerification> {
     const verifier = new ChainVerifier(stream);
     let page: RecordedEvent[] = [];
-    for await (const event of this.iterateStream(stream, false, undefined)) {
+    let intact = true;
+    await this.readEvents(stream, { direction: FORWARDS, fromRevision: START }, (event) => {
       page.push(event);
-      if (page.length === PAGE) {
-        if (!verifier.add(page)) return verifier.result();
-        page = [];
-      }
-    }
-    verifier.add(page);
+      if (page.length < VERIFY_PAGE) return true;
+      intact = verifier.add(page);
+      page = [];
+      return intact;
+    });
+    if (intact) verifier.add(page);
     return verifier.result();
   }
 
   async headPosition(): Promise<number> {
-    for await (const resolved of this.client.readAll({ fromPosition: END, direction: BACKWARDS, maxCount: 1 })) {
-      const position = resolved.event?.position;
-      if (position) return Number(position.prepare);
-    }
-    return 0;
+    let head = 0;
+    await readUntil(this.client.readAll({ fromPosition: END, direction: BACKWARDS, maxCount: 1 }), (resolved) => {
+      if (!resolved.event?.position) return true;
+      head = Number(resolved.event.position.prepare);
+      return false;
+    });
+    return head;
   }
 
   async loadCheckpoint(name: string): Promise<number | undefined> {
+    let found: number | undefined;
     try {
-      for await (const resolved of this.client.readStream(CHECKPOINT_PREFIX + name, { direction: BACKWARDS, fromRevision: END, maxCount: 1 })) {
-        return (resolved.event?.data as { position: number } | undefined)?.position;
-      }
+      await readUntil(this.client.readStream(CHECKPOINT_PREFIX + name, { direction: BACKWARDS, fromRevision: END, maxCount: 1 }), (resolved) => {
+        found = (resolved.event?.data as { position: number } | undefined)?.position;
+        return false;
+      });
     } catch (error) {
       if (error instanceof StreamNotFoundError) return undefined;
       throw error;
     }
-    return undefined;
+    return found;
   }
 
-  async storeCheckpoint(name: string, position: number): Promise<void> {
+  async storeCheckpoint(name: string, at: number): Promise<void> {
     const stream = CHECKPOINT_PREFIX + name;
-    const result = await this.client.appendToStream(stream, jsonEvent({ type: 'CheckpointStored', data: { position } }));
+    const result = await this.client.appendToStream(stream, jsonEvent({ type: 'CheckpointStored', data: { position: at } }));
     if (result.nextExpectedRevision === 0n) {
       await this.client.setStreamMetadata(stream, { maxCount: 1 });
     }
@@ -200,19 +198,20 @@ export class EsdbEventStore implements EventStore {
     await this.client.dispose();
   }
 
-  private async appendOnce(stream: string, events: (NewEvent & { id: string })[], expected: ExpectedRevision): Promise<AppendResult> {
-    // Read as many tail events as we append: enough to recognise a repeat of this very append.
-    const tail = await this.readStream(stream, {
-      direction: 'backwards',
-      maxCount: events.length,
-      ...(typeof expected === 'number' && expected >= 0 ? { from: expected + events.length } : {}),
-    });
-    const head = await this.streamRevision(stream);
-    const replay = this.recognisedReplay(tail, events, expected);
-    if (replay) return replay;
+  private async appendOnce(stream: string, events: (NewEvent & { id: string })[], expected: ExpectedRevision, chosenIds: boolean): Promise<AppendResult> {
+    const ids = events.map((e) => e.id);
+    // One read gives the head and the events a repeat of this append would have left at the end.
+    const tail = (await this.readStream(stream, { direction: 'backwards', maxCount: events.length })).reverse();
+    const last = tail[tail.length - 1];
+    const head = last?.revision;
+    const atEnd = repeatedAt(tail, ids, expected);
+    if (atEnd) return atEnd;
+    if (chosenIds) {
+      const repeat = await this.earlierAppendOf(stream, ids, expected, head);
+      if (repeat) return repeat;
+    }
     assertExpectedRevision(stream, expected, head ?? 'no_stream');
 
-    const last = tail.find((e) => e.revision === head);
     const now = this.clock.now().toISOString();
     const recordedAt = last && last.recordedAt > now ? last.recordedAt : now;
     let prevHash = last?.hash ?? GENESIS_HASH;
@@ -223,55 +222,58 @@ export class EsdbEventStore implements EventStore {
       const data = JSON.parse(canonicalPayload(index, 'data', event.data));
       const metadata = JSON.parse(canonicalPayload(index, 'metadata', event.metadata));
       const hash = eventHash(prevHash, { id: event.id, stream, revision, type: event.type, schemaVersion, data, metadata, recordedAt });
-      const written = jsonEvent({
-        id: event.id,
-        type: event.type,
-        data,
-        metadata: toEsdbMetadata(metadata, { recordedAt, schemaVersion, prevHash, hash }),
-      });
+      const written = jsonEvent({ id: event.id, type: event.type, data, metadata: toEsdbMetadata(metadata, { recordedAt, schemaVersion, prevHash, hash }) });
       prevHash = hash;
       return written;
     });
     const expectedRevision: AppendExpectedRevision = head === undefined ? NO_STREAM : BigInt(head);
     try {
       const result = await this.client.appendToStream(stream, toWrite, { expectedRevision });
-      return {
-        nextExpectedRevision: Number(result.nextExpectedRevision),
-        position: result.position ? Number(result.position.prepare) : -1,
-        idempotent: false,
-      };
+      return { nextExpectedRevision: Number(result.nextExpectedRevision), position: result.position ? Number(result.position.prepare) : -1, idempotent: false };
     } catch (error) {
-      if (error instanceof WrongExpectedVersionError) {
-        const actual = typeof error.actualVersion === 'bigint' ? Number(error.actualVersion) : 'no_stream';
-        throw new WrongExpectedRevision(stream, expected, actual);
-      }
-      throw error;
+      if (!(error instanceof WrongExpectedVersionError)) throw error;
+      const actual = typeof error.actualVersion === 'bigint' ? Number(error.actualVersion) : 'no_stream';
+      const conflict = new WrongExpectedRevision(stream, expected, actual);
+      // Only a loose expectation is worth another read: an exact one is the caller's conflict.
+      throw expected === 'any' || expected === 'stream_exists' ? new LostRace(conflict) : conflict;
     }
   }
 
-  private recognisedReplay(tail: RecordedEvent[], events: (NewEvent & { id: string })[], expected: ExpectedRevision): AppendResult | undefined {
-    const ordered = [...tail].reverse();
-    if (ordered.length !== events.length || !ordered.every((e, i) => e.id === events[i]!.id)) return undefined;
-    const first = ordered[0]!.revision;
-    const met =
-      expected === 'any' ||
-      (expected === 'no_stream' && first === 0) ||
-      (expected === 'stream_exists' && first > 0) ||
-      expected === first - 1;
-    if (!met) return undefined;
-    const last = ordered[ordered.length - 1]!;
-    return { nextExpectedRevision: last.revision, position: last.position, idempotent: true };
+  /**
+   * Looks for this append's ids further back than the tail: a retry whose first attempt was
+   * acknowledged but lost, with other writes after it. An exact expectation names the place to
+   * look; a loose one means the whole stream (newest first, stopping once every id is found).
+   */
+  private async earlierAppendOf(stream: string, ids: readonly string[], expected: ExpectedRevision, head: number | undefined): Promise<AppendResult | undefined> {
+    if (head === undefined) return undefined;
+    if (typeof expected === 'number' || expected === 'no_stream') {
+      const first = expected === 'no_stream' ? 0 : expected + 1;
+      if (first > head) return undefined;
+      return repeatedAt(await this.readStream(stream, { from: first, maxCount: ids.length }), ids, expected);
+    }
+    const wanted = new Set(ids);
+    const found: RecordedEvent[] = [];
+    await this.readEvents(stream, { direction: BACKWARDS, fromRevision: END }, (event) => {
+      if (wanted.has(event.id)) found.push(event);
+      return found.length < wanted.size;
+    });
+    return earlierAppend(stream, found, ids, expected, head);
   }
 
-  private async *iterateStream(stream: string, backwards: boolean, from: number | undefined): AsyncGenerator<RecordedEvent> {
-    const fromRevision = from === undefined ? (backwards ? END : START) : BigInt(from);
+  private async readEvents(
+    stream: string,
+    options: { direction: typeof FORWARDS | typeof BACKWARDS; fromRevision: ReadRevision; maxCount?: number },
+    visit: (event: RecordedEvent) => boolean,
+  ): Promise<void> {
     try {
-      for await (const resolved of this.client.readStream(stream, { direction: backwards ? BACKWARDS : FORWARDS, fromRevision })) {
-        if (resolved.event) yield fromEsdb(resolved.event as EsdbRecorded);
-      }
+      await readUntil(this.client.readStream(stream, options), (resolved) => (resolved.event ? visit(fromEsdb(resolved.event as EsdbRecorded)) : true));
     } catch (error) {
       if (error instanceof StreamNotFoundError) return;
       throw error;
     }
+  }
+
+  private readAllRaw(from: number | undefined, maxCount: number): CancellableRead<RawAllEntry> {
+    return this.client.readAll({ fromPosition: from === undefined ? START : position(from), direction: FORWARDS, maxCount }) as unknown as CancellableRead<RawAllEntry>;
   }
 }
