@@ -17,7 +17,9 @@ export function configureHttp(app: INestApplication, config: Pick<ServiceConfig,
   const server = app as NestExpressApplication;
   server.use(securityHeaders);
   server.use(express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] }));
-  server.use(express.text({ limit: config.bodyLimit * 20, type: ['text/csv', 'text/plain'] }));
+  // Files arrive as bytes: a CSV is decoded by the route, from its declared or detected charset; a workbook is unzipped there.
+  server.use(express.raw({ limit: config.bodyLimit * 20, type: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] }));
+  server.use(express.text({ limit: config.bodyLimit * 20, type: ['text/plain'] }));
   server.use(bodyErrorHandler);
   server.use(enterCorrelationContext);
   server.disable('x-powered-by');

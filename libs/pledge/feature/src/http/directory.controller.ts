@@ -8,7 +8,8 @@ import { newId } from '@pledgebook/util';
 import type { Response } from 'express';
 import type { z } from 'zod';
 import { ChangeDirectory, type DirectoryChangeResult } from '../directory/directory.commands';
-import { ImportDirectory, parseDirectoryCsv, type ImportResult } from '../directory/directory-import';
+import { directoryFileType, readDirectoryFile } from '../directory/directory-file';
+import { ImportDirectory, type ImportResult } from '../directory/directory-import';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { MEMBERS, ORG_UNITS } from '../projections/directory.projection';
 import { withoutStorageIds } from './response';
@@ -178,15 +179,14 @@ export class DirectoryController {
     return { year, revision: result.revision };
   }
 
-  /** Imports a whole bureau from CSV (columns in docs/api/directory-import.md): all or nothing, idempotent. */
+  /** Imports a whole bureau from a CSV (UTF-8, GB18030 or GBK) or an .xlsx workbook (docs/api/pledge-service.md): all or nothing, idempotent. */
   @Post(':bureauId/directory/import')
   @HttpCode(200)
   async importCsv(@Param('bureauId') raw: string, @Body() body: unknown, @CurrentPrincipal() p: Principal, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
     const bureauId = this.writableBureau(raw, p, DIRECTORY_ADMINS, 'import a directory');
-    if (!String(req.headers['content-type'] ?? '').startsWith('text/csv') || typeof body !== 'string') {
-      throw new UnsupportedMediaTypeException('send the file as text/csv');
-    }
-    const rows = parseDirectoryCsv(body);
+    const type = directoryFileType(req.headers['content-type']);
+    if ('unsupported' in type) throw new UnsupportedMediaTypeException(type.unsupported);
+    const rows = await readDirectoryFile(type, body);
     const result: ImportResult = await this.commands.execute(new ImportDirectory(bureauId, rows, new Date().toISOString().slice(0, 10), metaFromPrincipal(p, requestCorrelationId(req), { bureauId })));
     res.setHeader('ETag', etagFor(result.revision));
     return { rows: rows.length, ...result };
