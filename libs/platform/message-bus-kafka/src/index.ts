@@ -1,2 +1,3 @@
 export * from './kafka-message-bus';
 export * from './kafka-url';
+export type { LogSink } from './kafka-log';

@@ -1,6 +1,10 @@
-import { Kafka, logLevel, type Admin, type Consumer, type IHeaders, type KafkaMessage, type Producer } from 'kafkajs';
-import type { BatchHandler, BusMessage, ConsumeOptions, ConsumerHandle, Headers, MessageBus, OutgoingMessage } from '@pledgebook/message-bus';
-import { backoffDelay, newId, sleep } from '@pledgebook/util';
+import { Kafka, logLevel, type Admin, type Consumer, type Producer } from 'kafkajs';
+import type { BatchHandler, BusMessage, ConsumeOptions, ConsumerHandle, MessageBus, OutgoingMessage } from '@pledgebook/message-bus';
+import { backoffDelay, newId } from '@pledgebook/util';
+import { consumerLag, keyPartitioner, RetriedConnection } from './kafka-admin';
+import { handleBatch } from './kafka-batch';
+import { kafkaLogCreator, kafkaLogLevel, type LogSink } from './kafka-log';
+import { fromKafkaMessage, toKafkaMessage } from './kafka-message';
 import { brokersFromUrl } from './kafka-url';
 
 export interface KafkaMessageBusOptions {
@@ -10,40 +14,25 @@ export interface KafkaMessageBusOptions {
   replicationFactor?: number;
   sessionTimeoutMs?: number;
   heartbeatMs?: number;
-}
-
-function headersOf(raw: IHeaders | undefined): Headers {
-  const headers: Headers = {};
-  for (const [name, value] of Object.entries(raw ?? {})) {
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.map(String).join(',') : value.toString();
-  }
-  return headers;
-}
-
-function toMessage(topic: string, partition: number, message: KafkaMessage): BusMessage {
-  return {
-    topic,
-    partition,
-    offset: Number(message.offset),
-    key: message.key?.toString() ?? '',
-    value: JSON.parse(message.value?.toString() ?? 'null'),
-    headers: headersOf(message.headers),
-  };
+  /** Where kafkajs's own log lines go (the process's pino logger); kafkajs prints its own format otherwise. */
+  logger?: LogSink;
 }
 
 /**
  * The distributed bus on Kafka through kafkajs, behind our own MessageBus interface so the
- * client library can be swapped. Idempotent producer with acks=all; offsets are committed
- * only after the handler succeeds; heartbeats continue while a long handler runs.
+ * client library can be swapped. Idempotent producer with acks=all and the Java partitioner;
+ * offsets are resolved and committed only after the handler succeeds; heartbeats continue while
+ * a long handler runs. Connections are made on first use and again after a failure.
  */
 export class KafkaMessageBus implements MessageBus {
   private readonly kafka: Kafka;
   private readonly admin: Admin;
   private readonly producer: Producer;
-  private readonly ready: Promise<void>;
+  private readonly connection: RetriedConnection;
   private readonly knownTopics = new Set<string>();
   private readonly consumers = new Set<ConsumerHandle>();
-  private readonly options: Required<KafkaMessageBusOptions>;
+  private readonly options: Required<Omit<KafkaMessageBusOptions, 'logger'>>;
+  private readonly brokers: string[];
 
   constructor(url: string, options: KafkaMessageBusOptions = {}) {
     this.options = {
@@ -53,20 +42,21 @@ export class KafkaMessageBus implements MessageBus {
       sessionTimeoutMs: options.sessionTimeoutMs ?? 30_000,
       heartbeatMs: options.heartbeatMs ?? 3_000,
     };
-    this.kafka = new Kafka({ clientId: this.options.clientId, brokers: brokersFromUrl(url), logLevel: logLevel.WARN });
+    this.brokers = brokersFromUrl(url);
+    this.kafka = new Kafka({
+      clientId: this.options.clientId,
+      brokers: this.brokers,
+      ...(options.logger ? { logLevel: kafkaLogLevel(options.logger.level), logCreator: kafkaLogCreator(options.logger) } : { logLevel: logLevel.WARN }),
+    });
     this.admin = this.kafka.admin();
-    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
-    this.ready = Promise.all([this.admin.connect(), this.producer.connect()]).then(() => undefined);
+    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: keyPartitioner });
+    this.connection = new RetriedConnection(() => Promise.all([this.admin.connect(), this.producer.connect()]));
   }
 
   async publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
     await this.ensureTopics([topic]);
-    await this.producer.send({
-      topic,
-      acks: -1,
-      messages: messages.map((m) => ({ key: m.key, value: JSON.stringify(m.value), headers: m.headers ?? {} })),
-    });
+    await this.producer.send({ topic, acks: -1, messages: messages.map(toKafkaMessage) });
   }
 
   async consume(options: ConsumeOptions, handler: BatchHandler): Promise<ConsumerHandle> {
@@ -78,33 +68,14 @@ export class KafkaMessageBus implements MessageBus {
     });
     await consumer.connect();
     await consumer.subscribe({ topics: [...options.topics], fromBeginning: true });
-    const maxBatch = options.maxBatch ?? 100;
     let stopping = false;
-    await consumer.run({
-      autoCommit: false,
-      eachBatchAutoResolve: false,
-      eachBatch: async ({ batch, heartbeat, isRunning, isStale }) => {
-        const all = batch.messages.map((m) => toMessage(batch.topic, batch.partition, m));
-        for (let i = 0; i < all.length; i += maxBatch) {
-          const chunk = all.slice(i, i + maxBatch);
-          for (let failures = 0; ; failures += 1) {
-            if (!isRunning() || isStale() || stopping) return;
-            const beat = setInterval(() => void heartbeat().catch(() => undefined), this.options.heartbeatMs);
-            try {
-              await handler(chunk);
-              break;
-            } catch {
-              await sleep(backoffDelay(failures + 1, 100, 5_000));
-            } finally {
-              clearInterval(beat);
-            }
-          }
-          const last = chunk[chunk.length - 1]!;
-          await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: String(last.offset + 1) }]);
-          await heartbeat();
-        }
-      },
-    });
+    const batchOptions = {
+      maxBatch: options.maxBatch ?? 100,
+      heartbeatMs: this.options.heartbeatMs,
+      stopping: () => stopping,
+      backoffMs: (failures: number) => backoffDelay(failures, 100, 5_000),
+    };
+    await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: (payload) => handleBatch(payload, handler, batchOptions) });
     const crashed = new Promise<void>((_, reject) =>
       consumer.on(consumer.events.CRASH, (event) => {
         if (!event.payload.restart) reject(event.payload.error);
@@ -143,7 +114,7 @@ export class KafkaMessageBus implements MessageBus {
           .run({
             autoCommit: false,
             eachMessage: async ({ partition, message }) => {
-              found.push(toMessage(topic, partition, message));
+              found.push(fromKafkaMessage(topic, partition, message));
               if (Number(message.offset) + 1 >= (remaining.get(partition) ?? 0)) remaining.delete(partition);
               if (remaining.size === 0 || found.length >= limit) resolve();
             },
@@ -158,30 +129,27 @@ export class KafkaMessageBus implements MessageBus {
   }
 
   async lag(groupId: string, topic: string): Promise<number> {
-    await this.ready;
-    const ends = await this.admin.fetchTopicOffsets(topic);
-    const [committed] = await this.admin.fetchOffsets({ groupId, topics: [topic] });
-    const next = new Map((committed?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
-    return ends.reduce((sum, p) => {
-      const offset = next.get(p.partition) ?? -1;
-      const from = offset < 0 ? Number(p.low) : offset;
-      return sum + Math.max(0, Number(p.high) - from);
-    }, 0);
+    await this.connection.ready();
+    return consumerLag(this.admin, groupId, topic);
   }
 
   async ping(): Promise<void> {
-    await this.ready;
-    await this.admin.describeCluster();
+    try {
+      await this.connection.ready();
+      await this.admin.describeCluster();
+    } catch (error) {
+      throw new Error(`Kafka (${this.brokers.join(',')}) does not answer: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
   }
 
   async close(): Promise<void> {
     await Promise.all([...this.consumers].map((c) => c.stop()));
-    await this.ready.catch(() => undefined);
-    await Promise.all([this.producer.disconnect(), this.admin.disconnect()]);
+    // Never waits for a connection still being attempted (a broker that is down): it is dropped.
+    if (this.connection.started) await Promise.allSettled([this.producer.disconnect(), this.admin.disconnect()]);
   }
 
   private async ensureTopics(topics: readonly string[]): Promise<void> {
-    await this.ready;
+    await this.connection.ready();
     const missing = topics.filter((t) => !this.knownTopics.has(t));
     if (missing.length === 0) return;
     const existing = new Set(await this.admin.listTopics());
@@ -189,11 +157,7 @@ export class KafkaMessageBus implements MessageBus {
     if (toCreate.length > 0) {
       await this.admin.createTopics({
         waitForLeaders: true,
-        topics: toCreate.map((topic) => ({
-          topic,
-          numPartitions: this.options.defaultPartitions,
-          replicationFactor: this.options.replicationFactor,
-        })),
+        topics: toCreate.map((topic) => ({ topic, numPartitions: this.options.defaultPartitions, replicationFactor: this.options.replicationFactor })),
       });
     }
     for (const t of missing) this.knownTopics.add(t);
