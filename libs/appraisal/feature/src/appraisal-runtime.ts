@@ -1,7 +1,7 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { EventStore } from '@pledgebook/event-store';
 import type { MessageBus } from '@pledgebook/message-bus';
-import { ContextRuntime, EVENT_STORE, MESSAGE_BUS, Metrics, READ_MODELS } from '@pledgebook/nest';
+import { ContextRuntime, EVENT_STORE, MESSAGE_BUS, Metrics, READ_MODELS, SERVICE_CONFIG, type ServiceConfig } from '@pledgebook/nest';
 import type { ReadModelStore } from '@pledgebook/read-model';
 import { pledgeFactsConsumer } from './facts/pledge-facts.consumer';
 import { factsProjection } from './projections/facts.projection';

@@ -26,6 +26,9 @@ export interface ServiceConfig {
   auth: AuthConfig;
   /** Largest JSON body accepted (bytes); larger is a 413. */
   bodyLimit: number;
+  /** `all` (HTTP and the work), `api` (HTTP only) or `worker` (the work, under the context's lease). */
+  processRole: 'api' | 'worker' | 'all';
+  workerLeaseTtlMs: number;
 }
 
 /** Claim mapping for an OIDC issuer's tokens (distributed profile); the defaults read the gateway's. */
@@ -69,6 +72,8 @@ const schema = z.object({
   AUTH_AUDIENCE: z.string().min(1).default('pledgebook'),
   ...AUTH_CLAIM_SETTINGS,
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(256 * 1024),
+  PLEDGEBOOK_PROCESS_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
+  PLEDGEBOOK_WORKER_LEASE_SECONDS: z.coerce.number().int().min(2).max(600).default(15),
 });
 
 /** Parses settings with a zod schema; the first problem stops start-up with an error naming its variable. */
@@ -105,5 +110,7 @@ export function parseServiceConfig(service: ServiceName, env: Record<string, str
       claims: claimMappingFrom(e),
     },
     bodyLimit: e.BODY_LIMIT_BYTES,
+    processRole: e.PLEDGEBOOK_PROCESS_ROLE,
+    workerLeaseTtlMs: e.PLEDGEBOOK_WORKER_LEASE_SECONDS * 1000,
   };
 }

@@ -4,3 +4,4 @@ export * from './revision-guard';
 export * from './projection';
 export * from './projection-runner';
 export * from './inbox';
+export * from './lease';

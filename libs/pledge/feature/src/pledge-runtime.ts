@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Topics } from '@pledgebook/contracts';
 import type { EventStore } from '@pledgebook/event-store';
 import type { MessageBus } from '@pledgebook/message-bus';
-import { ContextRuntime, EVENT_STORE, MESSAGE_BUS, Metrics, READ_MODELS } from '@pledgebook/nest';
+import { ContextRuntime, EVENT_STORE, MESSAGE_BUS, Metrics, READ_MODELS, SERVICE_CONFIG, type ServiceConfig } from '@pledgebook/nest';
 import type { ReadModelStore } from '@pledgebook/read-model';
 import { mapPledgeServiceEvent } from './integration/pledge-relay.mapping';
 import { commandsForReviewEvent, REVIEW_CONSUMER_GROUP } from './integration/review-decisions.consumer';
@@ -24,6 +24,7 @@ export class PledgeRuntime implements OnApplicationBootstrap, BeforeApplicationS
     @Inject(READ_MODELS) views: ReadModelStore,
     commands: CommandBus,
     metrics: Metrics,
+    @Inject(SERVICE_CONFIG) config: ServiceConfig,
   ) {
     this.runtime = new ContextRuntime(
       { events, bus, views, metrics },
@@ -47,6 +48,7 @@ export class PledgeRuntime implements OnApplicationBootstrap, BeforeApplicationS
           },
         ],
       },
+      { role: config.processRole, leaseTtlMs: config.workerLeaseTtlMs },
     );
   }
 

@@ -2,7 +2,8 @@ import { Logger } from '@nestjs/common';
 import { ContractRegistry, EVENT_CATALOG, type CloudEvent } from '@pledgebook/contracts';
 import { PolicyRunner, type EventStore, type Policy, type RecordedEvent } from '@pledgebook/event-store';
 import { Relay, runConsumer, type BusMessage, type ConsumerHandle, type IntegrationMessage, type MessageBus } from '@pledgebook/message-bus';
-import { ProjectionRunner, type IndexSpec, type Projection, type ReadModelStore } from '@pledgebook/read-model';
+import { holdLease, Lease, ProjectionRunner, type HeldLease, type IndexSpec, type Projection, type ReadModelStore } from '@pledgebook/read-model';
+import { hostname } from 'node:os';
 import { withCorrelationId } from '@pledgebook/util';
 import type { Metrics } from '../observability/metrics';
 
@@ -34,6 +35,17 @@ export interface ContextPorts {
 }
 
 /**
+ * How this process takes part (DESIGN.md §2, process roles): `all` runs the work itself (the
+ * embedded default: one process per service); `api` runs none; `worker` runs it only while it
+ * holds the context's worker lease, so one worker per context works at a time.
+ */
+export interface RuntimeSettings {
+  role: 'api' | 'worker' | 'all';
+  /** Lifetime of the worker lease; a killed worker is replaced after at most this long. */
+  leaseTtlMs?: number;
+}
+
+/**
  * Starts a context's projections, relay and consumers (with their metrics), and stops them in
  * the reverse order. The stores are closed by the infrastructure module after this stops.
  */
@@ -44,10 +56,12 @@ export class ContextRuntime {
   private readonly relay?: Relay;
   private readonly consumers: ConsumerHandle[] = [];
   private readonly policies: PolicyRunner[];
+  private lease?: HeldLease;
 
   constructor(
     private readonly ports: ContextPorts,
     private readonly description: ContextDescription,
+    private readonly settings: RuntimeSettings = { role: 'all' },
   ) {
     this.logger = new Logger(`${description.name}-runtime`);
     const onError = (error: unknown) => this.logger.error(error instanceof Error ? error.message : String(error));
@@ -69,7 +83,26 @@ export class ContextRuntime {
     return this.projections;
   }
 
+  /** Starts the work now (`all`), once the worker lease is held (`worker`), or never (`api`). */
   async start(): Promise<void> {
+    if (this.settings.role === 'api') return;
+    if (this.settings.role === 'all') return this.startWork();
+    const ttlMs = this.settings.leaseTtlMs ?? 15_000;
+    const owner = `${hostname()}/${process.pid}`;
+    this.lease = holdLease(new Lease(this.ports.views, { name: `${this.description.name}.worker`, owner, ttlMs }), ttlMs, {
+      acquired: async () => {
+        this.logger.log(`worker lease held by ${owner}: starting the relay, projections and consumers`);
+        await this.startWork();
+      },
+      lost: () => {
+        // Another worker holds the work now: stop cleanly and let the orchestrator start us again as a standby.
+        this.logger.error(`worker lease lost by ${owner}: shutting down`);
+        process.kill(process.pid, 'SIGTERM');
+      },
+    });
+  }
+
+  private async startWork(): Promise<void> {
     for (const [collection, specs] of Object.entries(this.description.indexes ?? {})) await this.ports.views.ensureIndexes(collection, specs);
     for (const runner of this.projections) await runner.start();
     if (this.relay) {
@@ -94,10 +127,12 @@ export class ContextRuntime {
     }
   }
 
+  /** Stops the work, then gives up the worker lease (so a standby never starts while we finish). */
   async stop(): Promise<void> {
     for (const consumer of this.consumers.splice(0)) await consumer.stop();
     await Promise.all(this.policies.map((p) => p.stop()));
     await this.relay?.stop();
     await Promise.all(this.projections.map((p) => p.stop()));
+    await this.lease?.stop();
   }
 }
