@@ -1,4 +1,4 @@
-import { AUTH_CLAIM_SETTINGS, claimMappingFrom, parseEnvironment, type AuthConfig, type LogLevel } from '@pledgebook/nest';
+import { AUTH_CLAIM_SETTINGS, AUTH_LIFETIME_SETTINGS, claimMappingFrom, parseEnvironment, type AuthConfig, type LogLevel } from '@pledgebook/nest';
 import { join } from 'node:path';
 import { z } from 'zod';
 
@@ -40,6 +40,7 @@ const schema = z.object({
   AUTH_AUDIENCE: z.string().min(1).default('pledgebook'),
   AUTH_JWKS_URL: z.url().optional(),
   ...AUTH_CLAIM_SETTINGS,
+  ...AUTH_LIFETIME_SETTINGS,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(24 * 3600).default(900),
@@ -55,7 +56,12 @@ const schema = z.object({
   REVIEW_SERVICE_URL: z.url().optional(),
   APPRAISAL_SERVICE_URL: z.url().optional(),
   REWARD_SERVICE_URL: z.url().optional(),
-});
+})
+  // The services refuse tokens that live longer than the maximum, so the gateway never issues one.
+  .refine((e) => e.AUTH_JWKS_URL !== undefined || e.TOKEN_TTL_SECONDS <= e.AUTH_MAX_TOKEN_LIFETIME_SECONDS, {
+    path: ['TOKEN_TTL_SECONDS'],
+    message: 'must not exceed AUTH_MAX_TOKEN_LIFETIME_SECONDS (tokens that live longer are refused)',
+  });
 
 /** The one place the gateway reads its environment; a bad value stops it, naming the variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
@@ -74,6 +80,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       issuer: e.AUTH_ISSUER,
       audience: e.AUTH_AUDIENCE,
       claims: claimMappingFrom(e),
+      maxTokenLifetimeSeconds: e.AUTH_MAX_TOKEN_LIFETIME_SECONDS,
     },
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     bodyLimit: e.BODY_LIMIT_BYTES,

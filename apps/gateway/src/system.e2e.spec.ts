@@ -46,6 +46,7 @@ const CSV = ['record,key,name,type,parent,partyStatus,branch,group,department,ro
 const ITEMS = [
   { kind: 'common', area: 'theory-study', text: '每月精讀一本理論著作', target: '全年12本' },
   { kind: 'position', text: '把人口抽樣調查做到全省一流', target: '全省前三', benchmark: true },
+  { kind: 'deed', category: 'student-aid', text: '資助一名困難學生', target: '全年2000元' },
 ];
 
 describe('the system behind the gateway', () => {
@@ -137,6 +138,31 @@ describe('the system behind the gateway', () => {
     expect(r.body.detail).toMatch(/"exp" claim/);
   });
 
+  it('answers 401 to a token without exp and to one that lives longer than the maximum, and will not issue such tokens', async () => {
+    const signing = await loadOrCreateSigningKey(dataDir);
+    const signed = (expiry?: string) => {
+      const jwt = new SignJWT({ bureauId: 'weihai', roles: ['member'] }).setProtectedHeader({ alg: 'EdDSA', kid: signing.kid }).setSubject('wang').setIssuer('pledgebook').setAudience('pledgebook').setIssuedAt();
+      return (expiry ? jwt.setExpirationTime(expiry) : jwt).sign(signing.key);
+    };
+    const asWang = (token: string) => ({ token, claims: { sub: 'wang', bureauId: 'weihai', roles: [] } });
+    expect((await gateway.call(asWang(await signed('10m')), 'GET', `/api/v1/pledges/${pledgeId}`)).status).toBe(200);
+    const unending = await gateway.call(asWang(await signed()), 'GET', `/api/v1/pledges/${pledgeId}`);
+    expect(unending.body).toMatchObject({ status: 401, detail: expect.stringContaining('no expiry ("exp" claim)') });
+    const tooLong = await gateway.call(asWang(await signed('2d')), 'GET', `/api/v1/pledges/${pledgeId}`);
+    expect(tooLong.body).toMatchObject({ status: 401, detail: expect.stringContaining('longer than the 86400 s allowed') });
+    // The gateway's own routes verify with the same rule.
+    expect((await gateway.call(asWang(await signed()), 'POST', '/api/v1/bureaus/weihai/accounts', { username: 'x', password: 'Civil-Service-Pledge-26', memberId: 'x', roles: ['member'] })).status).toBe(401);
+
+    const misconfigured = mkdtempSync(join(tmpdir(), 'pledgebook-gateway-ttl-'));
+    try {
+      await expect(
+        startServiceProcess(join(__dirname, 'main.ts'), { dataDir: misconfigured, portVariable: 'PLEDGEBOOK_GATEWAY_PORT', trustTestKey: false, env: { TOKEN_TTL_SECONDS: '7200', AUTH_MAX_TOKEN_LIFETIME_SECONDS: '3600' } }),
+      ).rejects.toThrow(/TOKEN_TTL_SECONDS: must not exceed AUTH_MAX_TOKEN_LIFETIME_SECONDS/);
+    } finally {
+      rmSync(misconfigured, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('refuses an oversize body with 413, on proxied and on the gateway’s own routes', async () => {
     const huge = JSON.stringify({ year: 2026, pledger: { type: 'individual', memberIds: ['wang'] }, items: [{ ...ITEMS[0], text: 'x'.repeat(300 * 1024) }] });
     const proxied = await gateway.call(wang, 'POST', '/api/v1/pledges', huge, { 'content-type': 'application/json' });
@@ -223,5 +249,18 @@ describe('distributed profile: an OIDC issuer signs the tokens', () => {
 
     const login = await oidcGateway.call(undefined, 'POST', '/api/v1/auth/login', { username: 'admin', password: 'anything-at-all' });
     expect(login.body).toMatchObject({ status: 404, detail: expect.stringContaining('local accounts are off') });
+  });
+
+  it('refuses the issuer’s tokens without exp or living longer than the maximum', async () => {
+    const signing = await loadOrCreateSigningKey(dataDir);
+    const claims = { preferred_username: 'root', org: { bureau: 'system' }, realm_access: { roles: ['pb-system-admin'] } };
+    const issued = new SignJWT(claims).setProtectedHeader({ alg: 'EdDSA', kid: signing.kid }).setIssuer(ISSUER).setAudience('pledgebook');
+    const root = (token: string) => ({ token, claims: { sub: 'root', bureauId: 'system', roles: [] } });
+    const unending = await oidcGateway.call(root(await issued.setIssuedAt().sign(signing.key)), 'GET', '/api/v1/bureaus/yantai');
+    expect(unending.body).toMatchObject({ status: 401, detail: expect.stringContaining('no expiry ("exp" claim)') });
+    const now = Math.floor(Date.now() / 1000);
+    const stale = await oidcGateway.call(root(await issued.setIssuedAt(now - 30 * 86400).setExpirationTime(now + 300).sign(signing.key)), 'GET', '/api/v1/bureaus/yantai');
+    expect(stale.body).toMatchObject({ status: 401, detail: expect.stringContaining('longer than the 86400 s allowed') });
+    expect((await oidcGateway.call(root(await idpToken(claims)), 'GET', '/api/v1/bureaus/yantai')).status).toBe(200);
   });
 });

@@ -2,6 +2,7 @@ import { ConfigurationError } from '@pledgebook/util';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { parseRoleMap, type ClaimMapping } from './auth/claim-mapping';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './auth/token-lifetime';
 import type { AuthConfig } from './auth/token-verifier';
 
 /** The services and their port offsets from PLEDGEBOOK_SERVICE_PORT_BASE (DESIGN.md §2). */
@@ -50,6 +51,11 @@ export const AUTH_CLAIM_SETTINGS = {
     }, 'must be issuer-role=pledgebook-role pairs separated by commas'),
 };
 
+/** The longest bearer-token lifetime any process accepts (seconds, at most a week); read by the services and the gateway. */
+export const AUTH_LIFETIME_SETTINGS = {
+  AUTH_MAX_TOKEN_LIFETIME_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(DEFAULT_MAX_TOKEN_LIFETIME_SECONDS),
+};
+
 /** The claim mapping from settings parsed with AUTH_CLAIM_SETTINGS. */
 export function claimMappingFrom(e: { AUTH_CLAIM_SUBJECT: string; AUTH_CLAIM_BUREAU: string; AUTH_CLAIM_ROLES: string; AUTH_CLAIM_ORG_UNITS: string; AUTH_ROLE_MAP?: string | undefined }): ClaimMapping {
   const roleMap = parseRoleMap(e.AUTH_ROLE_MAP);
@@ -71,6 +77,7 @@ const schema = z.object({
   AUTH_ISSUER: z.string().min(1).default('pledgebook'),
   AUTH_AUDIENCE: z.string().min(1).default('pledgebook'),
   ...AUTH_CLAIM_SETTINGS,
+  ...AUTH_LIFETIME_SETTINGS,
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(256 * 1024),
   PLEDGEBOOK_PROCESS_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
   PLEDGEBOOK_WORKER_LEASE_SECONDS: z.coerce.number().int().min(2).max(600).default(15),
@@ -108,6 +115,7 @@ export function parseServiceConfig(service: ServiceName, env: Record<string, str
       issuer: e.AUTH_ISSUER,
       audience: e.AUTH_AUDIENCE,
       claims: claimMappingFrom(e),
+      maxTokenLifetimeSeconds: e.AUTH_MAX_TOKEN_LIFETIME_SECONDS,
     },
     bodyLimit: e.BODY_LIMIT_BYTES,
     processRole: e.PLEDGEBOOK_PROCESS_ROLE,

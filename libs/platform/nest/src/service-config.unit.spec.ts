@@ -12,8 +12,10 @@ describe('service configuration', () => {
       busUrl: 'sqlite:data/bus.db',
       readModelUrl: 'sqlite:data/review-views.db',
       logLevel: 'info',
-      auth: { jwksFile: 'data/jwks.json', issuer: 'pledgebook', audience: 'pledgebook', claims: { subject: 'sub', bureau: 'bureauId', roles: 'roles', orgUnits: 'orgUnitIds' } },
+      auth: { jwksFile: 'data/jwks.json', issuer: 'pledgebook', audience: 'pledgebook', claims: { subject: 'sub', bureau: 'bureauId', roles: 'roles', orgUnits: 'orgUnitIds' }, maxTokenLifetimeSeconds: 86400 },
       bodyLimit: 262144,
+      processRole: 'all',
+      workerLeaseTtlMs: 15000,
     });
   });
 
@@ -33,6 +35,9 @@ describe('service configuration', () => {
     ['EVENTSTORE_URL', 'postgres://x'],
     ['LOG_LEVEL', 'loud'],
     ['AUTH_ROLE_MAP', 'admin'],
+    ['AUTH_MAX_TOKEN_LIFETIME_SECONDS', '0'],
+    ['AUTH_MAX_TOKEN_LIFETIME_SECONDS', 'forever'],
+    ['AUTH_MAX_TOKEN_LIFETIME_SECONDS', String(30 * 24 * 3600)],
   ])('stops with an error naming %s when it is %s', (variable, value) => {
     expect(() => parseServiceConfig('pledge-service', { [variable]: value })).toThrow(ConfigurationError);
     expect(() => parseServiceConfig('pledge-service', { [variable]: value })).toThrow(new RegExp(`^${variable}:`));
@@ -51,6 +56,12 @@ describe('service configuration', () => {
       issuer: 'https://idp.example.gov/realms/bureau',
       audience: 'pledgebook',
       claims: { subject: 'sub', bureau: 'bureau_id', roles: 'realm_access.roles', orgUnits: 'orgUnitIds', roleMap: { 'pb-member': 'member', 'pb-auditor': 'auditor' } },
+      maxTokenLifetimeSeconds: 86400,
     });
+  });
+
+  it('takes the longest token lifetime accepted, in both identity modes', () => {
+    expect(parseServiceConfig('review-service', { AUTH_MAX_TOKEN_LIFETIME_SECONDS: '3600' }).auth.maxTokenLifetimeSeconds).toBe(3600);
+    expect(parseServiceConfig('review-service', { AUTH_MAX_TOKEN_LIFETIME_SECONDS: '600', AUTH_JWKS_URL: 'https://idp.example.gov/certs' }).auth).toMatchObject({ jwksUrl: 'https://idp.example.gov/certs', maxTokenLifetimeSeconds: 600 });
   });
 });

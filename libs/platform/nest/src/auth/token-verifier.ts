@@ -2,6 +2,9 @@ import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JWTPayload, type
 import { readFileSync, statSync } from 'node:fs';
 import { ClaimsUnusable, DEFAULT_CLAIMS, principalFromClaims, type ClaimMapping } from './claim-mapping';
 import type { Principal } from './principal';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, tokenLifetimeProblem } from './token-lifetime';
+
+export { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './token-lifetime';
 
 export interface AuthConfig {
   /** A JWKS document on disk (the embedded gateway writes one), re-read when it changes. */
@@ -12,6 +15,8 @@ export interface AuthConfig {
   audience: string;
   /** Where the issuer puts subject, bureau, roles and org units (defaults: the gateway's claims). */
   claims?: ClaimMapping;
+  /** Longest lifetime accepted (exp − iat, and exp − now); a token without `exp` is refused. */
+  maxTokenLifetimeSeconds?: number;
 }
 
 export class TokenRejected extends Error {}
@@ -37,6 +42,8 @@ export class TokenVerifier {
     } catch (error) {
       throw new TokenRejected(error instanceof Error ? error.message : 'invalid token');
     }
+    const lifetime = tokenLifetimeProblem(payload, Math.floor(Date.now() / 1000), this.config.maxTokenLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS);
+    if (lifetime) throw new TokenRejected(lifetime);
     try {
       return principalFromClaims(payload as Record<string, unknown>, this.config.claims ?? DEFAULT_CLAIMS);
     } catch (error) {
