@@ -7,3 +7,4 @@ export * from './asyncapi';
 export * from './catalog';
 export * from './pledge.contracts';
 export * from './asyncapi-document';
+export * from './define-event';
