@@ -6,13 +6,20 @@ import { AccountStore } from './accounts/account-store';
 import { AccountsController } from './accounts/accounts.controller';
 import { AuthController } from './auth/auth.controller';
 import { OidcModeController } from './auth/oidc-mode.controller';
+import { PasswordController } from './auth/password.controller';
 import { ensureAdmin } from './bootstrap-admin';
 import type { GatewayConfig } from './config';
-import { ACCOUNTS, GATEWAY_CONFIG, SIGNING_KEY } from './tokens';
+import { SessionStore } from './sessions/session-store';
+import { Sessions } from './sessions/sessions';
+import { ACCOUNTS, GATEWAY_CONFIG, SESSIONS, SIGNING_KEY } from './tokens';
 
 class AccountsLifecycle implements OnApplicationShutdown {
-  constructor(private readonly accounts: AccountStore) {}
+  constructor(
+    private readonly accounts: AccountStore,
+    private readonly sessions?: SessionStore,
+  ) {}
   onApplicationShutdown(): void {
+    this.sessions?.close();
     this.accounts.close();
   }
 }
@@ -26,6 +33,11 @@ export class AppModule {
     // The key exists before the token verifier reads jwks.json.
     const signing = local ? await loadOrCreateSigningKey(config.dataDir) : undefined;
     if (local) await ensureAdmin(accounts, config.adminPassword);
+    const sessionStore = local ? new SessionStore(config.dataDir) : undefined;
+    const sessions =
+      signing && sessionStore
+        ? new Sessions(accounts, sessionStore, signing, { accessTtlSeconds: config.tokenTtlSeconds, sessionTtlSeconds: config.sessionTtlSeconds, issuer: config.auth.issuer, audience: config.auth.audience })
+        : undefined;
     return {
       module: AppModule,
       imports: [
@@ -38,12 +50,13 @@ export class AppModule {
         // Used by the login route only (per client address; per gateway replica, in memory).
         ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: config.loginRateLimitPerMinute }]),
       ],
-      controllers: local ? [AuthController, AccountsController] : [OidcModeController],
+      controllers: local ? [AuthController, PasswordController, AccountsController] : [OidcModeController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: SIGNING_KEY, useValue: signing },
         { provide: ACCOUNTS, useValue: accounts },
-        { provide: AccountsLifecycle, useFactory: () => new AccountsLifecycle(accounts) },
+        { provide: SESSIONS, useValue: sessions },
+        { provide: AccountsLifecycle, useFactory: () => new AccountsLifecycle(accounts, sessionStore) },
       ],
     };
   }

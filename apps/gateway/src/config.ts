@@ -11,6 +11,10 @@ export interface GatewayConfig {
   adminPassword?: string;
   logLevel: LogLevel;
   tokenTtlSeconds: number;
+  /** How long a sign-in session (its refresh token) lasts before the person signs in again. */
+  sessionTtlSeconds: number;
+  /** The built web console served at `/` (when it exists). */
+  consoleDir: string;
   /**
    * `local`: the gateway keeps accounts and signs tokens (embedded profile). `oidc`: an external
    * issuer signs them (AUTH_JWKS_URL set); the gateway keeps no accounts and only verifies.
@@ -44,6 +48,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(24 * 3600).default(900),
+  SESSION_TTL_SECONDS: z.coerce.number().int().min(300).max(30 * 24 * 3600).default(12 * 3600),
+  CONSOLE_DIR: z.string().min(1).default(join(__dirname, '..', '..', 'console', 'dist')),
   GATEWAY_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   TRUSTED_PROXIES: z
     .string()
@@ -74,6 +80,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...(e.PLEDGEBOOK_ADMIN_PASSWORD ? { adminPassword: e.PLEDGEBOOK_ADMIN_PASSWORD } : {}),
     logLevel: e.LOG_LEVEL,
     tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
+    sessionTtlSeconds: e.SESSION_TTL_SECONDS,
+    consoleDir: e.CONSOLE_DIR,
     identity: e.AUTH_JWKS_URL ? 'oidc' : 'local',
     auth: {
       ...(e.AUTH_JWKS_URL ? { jwksUrl: e.AUTH_JWKS_URL } : { jwksFile: join(e.PLEDGEBOOK_DATA_DIR, 'jwks.json') }),

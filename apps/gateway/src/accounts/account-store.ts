@@ -10,9 +10,14 @@ export interface Account {
   bureauId: string;
   roles: string[];
   disabled: boolean;
+  /** Set for an account made or reset with an initial password: its tokens may only change the password. */
+  mustChangePassword: boolean;
   throttle: ThrottleState;
   createdAt: string;
 }
+
+/** What the accounts list shows (never the hash or the throttle). */
+export type AccountSummary = Pick<Account, 'username' | 'memberId' | 'bureauId' | 'roles' | 'disabled' | 'mustChangePassword' | 'createdAt'>;
 
 interface Row {
   username: string;
@@ -21,6 +26,7 @@ interface Row {
   bureau_id: string;
   roles: string;
   disabled: number;
+  must_change_password: number;
   failures: number;
   locked_until: string | null;
   created_at: string;
@@ -33,6 +39,7 @@ const toAccount = (r: Row): Account => ({
   bureauId: r.bureau_id,
   roles: JSON.parse(r.roles) as string[],
   disabled: r.disabled === 1,
+  mustChangePassword: r.must_change_password === 1,
   throttle: { failures: r.failures, ...(r.locked_until ? { lockedUntil: r.locked_until } : {}) },
   createdAt: r.created_at,
 });
@@ -59,6 +66,9 @@ export class AccountStore {
       at     TEXT NOT NULL,
       entry  TEXT NOT NULL
     ) WITHOUT ROWID`);
+    // Added after the first release: gateway.db files made before it gain the column on start.
+    const columns = (this.db.prepare('PRAGMA table_info(accounts)').all() as Array<{ name: string }>).map((c) => c.name);
+    if (!columns.includes('must_change_password')) this.db.exec('ALTER TABLE accounts ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0');
   }
 
   ping(): void {
@@ -84,11 +94,44 @@ export class AccountStore {
   }
 
   /** False when the username is taken. */
-  create(account: Omit<Account, 'disabled' | 'throttle'>): boolean {
+  create(account: Omit<Account, 'disabled' | 'throttle' | 'mustChangePassword'> & { mustChangePassword?: boolean }): boolean {
     const result = this.db
-      .prepare('INSERT OR IGNORE INTO accounts (username, password_hash, member_id, bureau_id, roles, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(account.username, account.passwordHash, account.memberId, account.bureauId, JSON.stringify(account.roles), account.createdAt);
+      .prepare('INSERT OR IGNORE INTO accounts (username, password_hash, member_id, bureau_id, roles, created_at, must_change_password) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(account.username, account.passwordHash, account.memberId, account.bureauId, JSON.stringify(account.roles), account.createdAt, account.mustChangePassword ? 1 : 0);
     return result.changes === 1;
+  }
+
+  /** Creates every account or none (a taken username among them: none, and the taken names). */
+  createAll(accounts: Array<Parameters<AccountStore['create']>[0]>): { taken: string[] } {
+    const run = this.db.transaction(() => {
+      const taken = accounts.filter((a) => !this.create(a)).map((a) => a.username);
+      if (taken.length > 0) throw new TakenUsernames(taken);
+    });
+    try {
+      run();
+      return { taken: [] };
+    } catch (error) {
+      if (error instanceof TakenUsernames) return { taken: error.usernames };
+      throw error;
+    }
+  }
+
+  /** A bureau's accounts (all bureaus' when `bureauId` is undefined), by username, after `afterUsername`. */
+  list(bureauId: string | undefined, limit: number, afterUsername?: string): AccountSummary[] {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM accounts WHERE (@bureau IS NULL OR bureau_id = @bureau) AND (@after IS NULL OR username > @after)
+         ORDER BY username LIMIT @limit`,
+      )
+      .all({ bureau: bureauId ?? null, after: afterUsername ?? null, limit }) as Row[];
+    return rows.map(toAccount).map(({ passwordHash: _h, throttle: _t, ...summary }) => summary);
+  }
+
+  /** A new password; `mustChange` when an admin set it (the owner must choose their own at next login). Clears a lock. */
+  setPassword(username: string, passwordHash: string, mustChange: boolean): void {
+    this.db
+      .prepare('UPDATE accounts SET password_hash = ?, must_change_password = ?, failures = 0, locked_until = NULL WHERE username = ?')
+      .run(passwordHash, mustChange ? 1 : 0, username);
   }
 
   /**
@@ -110,11 +153,21 @@ export class AccountStore {
     this.db.prepare('UPDATE accounts SET failures = ?, locked_until = ? WHERE username = ?').run(throttle.failures, throttle.lockedUntil ?? null, username);
   }
 
+  enable(username: string): void {
+    this.db.prepare('UPDATE accounts SET disabled = 0 WHERE username = ?').run(username);
+  }
+
   disable(username: string): void {
     this.db.prepare('UPDATE accounts SET disabled = 1 WHERE username = ?').run(username);
   }
 
   close(): void {
     if (this.db.open) this.db.close();
+  }
+}
+
+class TakenUsernames extends Error {
+  constructor(readonly usernames: string[]) {
+    super(`taken: ${usernames.join(', ')}`);
   }
 }
