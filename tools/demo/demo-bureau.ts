@@ -2,8 +2,17 @@
 // party group and leadership team, the appraisal office, two party branches with five party
 // groups, departments, and about forty people (full and probationary members, non-party staff).
 
+import { programmeYearOf } from '@pledgebook/pledge-domain';
+
 export const DEMO_BUREAU = { bureauId: 'weihai-stats', name: '威海市統計局', level: 'city' } as const;
-export const DEMO_YEAR = 2026;
+/** Books are drafted for an open programme year: the current one (last year's are entered late). */
+export const DEMO_YEAR = programmeYearOf(new Date().toISOString());
+
+/** A date of the demo's story, but never one still to come (deeds and meetings cannot be in the future). */
+export function notAfterToday(date: string): string {
+  const today = new Date().toISOString().slice(0, 10);
+  return date < today ? date : today;
+}
 
 const units = [
   ['leading-party-group', '局黨組', 'leading-party-group', ''],
@@ -118,14 +127,17 @@ const DEEDS = [
   ['blood-donation-and-charity', '參加無償獻血和慈善一日捐', { type: 'other', name: '威海市紅十字會' }],
 ] as const;
 
-/** A book's items: one common, one position and one deed item, varied by the member's place. */
+/**
+ * A book's items: one common, one position and one deed item, varied by the member's place. The
+ * position item carries the province-first-rank benchmark the programme rules ask for.
+ */
 export function demoItems(seed: number): Array<Record<string, unknown>> {
   const [area, text, target] = COMMON[seed % COMMON.length]!;
   const [positionText, positionTarget] = POSITION[seed % POSITION.length]!;
   const [category, deedText, beneficiary] = DEEDS[seed % DEEDS.length]!;
   return [
     { kind: 'common', area, text, target },
-    { kind: 'position', text: positionText, target: positionTarget, benchmark: seed % 3 === 0 },
+    { kind: 'position', text: positionText, target: positionTarget, benchmark: true },
     { kind: 'deed', category, text: deedText, target: '全年不少於4次', beneficiary: { ...beneficiary, arrangedByBranch: seed % 2 === 0 }, dueQuarter: ((seed % 4) + 1) as 1 | 2 | 3 | 4 },
   ];
 }

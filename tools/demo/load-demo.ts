@@ -1,7 +1,7 @@
 // Loads the demo bureau through the public API (the gateway), never by writing to the stores.
 // Safe to run again after an interruption: what exists already is left as it is.
 import { ApiClient, ApiError } from './api-client';
-import { BRANCH_SECRETARIES, branchOf, DEMO_ACCOUNTS, DEMO_BUREAU, DEMO_PEOPLE, DEMO_YEAR, demoDirectoryCsv, demoItems, GROUP_LEADERS } from './demo-bureau';
+import { BRANCH_SECRETARIES, branchOf, DEMO_ACCOUNTS, DEMO_BUREAU, DEMO_PEOPLE, DEMO_YEAR, demoDirectoryCsv, demoItems, GROUP_LEADERS, notAfterToday } from './demo-bureau';
 
 export interface DemoOptions {
   gatewayUrl: string;
@@ -71,7 +71,7 @@ export async function loadDemo(options: DemoOptions): Promise<DemoSummary> {
     await until(() => as(secretary).then((s) => s.send<{ members: number }>('GET', `/api/v1/reviews/branches/${branchId}/progress?year=${DEMO_YEAR}`)), (p) => p.members > 0, `the review service learning ${branchId}`);
   }
 
-  const meetingOf = (branchId: string) => ({ date: `${DEMO_YEAR}-03-0${branchId === 'branch-1' ? 5 : 6}`, attendees: DEMO_PEOPLE.filter((p) => branchOf(p) === branchId).slice(0, 8).map((p) => p.memberId) });
+  const meetingOf = (branchId: string) => ({ date: notAfterToday(`${DEMO_YEAR}-03-0${branchId === 'branch-1' ? 5 : 6}`), attendees: DEMO_PEOPLE.filter((p) => branchOf(p) === branchId).slice(0, 8).map((p) => p.memberId) });
   const reviewOf = async (pledgeId: string, reader: string, wanted: (status: string) => boolean) =>
     until(() => as(reader).then((s) => s.send<{ status: string; round: number }>('GET', `/api/v1/reviews/${pledgeId}`)), (r) => wanted(r.status), `review of ${pledgeId}`);
 
@@ -134,7 +134,7 @@ export async function loadDemo(options: DemoOptions): Promise<DemoSummary> {
     const me = await as(memberId);
     await until(() => me.send<{ status: string }>('GET', `/api/v1/pledges/${pledgeId}`), (p) => p.status === 'published', `publication of ${pledgeId}`);
     for (const [k, deed] of DEEDS.slice(0, 1 + (n % DEEDS.length)).entries()) {
-      await me.send('POST', `/api/v1/pledges/${pledgeId}/progress`, { itemNo: 3, recordedOn: `${DEMO_YEAR}-0${4 + k}-1${n % 10}`, ...deed });
+      await me.send('POST', `/api/v1/pledges/${pledgeId}/progress`, { itemNo: 3, recordedOn: notAfterToday(`${DEMO_YEAR}-0${4 + k}-1${n % 10}`), ...deed });
     }
   }
 
@@ -157,11 +157,13 @@ export async function loadDemo(options: DemoOptions): Promise<DemoSummary> {
   if (team) {
     await leading.send('POST', `/api/v1/pledges/${team.pledgeId}/submit`);
     await reviewOf(team.pledgeId, 'zhou-jianguo', (s) => s === 'branch');
-    await leading.send('POST', `/api/v1/reviews/${team.pledgeId}/branch-decision`, { meeting: { date: `${DEMO_YEAR}-02-20`, attendees: ['zhou-jianguo', 'liu-hongmei', 'chen-zhiqiang'] }, verdicts: [{ itemNo: 1, verdict: 'approved' }, { itemNo: 2, verdict: 'approved' }] });
+    await leading.send('POST', `/api/v1/reviews/${team.pledgeId}/branch-decision`, { meeting: { date: notAfterToday(`${DEMO_YEAR}-02-20`), attendees: ['zhou-jianguo', 'liu-hongmei', 'chen-zhiqiang'] }, verdicts: [{ itemNo: 1, verdict: 'approved' }, { itemNo: 2, verdict: 'approved' }] });
   }
 
-  // Last year's books, published and then closed with the year.
+  // Last year's books, entered late (the bureau admin opens the past year for them), published
+  // and then closed with the year. Once closed, a run again finds the year closed and skips them.
   const lastYear = DEMO_YEAR - 1;
+  await bureauAdmin.send('POST', `/api/v1/bureaus/${b}/years`, { year: lastYear }, { tolerateConflict: true });
   const veterans = DEMO_PEOPLE.filter((p) => p.groupId === 'group-1' && p.partyStatus === 'full').slice(0, 3);
   const lastYearBooks: Array<{ pledgeId: string; memberId: string }> = [];
   for (const [i, person] of veterans.entries()) {

@@ -79,6 +79,7 @@ describe('the year’s settings', () => {
 
   it('closes a year: its open books are closed and no new book can be drafted for it', async () => {
     const last = YEAR - 1;
+    expect((await h.call(b.admin, 'POST', '/api/v1/bureaus/weihai/years', { year: last })).status).toBe(201); // opened to enter its books late
     const draft = await h.call(b.li, 'POST', '/api/v1/pledges', { year: last, pledger: { type: 'individual', memberIds: ['li'] }, items });
     expect(draft.status).toBe(201);
     await eventually(() => h.call(b.admin, 'GET', `/api/v1/pledges?year=${last}`), (r) => r.body.items?.length === 1);

@@ -122,10 +122,10 @@ describe('paired and collective books, lists', () => {
     expect(paired.status).toBe(201);
     const collective = await h.call(b.secretary, 'POST', '/api/v1/pledges', { year: YEAR, pledger: { type: 'collective', orgUnitId: 'branch-1' }, items: [items[2]] });
     expect(collective.status).toBe(201);
-    // A party group's collective book belongs to the group's branch (its meeting reviews it, its secretary publishes it).
-    const groupBook = await h.call(b.secretary, 'POST', '/api/v1/pledges', { year: YEAR, pledger: { type: 'collective', orgUnitId: 'group-2' }, items: [items[2]] });
+    // A party group's collective book is kept by its leader and belongs to the group's branch (its meeting reviews it, its secretary publishes it).
+    const groupBook = await h.call(b.leader, 'POST', '/api/v1/pledges', { year: YEAR, pledger: { type: 'collective', orgUnitId: 'group-1' }, items: [items[2]] });
     expect(groupBook.status).toBe(201);
-    expect((await h.call(b.secretary, 'GET', `/api/v1/pledges/${groupBook.body.pledgeId}`)).body).toMatchObject({ branchId: 'branch-1', pledger: { type: 'collective', orgUnitId: 'group-2' } });
+    expect((await h.call(b.secretary, 'GET', `/api/v1/pledges/${groupBook.body.pledgeId}`)).body).toMatchObject({ branchId: 'branch-1', pledger: { type: 'collective', orgUnitId: 'group-1' } });
     const mine = await eventually(() => h.call(b.wang, 'GET', `/api/v1/members/wang/pledges?year=${YEAR}`), (r) => r.body.pledges?.length === 2);
     expect(mine.body.pledges.map((p: { pledger: { type: string } }) => p.pledger.type).sort()).toEqual(['individual', 'paired']);
   });

@@ -22,7 +22,7 @@ async function eventually(read: () => Promise<Reply>, check: (r: Reply) => boole
 
 const items = [
   { kind: 'common', area: 'theory-study', text: '每月精讀一本理論著作', target: '全年12本' },
-  { kind: 'position', text: '把人口抽樣調查做到全省一流', target: '爭取前列' },
+  { kind: 'position', text: '把人口抽樣調查做到全省一流', target: '爭取前列', benchmark: true },
   { kind: 'deed', category: 'student-aid', text: '資助一名困難學生', target: '全年2000元', beneficiary: { type: 'school', name: '孫家疃小學' } },
 ];
 const meeting = { date: `${YEAR}-03-05`, attendees: ['sun', 'zhao', 'wang', 'zhou'] };

@@ -1,6 +1,8 @@
+import { programmeYearOf } from '@pledgebook/pledge-domain';
 import { startPledgeService, type Caller, type Harness } from './pledge-service.harness';
 
-export const YEAR = new Date().getUTCFullYear();
+/** The programme year now (China Standard Time): the year books may be drafted for without opening one. */
+export const YEAR = programmeYearOf(new Date().toISOString());
 export const today = () => new Date().toISOString().slice(0, 10);
 
 export const items = [

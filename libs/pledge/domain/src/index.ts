@@ -13,3 +13,7 @@ export * from './pledge/state';
 export * from './pledge/evolve';
 export * from './pledge/decide';
 export * from './pledge/validate-items';
+export * from './pledge/officers';
+export * from './pledge/totals';
+export * from './programme/programme-rules';
+export * from './programme/programme-year';

@@ -1,4 +1,5 @@
-import type { Role } from '../actor';
+import type { Actor, Role } from '../actor';
+import type { ProgrammeRules } from '../programme/programme-rules';
 import type { AppraisalStaff, BureauLevel, MemberDetails, OrgUnitType, PartyStatus } from './types';
 
 export type DirectoryCommand =
@@ -7,6 +8,10 @@ export type DirectoryCommand =
   | ({ type: 'AddMember'; memberId: string; joinedOn: string } & MemberDetails)
   | { type: 'UpdateMember'; memberId: string; name?: string; partyStatus?: PartyStatus; departmentId?: string; roles?: Role[] }
   | { type: 'MoveMember'; memberId: string; toGroupId: string; effectiveOn: string }
-  | { type: 'SetGuidanceCategories'; branchId: string; year: number; categories: string[] }
+  /** `actor`: who sets them — the branch's own secretary or the bureau admin; without one, refused. */
+  | { type: 'SetGuidanceCategories'; branchId: string; year: number; categories: string[]; actor?: Actor }
   | { type: 'AssignAppraisalOffice'; year: number; staff: AppraisalStaff[] }
-  | { type: 'CloseYear'; year: number };
+  | { type: 'CloseYear'; year: number }
+  /** `at`: the command's time, which says what the current programme year is. */
+  | { type: 'OpenYear'; year: number; at: string }
+  | { type: 'SetProgrammeRules'; year: number; rules: ProgrammeRules };

@@ -1,4 +1,6 @@
-import { conflict, invalid, notFound } from '../errors';
+import { hasRole, type Actor } from '../actor';
+import { conflict, forbidden, invalid, notFound } from '../errors';
+import { programmeYearOf } from '../programme/programme-year';
 import type { DirectoryCommand } from './commands';
 import type { DirectoryEvent } from './events';
 import type { DirectoryState, OrgUnitType } from './types';
@@ -33,6 +35,14 @@ function placement(state: DirectoryState, branchId?: string, groupId?: string): 
   }
   if (branchId) requireUnit(state, branchId, 'party-branch', 'branchId');
   return { branchId };
+}
+
+/** A branch's own secretary, as the directory records them, or the bureau admin (ADR 0035). */
+export function maySetGuidance(actor: Actor | undefined, state: DirectoryState, branchId: string): boolean {
+  if (!actor) return false;
+  if (hasRole(actor, 'bureau-admin', 'system-admin')) return true;
+  const member = state.members[actor.memberId];
+  return member?.branchId === branchId && member.roles.includes('branch-secretary');
 }
 
 /** The bureau's directory: structure first, then members and the year's settings. */
@@ -88,6 +98,10 @@ export function decideDirectory(command: DirectoryCommand, state: DirectoryState
       const member = state.members[command.memberId];
       if (!member) throw notFound('member', command.memberId);
       if (command.name !== undefined) requireName(command.name);
+      // The rule of AddMember holds for the member as changed: a party member belongs to a branch.
+      if (command.partyStatus !== undefined && command.partyStatus !== 'non-party' && !member.branchId) {
+        throw invalid('branch_required', 'a party member belongs to a branch: move the member into a party group first', { field: 'partyStatus' });
+      }
       if (command.departmentId) requireUnit(state, command.departmentId, 'department', 'departmentId');
       const changed =
         (command.name !== undefined && command.name.trim() !== member.name) ||
@@ -126,6 +140,9 @@ export function decideDirectory(command: DirectoryCommand, state: DirectoryState
     }
     case 'SetGuidanceCategories': {
       requireUnit(state, command.branchId, 'party-branch', 'branchId');
+      if (!maySetGuidance(command.actor, state, command.branchId)) {
+        throw forbidden('not_the_branch_secretary', `guidance categories of ${command.branchId} are set by its own secretary or the bureau admin`, { branchId: command.branchId });
+      }
       const categories = [...new Set(command.categories.map((c) => c.trim()))];
       if (categories.length === 0 || categories.length > 12) throw invalid('invalid_categories', 'between 1 and 12 categories', { field: 'categories' });
       if (categories.some((c) => !/^[a-z0-9][a-z0-9-]{0,59}$/.test(c))) {
@@ -139,11 +156,31 @@ export function decideDirectory(command: DirectoryCommand, state: DirectoryState
         if (s.duty.trim().length === 0 || s.duty.length > 200) throw invalid('invalid_duty', 'duty must be 1 to 200 characters', { field: `staff/${i}/duty` });
       }
       if (command.staff.length === 0) throw invalid('staff_required', 'the appraisal office needs at least one member', { field: 'staff' });
+      const ids = command.staff.map((s) => s.memberId);
+      const twice = ids.findIndex((id, i) => ids.indexOf(id) !== i);
+      if (twice >= 0) throw invalid('duplicate_member', `${ids[twice]} is named twice`, { field: `staff/${twice}/memberId` });
       return [{ type: 'AppraisalOfficeAssigned', data: { year: command.year, staff: command.staff.map((s) => ({ memberId: s.memberId, duty: s.duty.trim() })) } }];
     }
     case 'CloseYear': {
       if (state.closedYears.includes(command.year)) return [];
       return [{ type: 'YearClosed', data: { year: command.year } }];
+    }
+    case 'OpenYear': {
+      const current = programmeYearOf(command.at);
+      if (state.closedYears.includes(command.year)) throw conflict('year_closed', `the ${command.year} programme is closed`, { year: command.year });
+      if (command.year === current) return [];
+      if (command.year === current + 1) return state.openedYears.includes(command.year) ? [] : [{ type: 'YearOpened', data: { year: command.year } }];
+      if (command.year === current - 1) {
+        return state.lateEntryYears.includes(command.year) ? [] : [{ type: 'YearOpened', data: { year: command.year, lateEntry: true } }];
+      }
+      throw invalid('year_not_openable', `in ${current} a bureau may open ${current + 1} (or ${current - 1}, to enter its books late)`, { field: 'year', currentYear: current });
+    }
+    case 'SetProgrammeRules': {
+      if (state.closedYears.includes(command.year)) throw conflict('year_closed', `the ${command.year} programme is closed`, { year: command.year });
+      const current = state.programmeRules[String(command.year)];
+      const rules = { positionBenchmark: command.rules.positionBenchmark, yearlyDeed: command.rules.yearlyDeed };
+      if (current && current.positionBenchmark === rules.positionBenchmark && current.yearlyDeed === rules.yearlyDeed) return [];
+      return [{ type: 'ProgrammeRulesSet', data: { year: command.year, ...rules } }];
     }
   }
 }

@@ -1,3 +1,4 @@
+import type { Actor } from '../actor';
 import { deciderSpec } from '../testing';
 import type { DirectoryCommand } from './commands';
 import { decideDirectory } from './decide';
@@ -17,6 +18,7 @@ const member: DirectoryEvent = {
   data: { memberId: 'm1', name: '王曉東', partyStatus: 'full', branchId: 'br1', groupId: 'g1', roles: ['member'], joinedOn: '2026-01-01' },
 };
 const structure = [registered, branch, group1, group2, dept];
+const admin: Actor = { memberId: 'admin-1', bureauId: 'b1', roles: ['bureau-admin'] };
 
 describe('directory decider', () => {
   it('registers a bureau once', () => {
@@ -73,12 +75,12 @@ describe('directory decider', () => {
   it('gives each branch five default guidance categories a year, editable', () => {
     const state = structure.reduce(evolveDirectory, initialDirectoryState());
     expect(guidanceCategories(state, 'br1', 2026)).toEqual([...DEFAULT_GUIDANCE_CATEGORIES]);
-    given(structure).when({ type: 'SetGuidanceCategories', branchId: 'br1', year: 2026, categories: ['student-aid', 'student-aid', 'elderly-care'] }).then([
+    given(structure).when({ type: 'SetGuidanceCategories', branchId: 'br1', year: 2026, categories: ['student-aid', 'student-aid', 'elderly-care'], actor: admin }).then([
       { type: 'GuidanceCategoriesSet', data: { branchId: 'br1', year: 2026, categories: ['student-aid', 'elderly-care'] } },
     ]);
-    given(structure).when({ type: 'SetGuidanceCategories', branchId: 'br1', year: 2026, categories: [] }).thenFails('invalid_categories');
-    given(structure).when({ type: 'SetGuidanceCategories', branchId: 'br1', year: 2026, categories: ['助學'] }).thenFails('invalid_categories');
-    given(structure).when({ type: 'SetGuidanceCategories', branchId: 'g1', year: 2026, categories: ['x'] }).thenFails('wrong_unit_type');
+    given(structure).when({ type: 'SetGuidanceCategories', branchId: 'br1', year: 2026, categories: [], actor: admin }).thenFails('invalid_categories');
+    given(structure).when({ type: 'SetGuidanceCategories', branchId: 'br1', year: 2026, categories: ['助學'], actor: admin }).thenFails('invalid_categories');
+    given(structure).when({ type: 'SetGuidanceCategories', branchId: 'g1', year: 2026, categories: ['x'], actor: admin }).thenFails('wrong_unit_type');
   });
 
   it('assigns the appraisal office staff of a year and closes years once', () => {
@@ -86,6 +88,7 @@ describe('directory decider', () => {
       { type: 'AppraisalOfficeAssigned', data: { year: 2026, staff: [{ memberId: 'm1', duty: '考核記錄' }] } },
     ]);
     given(structure).when({ type: 'AssignAppraisalOffice', year: 2026, staff: [{ memberId: 'ghost', duty: 'x' }] }).thenFails('member_not_found');
+    given([...structure, member]).when({ type: 'AssignAppraisalOffice', year: 2026, staff: [{ memberId: 'm1', duty: 'a' }, { memberId: 'm1', duty: 'b' }] }).thenFails('duplicate_member', 'invalid', 'staff/1/memberId');
     given(structure).when({ type: 'CloseYear', year: 2025 }).then([{ type: 'YearClosed', data: { year: 2025 } }]);
     given([...structure, { type: 'YearClosed', data: { year: 2025 } }]).when({ type: 'CloseYear', year: 2025 }).then([]);
   });

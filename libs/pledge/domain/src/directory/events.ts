@@ -9,6 +9,9 @@ export type DirectoryEvent =
   | { type: 'MemberMoved'; data: { memberId: string; fromGroupId?: string; toGroupId?: string; branchId?: string; effectiveOn: string } }
   | { type: 'GuidanceCategoriesSet'; data: { branchId: string; year: number; categories: string[] } }
   | { type: 'AppraisalOfficeAssigned'; data: { year: number; staff: AppraisalStaff[] } }
-  | { type: 'YearClosed'; data: { year: number } };
+  | { type: 'YearClosed'; data: { year: number } }
+  /** `lateEntry`: the year had already ended when it was opened (to enter its books late). */
+  | { type: 'YearOpened'; data: { year: number; lateEntry?: boolean } }
+  | { type: 'ProgrammeRulesSet'; data: { year: number; positionBenchmark: boolean; yearlyDeed: boolean } };
 
 export type DirectoryEventType = DirectoryEvent['type'];

@@ -1,4 +1,5 @@
 import type { DirectoryEvent } from './events';
+import { DEFAULT_PROGRAMME_RULES, type ProgrammeRules } from '../programme/programme-rules';
 import { DEFAULT_GUIDANCE_CATEGORIES, type DirectoryState } from './types';
 
 export function evolveDirectory(state: DirectoryState, event: DirectoryEvent): DirectoryState {
@@ -40,7 +41,20 @@ export function evolveDirectory(state: DirectoryState, event: DirectoryEvent): D
       return { ...state, appraisalOffice: { ...state.appraisalOffice, [String(event.data.year)]: event.data.staff } };
     case 'YearClosed':
       return { ...state, closedYears: [...state.closedYears, event.data.year] };
+    case 'YearOpened':
+      return event.data.lateEntry
+        ? { ...state, lateEntryYears: [...state.lateEntryYears, event.data.year] }
+        : { ...state, openedYears: [...state.openedYears, event.data.year] };
+    case 'ProgrammeRulesSet': {
+      const { year, ...rules } = event.data;
+      return { ...state, programmeRules: { ...state.programmeRules, [String(year)]: rules } };
+    }
   }
+}
+
+/** A year's programme rules: as the bureau admin set them, or every rule on. */
+export function programmeRulesOf(state: DirectoryState, year: number): ProgrammeRules {
+  return { ...DEFAULT_PROGRAMME_RULES, ...state.programmeRules[String(year)] };
 }
 
 /** A branch's guidance categories for a year: as set, or the five defaults. */

@@ -89,8 +89,9 @@ export function planDirectoryImport(state: DirectoryState, rows: readonly Import
       if (!existing) {
         apply(row, { type: 'AddMember', memberId: row.key, ...common, ...(row.branch ? { branchId: row.branch } : {}), ...(row.group ? { groupId: row.group } : {}), joinedOn: today });
       } else {
-        apply(row, { type: 'UpdateMember', memberId: row.key, ...common });
+        // Move first: a member who joins the party in this file needs the branch the move gives.
         if (row.group && existing.groupId !== row.group) apply(row, { type: 'MoveMember', memberId: row.key, toGroupId: row.group, effectiveOn: today });
+        apply(row, { type: 'UpdateMember', memberId: row.key, ...common });
       }
     }
   }

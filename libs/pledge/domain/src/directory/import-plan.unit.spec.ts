@@ -30,6 +30,17 @@ describe('directory import plan', () => {
     ]);
   });
 
+  it('moves a member before updating, so non-party staff who join the party in the file get their branch first', () => {
+    const once = apply(registered, file);
+    const joined = file.map((r) => (r.key === 'm2' ? { ...r, partyStatus: 'probationary', group: 'g2' } : r));
+    expect(planDirectoryImport(once, joined, '2026-03-02')).toEqual([
+      { type: 'MemberMoved', data: { memberId: 'm2', fromGroupId: undefined, toGroupId: 'g2', branchId: 'br1', effectiveOn: '2026-03-02' } },
+      { type: 'MemberUpdated', data: { memberId: 'm2', name: '張強', partyStatus: 'probationary', roles: ['member'] } },
+    ]);
+    const stillOutside = file.map((r) => (r.key === 'm2' ? { ...r, partyStatus: 'full' } : r));
+    expect(() => planDirectoryImport(once, stillOutside, '2026-03-02')).toThrow(ImportRejected);
+  });
+
   it('rejects the whole file, listing every problem by line and column', () => {
     const bad = [
       ...file,

@@ -1,4 +1,5 @@
 import type { Role } from '../actor';
+import type { ProgrammeRules } from '../programme/programme-rules';
 
 export const ORG_UNIT_TYPES = [
   'leading-party-group',
@@ -75,6 +76,12 @@ export interface DirectoryState {
   guidance: Record<string, string[]>;
   appraisalOffice: Record<string, AppraisalStaff[]>;
   closedYears: number[];
+  /** Years the bureau admin opened ahead (ADR 0037); the current year is open without this. */
+  openedYears: number[];
+  /** Past years the bureau admin opened to enter their books late (ADR 0037). */
+  lateEntryYears: number[];
+  /** `${year}` → the year's rules as set; absent means the defaults (every rule on). */
+  programmeRules: Record<string, ProgrammeRules>;
 }
 
 export const initialDirectoryState = (): DirectoryState => ({
@@ -86,4 +93,7 @@ export const initialDirectoryState = (): DirectoryState => ({
   guidance: {},
   appraisalOffice: {},
   closedYears: [],
+  openedYears: [],
+  lateEntryYears: [],
+  programmeRules: {},
 });

@@ -1,22 +1,39 @@
 import { hasRole, type Actor } from '../actor';
 import { conflict, forbidden, invalid, notFound, wrongState } from '../errors';
-import type { PledgeCommand } from './commands';
+import { checkProgrammeRules } from '../programme/programme-rules';
+import { isYearOpen, programmeYearOf } from '../programme/programme-year';
+import type { CollectiveContext, PledgeCommand } from './commands';
 import type { PledgeEvent } from './events';
+import { COLLECTIVE_OFFICERS, isCollectiveOfficer, isPledgingUnitType } from './officers';
 import type { PledgeState } from './state';
 import type { FulfilmentInput, Pledger, PledgeStatus } from './types';
 import { LIMITS, validateItems } from './validate-items';
 
 const EDITABLE: PledgeStatus[] = ['draft', 'returned'];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const CONTROL = /[\u0000-\u001f\u007f]/;
 
-/** Members pledge for themselves; collective books are kept by those who lead the unit. */
-function isPledger(actor: Actor, pledger: Pledger): boolean {
-  if (pledger.type === 'collective') return hasRole(actor, 'bureau-admin', 'leading-group', 'branch-secretary');
+/** An individual book names its member; left out, that is the caller (members pledge for themselves). */
+export function pledgerFor(actor: Actor, pledger: Pledger): Pledger {
+  if (pledger.type === 'individual' && pledger.memberIds.length === 0) return { ...pledger, memberIds: [actor.memberId] };
+  return pledger;
+}
+
+/** Members pledge for themselves; a collective book is kept by the collective's responsible officers. */
+function isPledger(actor: Actor, pledger: Pledger, collective?: CollectiveContext): boolean {
+  if (pledger.type === 'collective') return isCollectiveOfficer(actor, collective?.unit, collective?.actorPlacement);
   return pledger.memberIds.includes(actor.memberId);
 }
 
-function requirePledger(actor: Actor, state: PledgeState): void {
-  if (!isPledger(actor, state.pledger)) throw forbidden('not_the_pledger', 'only the pledger may change this pledge book', { pledgeId: state.pledgeId });
+function requirePledger(actor: Actor, state: PledgeState, collective?: CollectiveContext): void {
+  if (isPledger(actor, state.pledger, collective)) return;
+  if (state.pledger.type === 'collective') throw notOfficer(collective?.unit?.type, state.pledgeId);
+  throw forbidden('not_the_pledger', 'only the pledger may change this pledge book', { pledgeId: state.pledgeId });
+}
+
+function notOfficer(unitType: string | undefined, pledgeId?: string) {
+  const who = unitType && isPledgingUnitType(unitType) ? COLLECTIVE_OFFICERS[unitType] : 'its responsible officers';
+  return forbidden('not_the_pledger', `a collective book is kept by ${who}`, { ...(pledgeId ? { pledgeId } : {}), ...(unitType ? { unitType } : {}) });
 }
 
 function requireStatus(state: PledgeState, allowed: readonly PledgeStatus[]): void {
@@ -33,6 +50,11 @@ function validatePledger(pledger: Pledger, command: Extract<PledgeCommand, { typ
     if (ids.length > 0) throw invalid('no_members', 'a collective pledge names an org unit, not members', { field: 'pledger/memberIds' });
     if (!pledger.orgUnitId) throw invalid('org_unit_required', 'a collective pledge names its org unit', { field: 'pledger/orgUnitId' });
     if (!command.context.orgUnit) throw notFound('org_unit', pledger.orgUnitId);
+    if (!isPledgingUnitType(command.context.orgUnit.type)) {
+      throw invalid('unit_cannot_pledge', `a ${command.context.orgUnit.type} does not pledge as a collective; these do: ${Object.keys(COLLECTIVE_OFFICERS).join(', ')}`, {
+        field: 'pledger/orgUnitId',
+      });
+    }
   } else if (pledger.orgUnitId !== undefined) {
     throw invalid('org_unit_not_allowed', 'only a collective pledge names an org unit', { field: 'pledger/orgUnitId' });
   }
@@ -63,6 +85,13 @@ function validateRecord(record: FulfilmentInput, state: PledgeState, at: string,
       throw invalid('invalid_figure', `${figure} must be a non-negative ${whole ? 'whole number' : 'number'}`, { field: figure });
     }
   }
+  if (record.beneficiaryRef !== undefined) {
+    if (item.kind !== 'deed') throw invalid('deed_figures_only', 'beneficiaryRef is recorded for deed items only', { field: 'beneficiaryRef' });
+    const ref = record.beneficiaryRef.trim();
+    if (ref.length === 0 || ref.length > LIMITS.beneficiaryRef || CONTROL.test(ref)) {
+      throw invalid('invalid_beneficiary_ref', `beneficiaryRef must be 1 to ${LIMITS.beneficiaryRef} printable characters`, { field: 'beneficiaryRef' });
+    }
+  }
   if (corrects !== undefined) {
     const original = state.records[corrects];
     if (!original) throw notFound('fulfilment_record', corrects);
@@ -70,7 +99,6 @@ function validateRecord(record: FulfilmentInput, state: PledgeState, at: string,
   }
 }
 
-/** The pledge book's rules. Pure: everything it needs comes in on the command. */
 /**
  * The branch a book belongs to (its meeting reviews it, its secretary publishes it): the first
  * member's branch; for a collective book, the branch itself or a party group's parent branch.
@@ -82,25 +110,34 @@ export function branchOfBook(home: { branchId?: string } | undefined, orgUnitId:
   return undefined;
 }
 
+/** The pledge book's rules. Pure: everything it needs comes in on the command. */
 export function decidePledge(command: PledgeCommand, state: PledgeState): PledgeEvent[] {
   switch (command.type) {
     case 'DraftPledge': {
       if (state.status !== 'none') throw conflict('pledge_exists', `pledge ${command.pledgeId} already exists`, { pledgeId: command.pledgeId });
-      if (command.context.yearClosed) throw conflict('year_closed', `the ${command.year} programme is closed`, { year: command.year });
-      validatePledger(command.pledger, command);
-      if (!isPledger(command.actor, command.pledger)) {
-        throw forbidden('not_the_pledger', 'members draft their own pledge books; collective books are drafted by those who lead the unit');
+      const { years } = command.context;
+      if (years.closedYears.includes(command.year)) throw conflict('year_closed', `the ${command.year} programme is closed`, { year: command.year });
+      if (!isYearOpen(years, command.year, command.at)) {
+        const current = programmeYearOf(command.at);
+        throw invalid('year_not_open', `books are drafted for ${current}, or for ${current + 1} once the bureau opens it`, { field: 'year', currentYear: current });
       }
-      if (command.pledger.type === 'individual' && command.context.existingIndividualBook) {
+      const pledger = pledgerFor(command.actor, command.pledger);
+      validatePledger(pledger, command);
+      const collective = pledger.orgUnitId && command.context.orgUnit ? { unit: { orgUnitId: pledger.orgUnitId, ...command.context.orgUnit }, actorPlacement: command.context.actorPlacement } : undefined;
+      if (!isPledger(command.actor, pledger, collective)) {
+        if (pledger.type === 'collective') throw notOfficer(command.context.orgUnit?.type);
+        throw forbidden('not_the_pledger', 'members draft their own pledge books; collective books are drafted by the collective’s responsible officers');
+      }
+      if (pledger.type === 'individual' && command.context.existingIndividualBook) {
         throw conflict('duplicate_individual_book', `member already has a ${command.year} pledge book`, {
           year: command.year,
           existingPledgeId: command.context.existingIndividualBook,
         });
       }
-      const items = validateItems(command.items, command.pledger.type, command.context.guidanceCategories);
-      const first = command.pledger.memberIds[0];
+      const items = validateItems(command.items, pledger.type, command.context.guidanceCategories);
+      const first = pledger.memberIds[0];
       const home = first ? command.context.members[first] : undefined;
-      const branchId = branchOfBook(home, command.pledger.orgUnitId, command.context.orgUnit);
+      const branchId = branchOfBook(home, pledger.orgUnitId, command.context.orgUnit);
       return [
         {
           type: 'PledgeDrafted',
@@ -108,7 +145,7 @@ export function decidePledge(command: PledgeCommand, state: PledgeState): Pledge
             pledgeId: command.pledgeId,
             bureauId: command.actor.bureauId,
             year: command.year,
-            pledger: { type: command.pledger.type, memberIds: [...command.pledger.memberIds], ...(command.pledger.orgUnitId ? { orgUnitId: command.pledger.orgUnitId } : {}) },
+            pledger: { type: pledger.type, memberIds: [...pledger.memberIds], ...(pledger.orgUnitId ? { orgUnitId: pledger.orgUnitId } : {}) },
             ...(branchId ? { branchId } : {}),
             ...(home?.groupId ? { groupId: home.groupId } : {}),
             items,
@@ -118,13 +155,14 @@ export function decidePledge(command: PledgeCommand, state: PledgeState): Pledge
     }
     case 'RevisePledge': {
       requireStatus(state, EDITABLE);
-      requirePledger(command.actor, state);
+      requirePledger(command.actor, state, command.collective);
       return [{ type: 'PledgeRevised', data: { pledgeId: state.pledgeId, items: validateItems(command.items, state.pledger.type, command.guidanceCategories) } }];
     }
     case 'SubmitPledge': {
       requireStatus(state, EDITABLE);
-      requirePledger(command.actor, state);
+      requirePledger(command.actor, state, command.collective);
       const items = validateItems(state.items, state.pledger.type, command.guidanceCategories);
+      checkProgrammeRules(items, state.pledger.type, command.programmeRules);
       return [
         {
           type: 'PledgeSubmitted',
@@ -143,7 +181,7 @@ export function decidePledge(command: PledgeCommand, state: PledgeState): Pledge
     }
     case 'WithdrawPledge': {
       requireStatus(state, ['draft', 'submitted', 'returned']);
-      requirePledger(command.actor, state);
+      requirePledger(command.actor, state, command.collective);
       const reason = command.reason.trim();
       if (reason.length === 0 || reason.length > LIMITS.reason) throw invalid('invalid_reason', `reason must be 1 to ${LIMITS.reason} characters`, { field: 'reason' });
       return [{ type: 'PledgeWithdrawn', data: { pledgeId: state.pledgeId, reason } }];
@@ -176,7 +214,9 @@ export function decidePledge(command: PledgeCommand, state: PledgeState): Pledge
     }
     case 'RecordProgress': {
       requireStatus(state, ['published']);
-      if (!isPledger(command.actor, state.pledger) && !hasRole(command.actor, 'bureau-admin')) {
+      // A member's book: the member (or the bureau admin on their behalf); a collective's: its officers only.
+      if (state.pledger.type === 'collective') requirePledger(command.actor, state, command.collective);
+      else if (!isPledger(command.actor, state.pledger) && !hasRole(command.actor, 'bureau-admin')) {
         throw forbidden('not_the_pledger', 'fulfilment is recorded by the pledger', { pledgeId: state.pledgeId });
       }
       if (state.records[command.recordId]) throw conflict('record_exists', `fulfilment record ${command.recordId} exists`, { recordId: command.recordId });
@@ -189,6 +229,7 @@ export function decidePledge(command: PledgeCommand, state: PledgeState): Pledge
             recordId: command.recordId,
             ...command.record,
             narrative: command.record.narrative.trim(),
+            ...(command.record.beneficiaryRef !== undefined ? { beneficiaryRef: command.record.beneficiaryRef.trim() } : {}),
             recordedBy: command.actor.memberId,
             recordedAt: command.at,
             ...(command.corrects ? { corrects: command.corrects } : {}),

@@ -1,4 +1,5 @@
 import type { Actor } from '../actor';
+import { DEFAULT_PROGRAMME_RULES } from '../programme/programme-rules';
 import { deciderSpec } from '../testing';
 import type { DraftContext, PledgeCommand } from './commands';
 import { decidePledge } from './decide';
@@ -12,11 +13,14 @@ const given = deciderSpec<PledgeState, PledgeCommand, PledgeEvent>(decidePledge,
 const wang: Actor = { memberId: 'm1', bureauId: 'b1', roles: ['member'] };
 const li: Actor = { memberId: 'm2', bureauId: 'b1', roles: ['member'] };
 const secretary: Actor = { memberId: 'm9', bureauId: 'b1', roles: ['member', 'branch-secretary'] };
+const leader: Actor = { memberId: 'm8', bureauId: 'b1', roles: ['member', 'group-leader'] };
+const leading: Actor = { memberId: 'm7', bureauId: 'b1', roles: ['member', 'leading-group'] };
+const AT = '2026-03-01T08:00:00.000Z';
 const categories = ['student-aid', 'village-support'];
 const context: DraftContext = {
   members: { m1: { branchId: 'br1', groupId: 'g1' }, m2: { branchId: 'br1', groupId: 'g2' } },
   guidanceCategories: categories,
-  yearClosed: false,
+  years: { openedYears: [], lateEntryYears: [], closedYears: [] },
 };
 const items: ItemInput[] = [
   { kind: 'common', area: 'theory-study', text: '每月讀一本理論書', target: '全年12本' },
@@ -27,12 +31,14 @@ const draft = (overrides: Partial<Extract<PledgeCommand, { type: 'DraftPledge' }
   type: 'DraftPledge',
   pledgeId: 'p1',
   actor: wang,
+  at: AT,
   year: 2026,
   pledger: { type: 'individual', memberIds: ['m1'] },
   items,
   context,
   ...overrides,
 });
+const submit = (actor: Actor): PledgeCommand => ({ type: 'SubmitPledge', actor, guidanceCategories: categories, programmeRules: DEFAULT_PROGRAMME_RULES });
 const numbered = items.map((item, i) => ({ ...item, no: i + 1 }));
 const drafted: PledgeEvent = {
   type: 'PledgeDrafted',
@@ -61,10 +67,18 @@ describe('pledge decider: drafting', () => {
   });
 
   it('refuses a closed year, a second individual book, and someone else’s book', () => {
-    given([]).when(draft({ context: { ...context, yearClosed: true } })).thenFails('year_closed', 'conflict');
+    given([]).when(draft({ context: { ...context, years: { ...context.years, closedYears: [2026] } } })).thenFails('year_closed', 'conflict');
     given([]).when(draft({ context: { ...context, existingIndividualBook: 'p0' } })).thenFails('duplicate_individual_book', 'conflict');
     given([]).when(draft({ actor: li })).thenFails('not_the_pledger', 'forbidden');
     given([drafted]).when(draft()).thenFails('pledge_exists', 'conflict');
+  });
+
+  it('takes the caller as the member of an individual book that names none (issue rule 15)', () => {
+    given([]).when(draft({ pledger: { type: 'individual', memberIds: [] } })).then([drafted]);
+    given([]).when(draft({ actor: li, pledger: { type: 'individual', memberIds: [] } })).then([
+      { type: 'PledgeDrafted', data: { ...(drafted.data as object), pledger: { type: 'individual', memberIds: ['m2'] }, groupId: 'g2' } } as PledgeEvent,
+    ]);
+    given([]).when(draft({ pledger: { type: 'paired', memberIds: [] } })).thenFails('two_members');
   });
 
   it('checks the pledger: one member, two or more when paired, an org unit when collective', () => {
@@ -77,15 +91,25 @@ describe('pledge decider: drafting', () => {
     given([]).when(draft({ pledger: { type: 'individual', memberIds: ['m1'], orgUnitId: 'u1' } })).thenFails('org_unit_not_allowed');
   });
 
-  it('lets pairs and collectives pledge, the latter through those who lead the unit', () => {
+  it('lets pairs and collectives pledge, the latter through the collective’s officers', () => {
     const paired = decidePledge(draft({ pledger: { type: 'paired', memberIds: ['m1', 'm2'] }, items: [items[2]!] }), initialPledgeState());
     expect(paired[0]).toMatchObject({ type: 'PledgeDrafted', data: { pledger: { type: 'paired' }, branchId: 'br1', groupId: 'g1' } });
-    const collective = draft({ actor: secretary, pledger: { type: 'collective', memberIds: [], orgUnitId: 'br1' }, items: [items[2]!], context: { ...context, orgUnit: { type: 'party-branch' } } });
+    const collective = draft({
+      actor: secretary,
+      pledger: { type: 'collective', memberIds: [], orgUnitId: 'br1' },
+      items: [items[2]!],
+      context: { ...context, orgUnit: { type: 'party-branch' }, actorPlacement: { branchId: 'br1', groupId: 'g2' } },
+    });
     expect(decidePledge(collective, initialPledgeState())[0]).toMatchObject({ data: { pledger: { orgUnitId: 'br1' }, branchId: 'br1' } });
     // A party group's book belongs to the group's branch; the leadership team's to no branch.
-    const groupBook = { ...collective, pledger: { type: 'collective' as const, memberIds: [], orgUnitId: 'g1' }, context: { ...context, orgUnit: { type: 'party-group', parentId: 'br1' } } };
+    const groupBook = draft({
+      actor: leader,
+      pledger: { type: 'collective', memberIds: [], orgUnitId: 'g1' },
+      items: [items[2]!],
+      context: { ...context, orgUnit: { type: 'party-group', parentId: 'br1' }, actorPlacement: { branchId: 'br1', groupId: 'g1' } },
+    });
     expect(decidePledge(groupBook, initialPledgeState())[0]).toMatchObject({ data: { branchId: 'br1' } });
-    const teamBook = { ...collective, pledger: { type: 'collective' as const, memberIds: [], orgUnitId: 'team' }, context: { ...context, orgUnit: { type: 'leadership-team' } } };
+    const teamBook = draft({ actor: leading, pledger: { type: 'collective', memberIds: [], orgUnitId: 'team' }, items: [items[2]!], context: { ...context, orgUnit: { type: 'leadership-team' } } });
     expect(decidePledge(teamBook, initialPledgeState())[0]!.data).not.toHaveProperty('branchId');
     given([]).when({ ...collective, actor: wang } as PledgeCommand).thenFails('not_the_pledger', 'forbidden');
   });
@@ -110,13 +134,13 @@ describe('pledge decider: drafting', () => {
 
 describe('pledge decider: vetting', () => {
   it('submits drafts and returned books, opening a new round each time', () => {
-    given([drafted]).when({ type: 'SubmitPledge', actor: wang, guidanceCategories: categories }).then([submitted]);
-    given([drafted, submitted, returned]).when({ type: 'SubmitPledge', actor: wang, guidanceCategories: categories }).then([
+    given([drafted]).when(submit(wang)).then([submitted]);
+    given([drafted, submitted, returned]).when(submit(wang)).then([
       { type: 'PledgeSubmitted', data: { pledgeId: 'p1', ...bookFacts, round: 2, items: numbered } },
     ]);
-    given([drafted, submitted]).when({ type: 'SubmitPledge', actor: wang, guidanceCategories: categories }).thenFails('wrong_state', 'conflict');
-    given([drafted]).when({ type: 'SubmitPledge', actor: li, guidanceCategories: categories }).thenFails('not_the_pledger', 'forbidden');
-    given([]).when({ type: 'SubmitPledge', actor: wang, guidanceCategories: categories }).thenFails('pledge_not_found', 'not_found');
+    given([drafted, submitted]).when(submit(wang)).thenFails('wrong_state', 'conflict');
+    given([drafted]).when(submit(li)).thenFails('not_the_pledger', 'forbidden');
+    given([]).when(submit(wang)).thenFails('pledge_not_found', 'not_found');
   });
 
   it('revises only while a draft or returned, by the pledger', () => {
@@ -174,10 +198,18 @@ describe('pledge decider: fulfilment', () => {
     ['deed figures on a position item', { itemNo: 2, peopleAided: undefined, amountFen: 5 }, 'deed_figures_only', 'amountFen'],
     ['a negative amount', { amountFen: -1 }, 'invalid_figure', 'amountFen'],
     ['a fractional amount of fen', { amountFen: 10.5 }, 'invalid_figure', 'amountFen'],
+    ['a beneficiary reference on a position item', { itemNo: 2, peopleAided: undefined, amountFen: undefined, beneficiaryRef: 'student-07' }, 'deed_figures_only', 'beneficiaryRef'],
+    ['an empty beneficiary reference', { beneficiaryRef: '  ' }, 'invalid_beneficiary_ref', 'beneficiaryRef'],
+    ['a beneficiary reference with a line break', { beneficiaryRef: 'a\nb' }, 'invalid_beneficiary_ref', 'beneficiaryRef'],
     ['too many evidence references', { evidence: Array.from({ length: 21 }, (_, i) => `e${i}`) }, 'invalid_evidence', 'evidence'],
   ])('refuses %s', (_what, change, code, field) => {
     const base = (progress() as Extract<PledgeCommand, { type: 'RecordProgress' }>).record;
     given(live).when(progress({ record: { ...base, ...change } })).thenFails(code, 'invalid', field);
+  });
+
+  it('records who was aided as a beneficiary reference, trimmed', () => {
+    const [recorded] = decidePledge(progress({ record: { itemNo: 3, recordedOn: '2026-05-12', narrative: '送去學費', evidence: [], peopleAided: 1, beneficiaryRef: ' student-07 ' } }), live.reduce(evolvePledge, initialPledgeState()));
+    expect(recorded).toMatchObject({ type: 'ProgressRecorded', data: { beneficiaryRef: 'student-07', peopleAided: 1 } });
   });
 
   it('corrects a record with a new one that references it; nothing is edited in place', () => {

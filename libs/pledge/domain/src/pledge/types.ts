@@ -55,6 +55,11 @@ export interface FulfilmentInput {
   peopleAided?: number;
   amountFen?: number;
   volunteerHours?: number;
+  /**
+   * Who was aided, as a reference the pledger or branch keeps (a code, not a name): records that
+   * name the same beneficiary count its people once in the totals. Deed items only.
+   */
+  beneficiaryRef?: string;
 }
 
 export interface FulfilmentRecord extends FulfilmentInput {

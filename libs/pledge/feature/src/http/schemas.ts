@@ -74,6 +74,7 @@ export const progressBody = z.strictObject({
   peopleAided: z.number().int().min(0).max(1_000_000).optional(),
   amountFen: z.number().int().min(0).max(100_000_000_000).optional(),
   volunteerHours: z.number().min(0).max(10_000).optional(),
+  beneficiaryRef: z.string().min(1).max(100).optional(),
   corrects: id.optional(),
 });
 

@@ -9,10 +9,15 @@ import {
   decidePledge,
   guidanceCategories,
   initialPledgeState,
+  pledgerFor,
+  programmeRulesOf,
   type Actor,
+  type CollectiveContext,
+  type DirectoryState,
   type ItemInput,
   type PledgeCommand,
   type Pledger,
+  type PledgeState,
 } from '@pledgebook/pledge-domain';
 import { alreadyApplied, toNewEvents, type CommandMeta } from '@pledgebook/nest';
 import { DirectoryRepository } from '../directory/directory.repository';
@@ -32,7 +37,23 @@ export class DraftPledge {
     readonly pledger: Pledger,
     readonly items: ItemInput[],
     readonly meta: CommandMeta,
+    /** The command's time (which programme year is current); now when left out. */
+    readonly at: string = new Date().toISOString(),
   ) {}
+}
+
+/** Where a member sits in the party organisation, as the directory records them. */
+function placementOf(dir: DirectoryState, memberId: string) {
+  const member = dir.members[memberId];
+  return member ? { ...(member.branchId ? { branchId: member.branchId } : {}), ...(member.groupId ? { groupId: member.groupId } : {}) } : undefined;
+}
+
+/** For a collective book: its unit and the actor's place, from which the decider tells its officers. */
+function collectiveFacts(dir: DirectoryState, state: PledgeState, actor: Actor): CollectiveContext | undefined {
+  if (state.pledger.type !== 'collective' || !state.pledger.orgUnitId) return undefined;
+  const unit = dir.units[state.pledger.orgUnitId];
+  const actorPlacement = placementOf(dir, actor.memberId);
+  return { ...(unit ? { unit: { orgUnitId: unit.orgUnitId, type: unit.type, ...(unit.parentId ? { parentId: unit.parentId } : {}) } } : {}), ...(actorPlacement ? { actorPlacement } : {}) };
 }
 
 /** Commands on an existing pledge; the handler supplies what the decider needs from the directory. */
@@ -66,28 +87,31 @@ export class DraftPledgeHandler implements ICommandHandler<DraftPledge, PledgeWr
     }
     if (earlier.length > 0) throw conflict('pledge_exists', `pledge ${command.pledgeId} already exists`, { pledgeId: command.pledgeId });
     const { state: dir } = await this.directory.load(command.actor.bureauId);
-    const members = Object.fromEntries(command.pledger.memberIds.map((id) => [id, dir.members[id]]));
-    const home = command.pledger.memberIds[0] ? dir.members[command.pledger.memberIds[0]] : undefined;
-    const branchId = branchOfBook(home, command.pledger.orgUnitId, command.pledger.orgUnitId ? dir.units[command.pledger.orgUnitId] : undefined);
+    const pledger = pledgerFor(command.actor, command.pledger);
+    const members = Object.fromEntries(pledger.memberIds.map((id) => [id, dir.members[id]]));
+    const home = pledger.memberIds[0] ? dir.members[pledger.memberIds[0]] : undefined;
+    const orgUnit = pledger.orgUnitId ? dir.units[pledger.orgUnitId] : undefined;
+    const branchId = branchOfBook(home, pledger.orgUnitId, orgUnit);
+    const actorPlacement = placementOf(dir, command.actor.memberId);
     const reservation =
-      command.pledger.type === 'individual' && command.pledger.memberIds[0]
-        ? bookReservationStream(command.actor.bureauId, command.pledger.memberIds[0], command.year)
-        : undefined;
+      pledger.type === 'individual' && pledger.memberIds[0] ? bookReservationStream(command.actor.bureauId, pledger.memberIds[0], command.year) : undefined;
     const existing = reservation ? await this.reservedBook(reservation) : undefined;
     const decided = decidePledge(
       {
         type: 'DraftPledge',
         pledgeId: command.pledgeId,
         actor: command.actor,
+        at: command.at,
         year: command.year,
-        pledger: command.pledger,
+        pledger,
         items: command.items,
         context: {
           members,
-          orgUnit: command.pledger.orgUnitId ? dir.units[command.pledger.orgUnitId] : undefined,
+          orgUnit,
           guidanceCategories: guidanceCategories(dir, branchId, command.year),
-          yearClosed: dir.closedYears.includes(command.year),
+          years: { openedYears: dir.openedYears, lateEntryYears: dir.lateEntryYears, closedYears: dir.closedYears },
           existingIndividualBook: existing && existing !== command.pledgeId ? existing : undefined,
+          ...(actorPlacement ? { actorPlacement } : {}),
         },
       },
       initialPledgeState(),
@@ -132,12 +156,15 @@ export class ChangePledgeHandler implements ICommandHandler<ChangePledge, Pledge
     if (expectedRevision !== undefined && expectedRevision !== revision) {
       throw new WrongExpectedRevision(pledgeStream(pledgeId), expectedRevision, revision < 0 ? 'no_stream' : revision);
     }
-    let full: PledgeCommand;
-    if (command.type === 'RevisePledge' || command.type === 'SubmitPledge') {
+    let full: PledgeCommand = command as PledgeCommand;
+    const byActor = 'actor' in command;
+    if (command.type === 'RevisePledge' || command.type === 'SubmitPledge' || (byActor && state.pledger.type === 'collective')) {
       const { state: dir } = await this.directory.load(state.bureauId || meta.bureauId);
-      full = { ...command, guidanceCategories: guidanceCategories(dir, state.branchId, state.year) };
-    } else {
-      full = command;
+      const collective = byActor ? collectiveFacts(dir, state, command.actor) : undefined;
+      const categories = guidanceCategories(dir, state.branchId, state.year);
+      if (command.type === 'RevisePledge') full = { ...command, guidanceCategories: categories, collective };
+      else if (command.type === 'SubmitPledge') full = { ...command, guidanceCategories: categories, programmeRules: programmeRulesOf(dir, state.year), collective };
+      else if (command.type === 'WithdrawPledge' || command.type === 'RecordProgress') full = { ...command, collective };
     }
     const decided = decidePledge(full, state);
     if (decided.length === 0) return { pledgeId, revision };

@@ -1,4 +1,4 @@
-import type { FulfilmentRecord, PledgeItem, Pledger, PledgeStatus } from '@pledgebook/pledge-domain';
+import { fulfilmentTotals, type FulfilmentRecord, type PledgeItem, type Pledger, type PledgeStatus } from '@pledgebook/pledge-domain';
 
 /** A pledge as lists and boards show it (the detail endpoint folds the stream instead). */
 export interface PledgeView {
@@ -24,13 +24,8 @@ export interface PledgeView {
   [key: string]: unknown;
 }
 
+/** The book's totals by the programme's counting rule (`fulfilmentTotals`, ADR 0036). */
 export function totalsOf(records: FulfilmentRecord[]): PledgeView['totals'] {
-  const corrected = new Set(records.map((r) => r.corrects).filter((id): id is string => !!id));
-  const effective = records.filter((r) => !corrected.has(r.recordId));
-  return {
-    peopleAided: effective.reduce((n, r) => n + (r.peopleAided ?? 0), 0),
-    amountFen: effective.reduce((n, r) => n + (r.amountFen ?? 0), 0),
-    volunteerHours: effective.reduce((n, r) => n + (r.volunteerHours ?? 0), 0),
-    records: effective.length,
-  };
+  const { peopleAided, amountFen, volunteerHours, records: counted } = fulfilmentTotals(records);
+  return { peopleAided, amountFen, volunteerHours, records: counted };
 }
