@@ -39,13 +39,14 @@ export const pledgeItemSchema: JsonSchema = {
 };
 
 const pledgeRef = { pledgeId: id };
+const year = { type: 'integer', minimum: 2000, maximum: 2200 };
 const obj = (required: string[], properties: Record<string, unknown>): JsonSchema => ({ type: 'object', required, properties, additionalProperties: false });
 
 /** Who pledges, for which year, where: every book event that opens or reopens it carries these. */
 const book = {
   ...pledgeRef,
   bureauId: id,
-  year: { type: 'integer', minimum: 2000, maximum: 2200 },
+  year,
   pledger: pledgerSchema,
   branchId: id,
   groupId: id,
@@ -90,7 +91,8 @@ export const PLEDGE_CONTRACTS: readonly EventContract[] = [
   {
     type: 'pledgebook.pledge.progress-recorded.v1',
     topic: Topics.pledge,
-    summary: 'A fulfilment record on a published pledge (a correction names the record it corrects).',
+    summary:
+      'A fulfilment record on a published pledge (a correction names the record it corrects and replaces it; records naming the same beneficiaryRef are one beneficiary).',
     dataSchema: obj(['pledgeId', 'recordId', 'itemNo', 'recordedOn', 'narrative', 'evidence', 'recordedBy'], {
       ...pledgeRef,
       recordId: id,
@@ -103,6 +105,7 @@ export const PLEDGE_CONTRACTS: readonly EventContract[] = [
       volunteerHours: { type: 'number', minimum: 0 },
       corrects: id,
       recordedBy: id,
+      beneficiaryRef: { type: 'string', minLength: 1, maxLength: 100 },
     }),
   },
   {
@@ -157,6 +160,33 @@ export const PLEDGE_CONTRACTS: readonly EventContract[] = [
     topic: Topics.pledge,
     summary: 'An org unit was added to a bureau.',
     dataSchema: obj(['orgUnitId', 'bureauId', 'type', 'name'], { orgUnitId: id, bureauId: id, type: { type: 'string' }, name: { type: 'string' }, parentId: id }),
+  },
+  {
+    type: 'pledgebook.pledge.appraisal-office-assigned.v1',
+    topic: Topics.pledge,
+    summary: 'The appraisal office’s staff for a year, whole: each assignment replaces the one before for that year (the directory is its one source).',
+    dataSchema: obj(['bureauId', 'year', 'staff'], {
+      bureauId: id,
+      year,
+      staff: { type: 'array', minItems: 1, items: obj(['memberId', 'duty'], { memberId: id, duty: { type: 'string', minLength: 1, maxLength: 200 } }) },
+    }),
+  },
+  {
+    type: 'pledgebook.pledge.guidance-categories-set.v1',
+    topic: Topics.pledge,
+    summary: 'A branch set its guidance categories for practical deeds for a year (replacing the five defaults or an earlier set).',
+    dataSchema: obj(['bureauId', 'branchId', 'year', 'categories'], {
+      bureauId: id,
+      branchId: id,
+      year,
+      categories: { type: 'array', minItems: 1, maxItems: 12, items: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,59}$' } },
+    }),
+  },
+  {
+    type: 'pledgebook.pledge.year-closed.v1',
+    topic: Topics.pledge,
+    summary: 'A bureau closed a programme year: no new books for it; its open books are closed (each with pledge-closed).',
+    dataSchema: obj(['bureauId', 'year'], { bureauId: id, year }),
   },
 ];
 

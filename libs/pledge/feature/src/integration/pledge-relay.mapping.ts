@@ -6,7 +6,8 @@ import type { DirectoryEvent, PledgeEvent } from '@pledgebook/pledge-domain';
 const SERVICE = 'pledge-service';
 
 /**
- * Domain events → integration events on pledgebook.pledge.v1 (key: the pledge or member id).
+ * Domain events → integration events on pledgebook.pledge.v1 (key: the pledge, member or org
+ * unit id; the bureau for a year's settings).
  * Drafts go out without their items (branch progress counts them; the content goes out on
  * submission). Review decisions echoed back stay internal.
  */
@@ -38,8 +39,8 @@ function mapPledge(event: RecordedEvent, e: PledgeEvent): IntegrationMessage[] {
     case 'PledgePublished':
       return [message(event, id, 'pledgebook.pledge.pledge-published.v1', subject, { pledgeId: id, publicationId: e.data.publicationId, publishedAt: e.data.publishedAt })];
     case 'ProgressRecorded': {
-      const { pledgeId, recordId, itemNo, recordedOn, narrative, evidence, peopleAided, amountFen, volunteerHours, corrects, recordedBy } = e.data;
-      const data = { pledgeId, recordId, itemNo, recordedOn, narrative, evidence, peopleAided, amountFen, volunteerHours, corrects, recordedBy };
+      const { pledgeId, recordId, itemNo, recordedOn, narrative, evidence, peopleAided, amountFen, volunteerHours, corrects, recordedBy, beneficiaryRef } = e.data;
+      const data = { pledgeId, recordId, itemNo, recordedOn, narrative, evidence, peopleAided, amountFen, volunteerHours, corrects, recordedBy, beneficiaryRef };
       return [message(event, id, 'pledgebook.pledge.progress-recorded.v1', subject, JSON.parse(JSON.stringify(data)))];
     }
     case 'PledgeClosed':
@@ -64,6 +65,26 @@ function mapDirectory(event: RecordedEvent, e: DirectoryEvent, bureauId: string)
       return [
         message(event, e.data.orgUnitId, 'pledgebook.pledge.org-unit-added.v1', `org-units/${e.data.orgUnitId}`, JSON.parse(JSON.stringify({ bureauId, ...e.data }))),
       ];
+    // The year's settings, keyed by the bureau so each bureau's settings keep their order.
+    case 'AppraisalOfficeAssigned':
+      return [
+        message(event, bureauId, 'pledgebook.pledge.appraisal-office-assigned.v1', `bureaus/${bureauId}/appraisal-office/${e.data.year}`, {
+          bureauId,
+          year: e.data.year,
+          staff: e.data.staff.map(({ memberId, duty }) => ({ memberId, duty })),
+        }),
+      ];
+    case 'GuidanceCategoriesSet':
+      return [
+        message(event, bureauId, 'pledgebook.pledge.guidance-categories-set.v1', `org-units/${e.data.branchId}/guidance-categories/${e.data.year}`, {
+          bureauId,
+          branchId: e.data.branchId,
+          year: e.data.year,
+          categories: [...e.data.categories],
+        }),
+      ];
+    case 'YearClosed':
+      return [message(event, bureauId, 'pledgebook.pledge.year-closed.v1', `bureaus/${bureauId}/years/${e.data.year}`, { bureauId, year: e.data.year })];
     default:
       return [];
   }

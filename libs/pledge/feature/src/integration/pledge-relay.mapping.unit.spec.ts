@@ -36,7 +36,12 @@ describe('pledge relay mapping', () => {
     ['directory-weihai', 'MemberUpdated', { memberId: 'm1', roles: ['member', 'group-leader'] }, 'pledgebook.pledge.member-updated.v1'],
     ['directory-weihai', 'MemberMoved', { memberId: 'm1', fromGroupId: 'g1', toGroupId: 'g2', branchId: 'br1', effectiveOn: '2026-06-01' }, 'pledgebook.pledge.member-moved.v1'],
     ['directory-weihai', 'OrgUnitAdded', { orgUnitId: 'g2', type: 'party-group', name: '第二黨小組', parentId: 'br1' }, 'pledgebook.pledge.org-unit-added.v1'],
-    ['directory-weihai', 'GuidanceCategoriesSet', { branchId: 'br1', year: 2026, categories: ['x'] }, undefined],
+    ['directory-weihai', 'GuidanceCategoriesSet', { branchId: 'br1', year: 2026, categories: ['elderly-care'] }, 'pledgebook.pledge.guidance-categories-set.v1'],
+    ['directory-weihai', 'AppraisalOfficeAssigned', { year: 2026, staff: [{ memberId: 'm1', duty: '考核記錄' }] }, 'pledgebook.pledge.appraisal-office-assigned.v1'],
+    ['directory-weihai', 'YearClosed', { year: 2025 }, 'pledgebook.pledge.year-closed.v1'],
+    ['directory-weihai', 'YearOpened', { year: 2027 }, undefined],
+    ['directory-weihai', 'ProgrammeRulesSet', { year: 2026, positionBenchmark: false, yearlyDeed: true }, undefined],
+    ['pledge-p1', 'ProgressRecorded', { pledgeId: 'p1', recordId: 'r2', itemNo: 1, recordedOn: '2026-03-01', narrative: '更正', evidence: [], peopleAided: 1, beneficiaryRef: 'student-07', corrects: 'r1', recordedBy: 'm1', recordedAt: '2026-03-01T08:00:00.000Z' }, 'pledgebook.pledge.progress-recorded.v1'],
   ];
 
   it.each(cases)('%s %s maps to its integration event, valid against its schema', (stream, type, data, expected) => {
@@ -47,6 +52,21 @@ describe('pledge relay mapping', () => {
       expect(m.topic).toBe('pledgebook.pledge.v1');
       expect(m.value.source).toBe('/bureaus/weihai/pledge-service');
     }
+  });
+
+  it('relays the year’s settings with their bureau, keyed by the bureau', () => {
+    const office = mapPledgeServiceEvent(recorded('directory-weihai', 'AppraisalOfficeAssigned', { year: 2026, staff: [{ memberId: 'm1', duty: '考核記錄' }, { memberId: 'm2', duty: '打分' }] }))[0]!;
+    expect(office).toMatchObject({ key: 'weihai', value: { subject: 'bureaus/weihai/appraisal-office/2026', data: { bureauId: 'weihai', year: 2026, staff: [{ memberId: 'm1' }, { memberId: 'm2' }] } } });
+    const categories = mapPledgeServiceEvent(recorded('directory-weihai', 'GuidanceCategoriesSet', { branchId: 'br1', year: 2026, categories: ['elderly-care'] }))[0]!;
+    expect(categories).toMatchObject({ key: 'weihai', value: { data: { bureauId: 'weihai', branchId: 'br1', year: 2026, categories: ['elderly-care'] } } });
+    const closed = mapPledgeServiceEvent(recorded('directory-weihai', 'YearClosed', { year: 2025 }))[0]!;
+    expect(closed).toMatchObject({ key: 'weihai', value: { type: 'pledgebook.pledge.year-closed.v1', data: { bureauId: 'weihai', year: 2025 } } });
+  });
+
+  it('carries a fulfilment record’s beneficiary reference', () => {
+    const [m] = mapPledgeServiceEvent(recorded('pledge-p1', 'ProgressRecorded', { pledgeId: 'p1', recordId: 'r3', itemNo: 1, recordedOn: '2026-03-01', narrative: '送學費', evidence: [], peopleAided: 1, beneficiaryRef: 'student-07', recordedBy: 'm1', recordedAt: '2026-03-01T08:00:00.000Z' }));
+    expect(m!.value.data).toMatchObject({ beneficiaryRef: 'student-07', peopleAided: 1 });
+    expect(m!.value.data).not.toHaveProperty('recordedAt');
   });
 
   it('turns a publication act into one recording per pledge, each with its own idempotency seed', () => {
