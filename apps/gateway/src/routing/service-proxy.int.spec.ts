@@ -70,6 +70,13 @@ describe('service proxy', () => {
     expect(seen.at(-1)!.closedEarly).toBe(true);
   });
 
+  it('accepts a directory file up to 20 times the JSON body limit, and no more', async () => {
+    const file = 'x'.repeat(10 * 1024);
+    expect((await fetch(`http://127.0.0.1:${gatewayPort}/api/v1/pledges`, { method: 'POST', body: file })).status).toBe(413);
+    expect((await fetch(`http://127.0.0.1:${gatewayPort}/api/v1/bureaus/weihai/directory/import`, { method: 'POST', body: file, headers: { 'content-type': 'text/csv' } })).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${gatewayPort}/api/v1/bureaus/weihai/directory/import`, { method: 'POST', body: 'x'.repeat(21 * 1024), headers: { 'content-type': 'text/csv' } })).status).toBe(413);
+  });
+
   it('aborts the upstream request when the client goes away', async () => {
     const before = seen.length;
     await new Promise<void>((resolve) => {

@@ -15,6 +15,10 @@ export function routeFor(path: string, services: Record<string, string>): string
   return undefined;
 }
 
+/** Routes that take a file (a bureau's directory as CSV or workbook); the services accept 20 times the JSON limit there. */
+const FILE_LIMIT_FACTOR = 20;
+export const isFileUpload = (path: string) => /^\/api\/v1\/bureaus\/[^/]+\/directory\/import(\?|$)/.test(path);
+
 /** The gateway answers these itself. */
 export const isGatewayRoute = (path: string) => /^\/api\/v1\/auth\//.test(path) || /^\/api\/v1\/bureaus\/[^/]+\/accounts(\/|$|\?)/.test(path);
 
@@ -32,6 +36,7 @@ export interface ProxyObservers {
 }
 
 export interface ProxyOptions {
+  /** Largest body accepted; a directory file (CSV or workbook) may be 20 times larger, as the service accepts. */
   bodyLimit: number;
   /** Security headers added to every answer. */
   headers: Record<string, string>;
@@ -62,7 +67,7 @@ const agent = new Agent({ keepAlive: true, maxSockets: 256, scheduling: 'lifo' }
  * while streaming. Returns false for what the gateway answers itself.
  */
 export function serviceProxy(services: Record<string, string>, options: ProxyOptions, observers: ProxyObservers) {
-  const { bodyLimit, headers, upstreamTimeoutMs } = options;
+  const { headers, upstreamTimeoutMs } = options;
   const targets = new Map(Object.values(services).map((base) => [base, new URL(base)]));
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const path = req.url ?? '/';
@@ -82,6 +87,7 @@ export function serviceProxy(services: Record<string, string>, options: ProxyOpt
       answerProblem(res, path, 404, 'not_found', `no service answers ${path.split('?')[0]}`);
       return true;
     }
+    const bodyLimit = isFileUpload(path) ? options.bodyLimit * FILE_LIMIT_FACTOR : options.bodyLimit;
     if (Number(req.headers['content-length'] ?? 0) > bodyLimit) {
       req.resume();
       answerProblem(res, path, 413, 'body_too_large', 'the body is larger than this endpoint accepts');
