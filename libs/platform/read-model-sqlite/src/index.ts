@@ -1,1 +1,2 @@
 export * from './sqlite-read-model-store';
+export type { QueryPlan } from './sqlite-collection';

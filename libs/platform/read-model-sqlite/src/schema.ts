@@ -15,6 +15,12 @@ CREATE TABLE IF NOT EXISTS _inbox (
   handled_at TEXT NOT NULL,
   PRIMARY KEY (consumer, event_id)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS _kinds (
+  tbl   TEXT NOT NULL,
+  field TEXT NOT NULL,
+  kinds INTEGER NOT NULL,
+  PRIMARY KEY (tbl, field)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS _checkpoints (
   name     TEXT PRIMARY KEY,
   position INTEGER NOT NULL
@@ -31,6 +37,18 @@ export function assertCollectionName(name: string): void {
 export function tableName(name: string, generation: number): string {
   assertCollectionName(name);
   return `"c_${name.replace(/-/g, '_')}__g${generation}"`;
+}
+
+const suffix = (fields: readonly string[]) => fields.join('_').replace(/[.-]/g, '_');
+
+/** Expression index of one generation over `fields`. */
+export function indexName(name: string, generation: number, fields: readonly string[]): string {
+  return `"i_${name.replace(/-/g, '_')}__g${generation}__${suffix(fields)}"`;
+}
+
+/** Key table of an index with an array field: a row per element (ADR 0028). */
+export function keyTableName(name: string, generation: number, fields: readonly string[]): string {
+  return `"k_${name.replace(/-/g, '_')}__g${generation}__${suffix(fields)}"`;
 }
 
 /** JSON path for json_extract; paths are checked to be plain dotted names. */

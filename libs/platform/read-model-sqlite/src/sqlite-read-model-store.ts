@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import type {
   CollectionReader,
   CollectionWriter,
+  Filter,
+  FindOptions,
   IndexSpec,
   ReadModelStore,
   ReadModelTransaction,
@@ -9,12 +11,18 @@ import type {
 } from '@pledgebook/read-model';
 import { AsyncTransactionQueue, openDatabase } from '@pledgebook/sqlite';
 import { systemClock, type Clock } from '@pledgebook/util';
-import { READ_MODEL_SCHEMA, assertCollectionName, jsonPath, tableName } from './schema';
-import { SqliteCollection } from './sqlite-collection';
+import { READ_MODEL_SCHEMA, assertCollectionName, keyTableName, tableName } from './schema';
+import { SqliteCollection, type QueryPlan, type ReadCounters } from './sqlite-collection';
+import { Statements } from './statements';
+import { bare, declaredIndexes } from './table-catalog';
+import { TableWriter } from './table-writer';
 
 export interface SqliteReadModelStoreOptions {
   clock?: Clock;
 }
+
+/** Rows `ANALYZE` samples per index: statistics in milliseconds, however large the table. */
+const ANALYSIS_LIMIT = 1000;
 
 /**
  * Read models on SQLite: one file per service. Writes go through one connection in serialised
@@ -24,21 +32,28 @@ export interface SqliteReadModelStoreOptions {
 export class SqliteReadModelStore implements ReadModelStore {
   private readonly writer: Database.Database;
   private readonly reader: Database.Database;
+  private readonly writes: Statements;
+  private readonly reads: Statements;
   private readonly queue: AsyncTransactionQueue;
   private readonly clock: Clock;
   private readonly collections = new Map<string, SqliteCollection<ViewDocument>>();
+  private readonly tables = new Map<string, TableWriter>();
+  private readonly counters: ReadCounters = { rowsParsed: 0 };
 
   constructor(readonly file: string, options: SqliteReadModelStoreOptions = {}) {
     this.clock = options.clock ?? systemClock;
     this.writer = openDatabase(file);
+    this.writer.pragma(`analysis_limit = ${ANALYSIS_LIMIT}`);
     this.writer.transaction(() => this.writer.exec(READ_MODEL_SCHEMA)).immediate();
     this.reader = openDatabase(file);
+    this.writes = new Statements(this.writer);
+    this.reads = new Statements(this.reader);
     this.queue = new AsyncTransactionQueue(this.writer);
   }
 
   collection<T extends ViewDocument = ViewDocument>(name: string): CollectionReader<T> {
     // Resolved on every call: after a rebuild switches generations, readers follow at once.
-    const current = () => this.handle<T>(this.reader, name, this.generationOf(this.reader, name));
+    const current = () => this.handle<T>(this.reader, name, this.generationOf(this.reads, name));
     return {
       findById: (id) => current().findById(id),
       findOne: (filter) => current().findOne(filter),
@@ -47,36 +62,65 @@ export class SqliteReadModelStore implements ReadModelStore {
     };
   }
 
-  transaction<R>(fn: (tx: ReadModelTransaction) => Promise<R>, options: { rebuildable?: boolean } = {}): Promise<R> {
-    return this.queue.run(() => fn(this.transactionApi()), { relaxed: options.rebuildable === true });
+  /** The SQL a `find` on the live generation runs and SQLite's plan for it (this adapter only). */
+  explain(name: string, filter: Filter = {}, options: FindOptions = {}): QueryPlan {
+    return this.handle(this.reader, name, this.generationOf(this.reads, name)).explain(filter, options);
+  }
+
+  /** Stored documents parsed by queries since the store opened (this adapter only). */
+  get rowsParsed(): number {
+    return this.counters.rowsParsed;
+  }
+
+  async transaction<R>(fn: (tx: ReadModelTransaction) => Promise<R>, options: { rebuildable?: boolean } = {}): Promise<R> {
+    try {
+      return await this.queue.run(async () => {
+        const result = await fn(this.transactionApi());
+        for (const table of this.tables.values()) table.analyzeIfGrown();
+        return result;
+      }, { relaxed: options.rebuildable === true });
+    } catch (error) {
+      this.forgetWriters(); // what they knew of kinds and key tables may have rolled back
+      throw error;
+    }
   }
 
   async ensureIndexes(name: string, indexes: readonly IndexSpec[]): Promise<void> {
     assertCollectionName(name);
-    await this.queue.run(async () => {
-      const register = this.writer.prepare('INSERT OR IGNORE INTO _indexes (name, fields, uniq) VALUES (?, ?, ?)');
-      for (const index of indexes) register.run(name, index.fields.join(','), index.unique ? 1 : 0);
-      this.createIndexes(name, this.generationOf(this.writer, name));
-    });
-    this.collections.clear();
+    try {
+      await this.queue.run(async () => {
+        const register = this.writer.prepare('INSERT OR IGNORE INTO _indexes (name, fields, uniq) VALUES (?, ?, ?)');
+        for (const index of indexes) register.run(name, index.fields.join(','), index.unique ? 1 : 0);
+        this.forgetWriters();
+        this.handle(this.writer, name, this.generationOf(this.writes, name));
+      });
+    } finally {
+      this.collections.clear();
+    }
   }
 
   async activeGeneration(name: string): Promise<number> {
-    return this.generationOf(this.reader, name);
+    return this.generationOf(this.reads, name);
   }
 
   async dropGeneration(name: string, generation: number): Promise<void> {
     await this.queue.run(async () => {
-      if (this.generationOf(this.writer, name) === generation && this.hasGeneration(name)) {
+      if (this.generationOf(this.writes, name) === generation && this.hasGeneration(name)) {
         throw new Error(`generation ${generation} of ${name} is live`);
       }
-      this.writer.exec(`DROP TABLE IF EXISTS ${tableName(name, generation)}`);
+      const table = tableName(name, generation);
+      for (const index of declaredIndexes(this.writes, name)) this.writer.exec(`DROP TABLE IF EXISTS ${keyTableName(name, generation, index.fields)}`);
+      this.writer.exec(`DROP TABLE IF EXISTS ${table}`);
+      this.writer.prepare('DELETE FROM _kinds WHERE tbl = ?').run(bare(table));
+      this.tables.delete(table);
     });
     for (const key of [...this.collections.keys()]) if (key.endsWith(`|${name}|${generation}`)) this.collections.delete(key);
+    this.writes.clear();
+    this.reads.clear();
   }
 
   async ping(): Promise<void> {
-    this.reader.prepare('SELECT 1').get();
+    this.reads.get('SELECT 1').get();
   }
 
   async close(): Promise<void> {
@@ -89,56 +133,50 @@ export class SqliteReadModelStore implements ReadModelStore {
     const db = this.writer;
     return {
       collection: <T extends ViewDocument>(name: string, generation?: number): CollectionWriter<T> =>
-        this.handle<T>(db, name, generation ?? this.generationOf(db, name)),
+        this.handle<T>(db, name, generation ?? this.generationOf(this.writes, name)),
       markHandled: async (consumer, eventId) =>
-        db.prepare('INSERT OR IGNORE INTO _inbox (consumer, event_id, handled_at) VALUES (?, ?, ?)').run(consumer, eventId, this.clock.now().toISOString())
-          .changes === 1,
-      checkpoint: async (name) => (db.prepare('SELECT position FROM _checkpoints WHERE name = ?').get(name) as { position: number } | undefined)?.position,
+        this.writes.get('INSERT OR IGNORE INTO _inbox (consumer, event_id, handled_at) VALUES (?, ?, ?)').run(consumer, eventId, this.clock.now().toISOString()).changes === 1,
+      checkpoint: async (name) => (this.writes.get('SELECT position FROM _checkpoints WHERE name = ?').get(name) as { position: number } | undefined)?.position,
       setCheckpoint: async (name, position) => {
-        db.prepare('INSERT INTO _checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position').run(name, position);
+        this.writes.get('INSERT INTO _checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position').run(name, position);
       },
       activate: async (name, generation) => {
         assertCollectionName(name);
         this.handle(db, name, generation);
-        db.prepare('INSERT INTO _generations (name, generation) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET generation = excluded.generation').run(name, generation);
+        this.writes.get('INSERT INTO _generations (name, generation) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET generation = excluded.generation').run(name, generation);
       },
     };
   }
 
+  /** Writer handles are made inside a write transaction: making one creates its table and indexes. */
   private handle<T extends ViewDocument>(db: Database.Database, name: string, generation: number): SqliteCollection<T> {
-    const key = `${db === this.writer ? 'w' : 'r'}|${name}|${generation}`;
+    const writing = db === this.writer;
+    const key = `${writing ? 'w' : 'r'}|${name}|${generation}`;
     let collection = this.collections.get(key);
     if (!collection) {
-      collection = new SqliteCollection<ViewDocument>(db, name, generation, () => this.indexedFields(name), db === this.writer);
-      if (db === this.writer) this.createIndexes(name, generation);
+      const ref = { name, generation, table: tableName(name, generation) };
+      let table: TableWriter | undefined;
+      if (writing) {
+        table = this.tables.get(ref.table) ?? new TableWriter(this.writes, ref);
+        this.tables.set(ref.table, table);
+      }
+      collection = new SqliteCollection<ViewDocument>(writing ? this.writes : this.reads, ref, table, this.counters);
       this.collections.set(key, collection);
     }
     return collection as unknown as SqliteCollection<T>;
   }
 
-  private generationOf(db: Database.Database, name: string): number {
-    const row = db.prepare('SELECT generation FROM _generations WHERE name = ?').get(name) as { generation: number } | undefined;
+  private forgetWriters(): void {
+    this.tables.clear();
+    for (const key of [...this.collections.keys()]) if (key.startsWith('w|')) this.collections.delete(key);
+  }
+
+  private generationOf(statements: Statements, name: string): number {
+    const row = statements.get('SELECT generation FROM _generations WHERE name = ?').get(name) as { generation: number } | undefined;
     return row?.generation ?? 1;
   }
 
   private hasGeneration(name: string): boolean {
-    return this.writer.prepare('SELECT 1 FROM _generations WHERE name = ?').get(name) !== undefined;
-  }
-
-  private indexedFields(name: string): ReadonlySet<string> {
-    const rows = this.reader.prepare('SELECT fields FROM _indexes WHERE name = ?').all(name) as { fields: string }[];
-    return new Set(rows.flatMap((r) => r.fields.split(',')));
-  }
-
-  private createIndexes(name: string, generation: number): void {
-    const table = tableName(name, generation);
-    this.writer.exec(`CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY, doc TEXT NOT NULL, revs TEXT NOT NULL DEFAULT '{}') WITHOUT ROWID`);
-    const rows = this.writer.prepare('SELECT fields, uniq FROM _indexes WHERE name = ?').all(name) as { fields: string; uniq: number }[];
-    for (const row of rows) {
-      const fields = row.fields.split(',');
-      const indexName = `"i_${name.replace(/-/g, '_')}__g${generation}__${fields.join('_').replace(/\./g, '_')}"`;
-      const expressions = fields.map((f) => `json_extract(doc, ${jsonPath(f)})`).join(', ');
-      this.writer.exec(`CREATE ${row.uniq ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${indexName} ON ${table} (${expressions})`);
-    }
+    return this.writes.get('SELECT 1 FROM _generations WHERE name = ?').get(name) !== undefined;
   }
 }
