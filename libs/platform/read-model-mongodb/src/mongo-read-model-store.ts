@@ -22,7 +22,9 @@ import {
   type ViewDocument,
 } from '@pledgebook/read-model';
 import { systemClock, type Clock } from '@pledgebook/util';
-import { keysetFilter } from './keyset';
+import { decodeKeyValues, encodeKeyValues, keysetFilter } from './keyset';
+import { PreparedCollections, type CollectionCatalog } from './mongo-indexes';
+import { databaseInUrl, hostsInUrl } from './mongo-url';
 
 type Stored = ViewDocument & { _rev?: AppliedRevisions };
 const HIDE_REV = { projection: { _rev: 0 } } as const;
@@ -33,9 +35,16 @@ function physical(name: string, generation: number): string {
 }
 
 export interface MongoReadModelStoreOptions {
+  /** The database when the URL names none (a service's own); `pledgebook` when neither does. */
   database?: string;
   clock?: Clock;
+  /** How long a readiness ping waits for an answer (default 700 ms). */
+  pingTimeoutMs?: number;
 }
+
+const INDEX_REGISTRY = '_indexes';
+/** MongoDB's NamespaceExists: another writer created the collection first. */
+const NAMESPACE_EXISTS = 48;
 
 /**
  * Read models on MongoDB. Writes run in multi-document transactions (a replica set is
@@ -43,19 +52,26 @@ export interface MongoReadModelStoreOptions {
  * commit together.
  */
 export class MongoReadModelStore implements ReadModelStore {
-  private readonly indexed = new Set<string>();
+  private readonly collections: PreparedCollections;
 
   private constructor(
     private readonly client: MongoClient,
     private readonly db: Db,
     private readonly clock: Clock,
-  ) {}
+    private readonly hosts: string,
+    private readonly pingTimeoutMs: number,
+  ) {
+    this.collections = new PreparedCollections(catalogOf(db));
+  }
 
+  /**
+   * Does not wait for the server: the driver connects on first use, so a service starts (and
+   * answers its health checks) while MongoDB is still coming up or is down.
+   */
   static async connect(url: string, options: MongoReadModelStoreOptions = {}): Promise<MongoReadModelStore> {
     const client = new MongoClient(url);
-    await client.connect();
-    const db = options.database ? client.db(options.database) : client.db(client.options.dbName || 'pledgebook');
-    return new MongoReadModelStore(client, db, options.clock ?? systemClock);
+    const db = client.db(databaseInUrl(url) ?? options.database ?? 'pledgebook');
+    return new MongoReadModelStore(client, db, options.clock ?? systemClock, hostsInUrl(url), options.pingTimeoutMs ?? 700);
   }
 
   collection<T extends ViewDocument = ViewDocument>(name: string): CollectionReader<T> {
@@ -70,26 +86,23 @@ export class MongoReadModelStore implements ReadModelStore {
 
   /** Every transaction is majority-committed: `rebuildable` changes nothing here. */
   async transaction<R>(fn: (tx: ReadModelTransaction) => Promise<R>, _options?: { rebuildable?: boolean }): Promise<R> {
-    const session = this.client.startSession();
     try {
-      let result!: R;
-      await session.withTransaction(async () => {
-        result = await fn(this.transactionApi(session));
-      });
-      return result;
-    } finally {
-      await session.endSession();
+      return await this.transactionOnce(fn);
+    } catch (error) {
+      // Two writers created the same new collection at once: the loser's next try finds it there.
+      if ((error as { code?: unknown }).code !== NAMESPACE_EXISTS) throw error;
+      return this.transactionOnce(fn);
     }
   }
 
   async ensureIndexes(name: string, indexes: readonly IndexSpec[]): Promise<void> {
-    const registry = this.db.collection<{ _id: string; name: string; fields: string[]; unique: boolean }>('_indexes');
+    const registry = this.db.collection<{ _id: string; name: string; fields: string[]; unique: boolean }>(INDEX_REGISTRY);
     for (const index of indexes) {
       const id = `${name}|${index.fields.join(',')}`;
       await registry.updateOne({ _id: id }, { $set: { name, fields: index.fields, unique: !!index.unique } }, { upsert: true });
     }
-    this.indexed.clear();
-    await this.createIndexes(name, await this.activeGeneration(name));
+    const generations = await this.db.listCollections({ name: { $regex: `^${name.replace(/[^A-Za-z0-9_]/g, '\\$&')}__g[0-9]+$` } }, { nameOnly: true }).toArray();
+    await this.collections.declare(name, indexes, generations.map((c) => c.name));
   }
 
   async activeGeneration(name: string, session?: ClientSession): Promise<number> {
@@ -101,18 +114,38 @@ export class MongoReadModelStore implements ReadModelStore {
     const live = await this.db.collection<{ _id: string }>('_generations').findOne({ _id: name });
     if (live && (await this.activeGeneration(name)) === generation) throw new Error(`generation ${generation} of ${name} is live`);
     await this.db.collection(physical(name, generation)).drop().catch(() => false);
-    this.indexed.delete(physical(name, generation));
+    this.collections.forget(physical(name, generation));
   }
 
   async ping(): Promise<void> {
-    await this.db.command({ ping: 1 });
+    try {
+      await this.db.command({ ping: 1 }, { signal: AbortSignal.timeout(this.pingTimeoutMs) });
+    } catch (error) {
+      throw new Error(`MongoDB (${this.hosts}) does not answer: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
   }
 
   async close(): Promise<void> {
     await this.client.close();
   }
 
-  private transactionApi(session: ClientSession): ReadModelTransaction {
+  private async transactionOnce<R>(fn: (tx: ReadModelTransaction) => Promise<R>): Promise<R> {
+    const session = this.client.startSession();
+    try {
+      let result!: R;
+      let created = new Set<string>();
+      await session.withTransaction(async () => {
+        created = new Set<string>(); // a retried attempt starts with nothing created
+        result = await fn(this.transactionApi(session, created));
+      });
+      this.collections.committed(created);
+      return result;
+    } finally {
+      await session.endSession();
+    }
+  }
+
+  private transactionApi(session: ClientSession, created: Set<string>): ReadModelTransaction {
     const inbox = this.db.collection<{ _id: string; handledAt: string }>('_inbox');
     const checkpoints = this.db.collection<{ _id: string; position: number }>('_checkpoints');
     const generations = this.db.collection<{ _id: string; generation: number }>('_generations');
@@ -120,7 +153,8 @@ export class MongoReadModelStore implements ReadModelStore {
     const writer = <T extends ViewDocument>(name: string, generation?: number): CollectionWriter<T> => {
       const resolve = async () => {
         const g = generation ?? (await this.activeGeneration(name, session));
-        return new MongoCollection<T>(this.db, physical(name, g), session, () => this.createIndexes(name, g));
+        const target = physical(name, g);
+        return new MongoCollection<T>(this.db, target, session, () => this.collections.beforeWrite(name, target, session, created));
       };
       return {
         findById: async (id) => (await resolve()).findById(id),
@@ -152,17 +186,23 @@ export class MongoReadModelStore implements ReadModelStore {
       },
     };
   }
+}
 
-  private async createIndexes(name: string, generation: number): Promise<void> {
-    const target = physical(name, generation);
-    if (this.indexed.has(target)) return;
-    const specs = await this.db.collection<{ fields: string[]; unique: boolean }>('_indexes').find({ name }).toArray();
-    const collection = this.db.collection(target);
-    for (const spec of specs) {
-      await collection.createIndex(Object.fromEntries(spec.fields.map((f) => [f, 1])), { unique: spec.unique });
-    }
-    this.indexed.add(target);
-  }
+/** The catalog operations PreparedCollections needs, on this database. */
+function catalogOf(db: Db): CollectionCatalog {
+  const keys = (fields: readonly string[]) => Object.fromEntries(fields.map((f) => [f, 1 as const]));
+  return {
+    registeredSpecs: async (name) =>
+      (await db.collection<{ _id: string; fields: string[]; unique: boolean }>(INDEX_REGISTRY).find({ name }).toArray()).map((r) => ({ fields: r.fields, unique: r.unique })),
+    exists: async (target) => (await db.listCollections({ name: target }, { nameOnly: true }).toArray()).length > 0,
+    create: async (target, specs, session) => {
+      await db.createCollection(target, { session });
+      for (const spec of specs) await db.collection(target).createIndex(keys(spec.fields), { unique: !!spec.unique, session });
+    },
+    createIndexes: async (target, specs) => {
+      for (const spec of specs) await db.collection(target).createIndex(keys(spec.fields), { unique: !!spec.unique });
+    },
+  };
 }
 
 class MongoCollection<T extends ViewDocument> implements CollectionWriter<T> {
@@ -191,7 +231,8 @@ class MongoCollection<T extends ViewDocument> implements CollectionWriter<T> {
 
   async find(filter: Filter = {}, options: FindOptions = {}): Promise<Page<T>> {
     const sort: Sort = { ...sortFields(options.sort), _id: 1 };
-    const query = options.cursor ? { $and: [filter, keysetFilter(sort, decodeCursor(options.cursor, sort))] } : filter;
+    const position = options.cursor ? decodeCursor(options.cursor, sort) : undefined;
+    const query = position ? { $and: [filter, keysetFilter(sort, { values: decodeKeyValues(position.values), id: position.id })] } : filter;
     let cursor = this.collection.find(query as Document, { ...HIDE_REV, session: this.session }).sort(sort);
     if (options.limit !== undefined) cursor = cursor.limit(options.limit + 1);
     const docs = (await cursor.toArray()) as T[];
@@ -200,7 +241,7 @@ class MongoCollection<T extends ViewDocument> implements CollectionWriter<T> {
     const last = items[items.length - 1];
     if (!last || docs.length <= limit) return { items };
     const values = Object.keys(sort).map((k) => (k === '_id' ? last._id : valueAt(last, k)));
-    return { items, nextCursor: encodeCursor({ values, id: last._id }, sort) };
+    return { items, nextCursor: encodeCursor({ values: encodeKeyValues(values), id: last._id }, sort) };
   }
 
   async replace(doc: T, guard?: RevisionGuard): Promise<boolean> {
