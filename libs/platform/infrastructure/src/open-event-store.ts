@@ -9,10 +9,17 @@ export interface OpenEventStoreOptions {
   baseDir?: string;
 }
 
+const ESDB_URL = /^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover):\/\//;
+
+/** The server an EVENTSTORE_URL names, for health answers and logs. */
+export function eventStoreEngine(url: string): 'SQLite' | 'EventStoreDB' {
+  return ESDB_URL.test(url) ? 'EventStoreDB' : 'SQLite';
+}
+
 /** `sqlite:<file>` → the embedded store; `esdb://…` (or `kurrentdb://…`) → EventStoreDB. */
 export async function openEventStore(url: string, options: OpenEventStoreOptions = {}): Promise<EventStore> {
   if (url.startsWith('sqlite:')) return new SqliteEventStore(sqliteFileFromUrl(url, options.baseDir), { clock: options.clock });
-  if (/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover):\/\//.test(url)) {
+  if (ESDB_URL.test(url)) {
     return new EsdbEventStore(url.replace(/^kurrentdb/, 'esdb'), { clock: options.clock });
   }
   throw new ConfigurationError(`EVENTSTORE_URL must start with sqlite: or esdb:// (got "${url}")`, { variable: 'EVENTSTORE_URL' });

@@ -9,6 +9,11 @@ export interface OpenReadModelStoreOptions {
   database?: string;
 }
 
+/** The server a READMODEL_URL names, for health answers and logs. */
+export function readModelEngine(url: string): 'SQLite' | 'MongoDB' {
+  return /^mongodb(\+srv)?:\/\//.test(url) ? 'MongoDB' : 'SQLite';
+}
+
 /** `sqlite:<file>` → embedded read models; `mongodb://…` / `mongodb+srv://…` → MongoDB. */
 export async function openReadModelStore(url: string, options: OpenReadModelStoreOptions = {}): Promise<ReadModelStore> {
   if (url.startsWith('sqlite:')) return new SqliteReadModelStore(sqliteFileFromUrl(url, options.baseDir));

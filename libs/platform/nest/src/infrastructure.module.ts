@@ -3,6 +3,7 @@ import type { EventStore } from '@pledgebook/event-store';
 import { openEventStore, openMessageBus, openReadModelStore } from '@pledgebook/infrastructure';
 import type { MessageBus } from '@pledgebook/message-bus';
 import type { ReadModelStore } from '@pledgebook/read-model';
+import { useJsonLogging } from './bootstrap';
 import { countingAppends, Metrics } from './observability/metrics';
 import type { ServiceConfig } from './service-config';
 import { EVENT_STORE, MESSAGE_BUS, READ_MODELS, SERVICE_CONFIG } from './tokens';
@@ -31,7 +32,8 @@ export class InfrastructureModule {
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: EVENT_STORE, useFactory: async (metrics: Metrics) => countingAppends(await openEventStore(config.eventStoreUrl), metrics), inject: [Metrics] },
-        { provide: MESSAGE_BUS, useFactory: () => openMessageBus(config.busUrl, { clientId: config.service }) },
+        // The bus client's own log lines (kafkajs) become the process's JSON lines.
+        { provide: MESSAGE_BUS, useFactory: () => openMessageBus(config.busUrl, { clientId: config.service, logger: useJsonLogging(config.service, config.logLevel) }) },
         { provide: READ_MODELS, useFactory: () => openReadModelStore(config.readModelUrl, { database: config.service.replace(/-/g, '_') }) },
         InfrastructureLifecycle,
       ],

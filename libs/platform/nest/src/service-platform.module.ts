@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { EventStore } from '@pledgebook/event-store';
+import { eventStoreEngine, messageBusEngine, readModelEngine } from '@pledgebook/infrastructure';
 import type { MessageBus } from '@pledgebook/message-bus';
 import type { ReadModelStore } from '@pledgebook/read-model';
 import { HttpPlatformModule } from './http-platform.module';
@@ -21,9 +22,9 @@ export class ServicePlatformModule {
           service: config.service,
           probes: {
             useFactory: (events: EventStore, bus: MessageBus, views: ReadModelStore): HealthProbes => ({
-              eventStore: async () => ({ head: await events.headPosition() }),
-              messageBus: () => bus.ping(),
-              readModels: () => views.ping(),
+              eventStore: { engine: eventStoreEngine(config.eventStoreUrl), check: async () => ({ head: await events.headPosition() }) },
+              messageBus: { engine: messageBusEngine(config.busUrl), check: () => bus.ping() },
+              readModels: { engine: readModelEngine(config.readModelUrl), check: () => views.ping() },
             }),
             inject: [EVENT_STORE, MESSAGE_BUS, READ_MODELS],
           },

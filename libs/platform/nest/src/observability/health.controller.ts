@@ -1,14 +1,12 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Public } from '../auth/principal';
+import { runProbe, type HealthProbes } from './readiness-probe';
 
-/** Named readiness probes: each resolves (optionally with details) when its dependency answers. */
-export type HealthProbes = Record<string, () => Promise<Record<string, unknown> | void>>;
+export type { HealthProbe, HealthProbes } from './readiness-probe';
 export const HEALTH_PROBES = Symbol('HealthProbes');
 
-const PROBE_TIMEOUT_MS = 2_000;
-
-/** /health/live: the process answers. /health/ready: every store and the bus answer (503 otherwise). */
+/** /health/live: the process answers. /health/ready: every store and the bus answer (503 naming what does not). */
 @Public()
 @Controller('health')
 export class HealthController {
@@ -24,11 +22,24 @@ export class HealthController {
     return this.health.check([]);
   }
 
+  /**
+   * 200 or 503 with terminus's report (which probe is down, its engine and why). The 503 is
+   * answered here: thrown, the problem-document filter would keep only "Service Unavailable".
+   */
   @Get('ready')
   @HealthCheck()
-  ready() {
-    return this.health.check(
-      Object.entries(this.probes).map(([name, probe]) => () => this.indicators.check(name).attempt(async () => (await probe()) ?? {}).withTimeout(PROBE_TIMEOUT_MS)),
-    );
+  async ready(@Res({ passthrough: true }) response: { status(code: number): unknown }) {
+    try {
+      return await this.health.check(
+        Object.entries(this.probes).map(([name, probe]) => async () => {
+          const { up, data } = await runProbe(name, probe);
+          return up ? this.indicators.check(name).up(data) : this.indicators.check(name).down(data);
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      response.status(503);
+      return error.getResponse();
+    }
   }
 }
