@@ -1,7 +1,10 @@
+import { programmeYearOf } from '@pledgebook/pledge-domain';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+const YEAR = programmeYearOf(new Date().toISOString());
 
 const root = join(__dirname, '..');
 const register = require.resolve('@swc-node/register');
@@ -116,7 +119,7 @@ describe('npm start', () => {
     const books = async (password: string) => {
       const { accessToken } = (await (await login('auditor', password)).json()) as { accessToken: string };
       const found: { status: string; pledger: { type: string }; totals?: { peopleAided: number } }[] = [];
-      for (const year of [2025, 2026]) {
+      for (const year of [YEAR - 1, YEAR]) {
         const r = await fetch(`http://127.0.0.1:4710/api/v1/pledges?year=${year}&limit=200`, { headers: { authorization: `Bearer ${accessToken}` } });
         found.push(...((await r.json()) as { items: typeof found }).items);
       }
@@ -138,7 +141,7 @@ describe('npm start', () => {
       expect(new Set(loaded.map((b) => b.pledger.type))).toEqual(new Set(['individual', 'paired', 'collective']));
       expect(loaded.filter((b) => b.status === 'published').every((b) => (b.totals?.peopleAided ?? 0) > 0)).toBe(true);
       const { accessToken: memberToken } = (await (await login('member', demoPassword!)).json()) as { accessToken: string };
-      const booklet = await fetch('http://127.0.0.1:4710/api/v1/members/sun-li/booklet?year=2026', { headers: { authorization: `Bearer ${memberToken}` } });
+      const booklet = await fetch(`http://127.0.0.1:4710/api/v1/members/sun-li/booklet?year=${YEAR}`, { headers: { authorization: `Bearer ${memberToken}` } });
       expect(booklet.headers.get('content-type')).toContain('text/html');
       expect(await booklet.text()).toContain('個人承諾　孫麗');
       first.child.kill('SIGINT');

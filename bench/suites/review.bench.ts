@@ -34,7 +34,7 @@ export async function reviewBench(): Promise<BenchRow[]> {
     const item = { kind: 'deed', category: 'student-aid', text: '資助一名困難學生', target: '全年2000元' };
     const ids: string[] = [];
     for (let i = 0; i < SUBMISSIONS + 20; i++) {
-      const r = await pledge.call(wang, 'POST', '/api/v1/pledges', { year: 2026, pledger: { type: 'paired', memberIds: ['wang', 'zhou'] }, items: [item] });
+      const r = await pledge.call(wang, 'POST', '/api/v1/pledges', { year: new Date(Date.now() + 8 * 3_600_000).getUTCFullYear(), pledger: { type: 'paired', memberIds: ['wang', 'zhou'] }, items: [item] });
       if (r.status !== 201) throw new Error(`draft: ${r.status} ${JSON.stringify(r.body)}`);
       ids.push(r.body.pledgeId);
     }

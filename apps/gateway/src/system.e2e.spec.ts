@@ -9,6 +9,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** The programme year the services go by: the year in China Standard Time. */
+const YEAR = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+
 const ADMIN_PASSWORD = 'System-Admin-Weihai-1';
 const dataDir = mkdtempSync(join(tmpdir(), 'pledgebook-system-'));
 let pledge: Harness;
@@ -65,7 +68,7 @@ describe('the system behind the gateway', () => {
     expect(imported.status).toBe(200);
     wang = await account(weihaiAdmin, 'weihai', 'wang.xd', 'wang', ['member']);
 
-    const drafted = await gateway.call(wang, 'POST', '/api/v1/pledges', { year: 2026, pledger: { type: 'individual', memberIds: ['wang'] }, items: ITEMS });
+    const drafted = await gateway.call(wang, 'POST', '/api/v1/pledges', { year: YEAR, pledger: { type: 'individual', memberIds: ['wang'] }, items: ITEMS });
     expect(drafted.status).toBe(201);
     pledgeId = drafted.body.pledgeId;
     const submitted = await gateway.call(wang, 'POST', `/api/v1/pledges/${pledgeId}/submit`, undefined, { 'x-correlation-id': 'e2e-submit-wang' });
@@ -164,7 +167,7 @@ describe('the system behind the gateway', () => {
   }, 60_000);
 
   it('refuses an oversize body with 413, on proxied and on the gateway’s own routes', async () => {
-    const huge = JSON.stringify({ year: 2026, pledger: { type: 'individual', memberIds: ['wang'] }, items: [{ ...ITEMS[0], text: 'x'.repeat(300 * 1024) }] });
+    const huge = JSON.stringify({ year: YEAR, pledger: { type: 'individual', memberIds: ['wang'] }, items: [{ ...ITEMS[0], text: 'x'.repeat(300 * 1024) }] });
     const proxied = await gateway.call(wang, 'POST', '/api/v1/pledges', huge, { 'content-type': 'application/json' });
     expect(proxied.status).toBe(413);
     expect(proxied.body).toMatchObject({ status: 413, code: 'body_too_large' });

@@ -90,6 +90,16 @@ describe('collective books are kept by the collective’s officers (issue rule 4
     expect((await h.call(b.leader, 'POST', `/api/v1/pledges/${id}/progress`, record)).status).toBe(201);
   });
 
+  it('shows a collective draft to the unit’s members and those who oversee, and to nobody else', async () => {
+    const drafted = await h.call(b.leader, 'POST', '/api/v1/pledges', collective('group-1'));
+    const id = drafted.body.pledgeId;
+    // wang is in group-1; li is in group-2 (a plain member elsewhere); the secretary oversees.
+    expect((await h.call(b.wang, 'GET', `/api/v1/pledges/${id}`)).status).toBe(200);
+    expect((await h.call(b.li, 'GET', `/api/v1/pledges/${id}`)).status).toBe(404);
+    expect((await h.call(b.secretary, 'GET', `/api/v1/pledges/${id}`)).status).toBe(200);
+    expect((await h.call(b.li, 'GET', `/api/v1/pledges/${id}/history`)).status).toBe(404);
+  });
+
   it('refuses a collective book for a unit that does not pledge as one', async () => {
     await h.call(b.admin, 'POST', `${weihai}/org-units`, { orgUnitId: 'office', type: 'appraisal-office', name: '考評辦' });
     expect((await h.call(b.admin, 'POST', '/api/v1/pledges', collective('office'))).body).toMatchObject({ status: 422, code: 'unit_cannot_pledge' });
@@ -168,5 +178,18 @@ describe('totals count a corrected record once and each beneficiary once (issue 
     expect(listed.body.items).toHaveLength(1);
     expect(listed.body.items[0]).toMatchObject({ pledgeId: id, totals: expected });
     expect(listed.body.items[0]).not.toHaveProperty('records');
+  });
+
+  it('counts a beneficiary aided through two members’ books once on the branch board', async () => {
+    const board = () => h.call(b.admin, 'GET', `/api/v1/org-units/branch-1/board?year=${YEAR}`);
+    // A paired book of two other members of the branch (each already has an individual book this year).
+    const id = (await h.call(b.wang, 'POST', '/api/v1/pledges', { year: YEAR, pledger: { type: 'paired', memberIds: ['wang', 'li'] }, items })).body.pledgeId;
+    expect((await h.call(b.wang, 'POST', `/api/v1/pledges/${id}/submit`)).status).toBe(200);
+    await approveAndPublish(h.dataDir, id);
+    const before = await eventually(board, (r) => r.body.pledges?.some((p: { pledgeId: string }) => p.pledgeId === id));
+    const recorded = await h.call(b.wang, 'POST', `/api/v1/pledges/${id}/progress`, { itemNo: 3, recordedOn: today(), narrative: '同一名學生', peopleAided: 1, amountFen: 30_000, beneficiaryRef: 'student-07' });
+    expect(recorded.status).toBe(201);
+    const after = await eventually(board, (r) => r.body.totals.amountFen === before.body.totals.amountFen + 30_000);
+    expect(after.body.totals.peopleAided).toBe(before.body.totals.peopleAided);
   });
 });

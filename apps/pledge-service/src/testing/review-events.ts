@@ -1,4 +1,5 @@
 import { dataSchemaUri, Topics, type CloudEvent } from '@pledgebook/contracts';
+import { programmeYearOf } from '@pledgebook/pledge-domain';
 import { openMessageBus } from '@pledgebook/infrastructure';
 import { newId } from '@pledgebook/util';
 import { join } from 'node:path';
@@ -38,7 +39,7 @@ export async function approveAndPublish(dataDir: string, pledgeId: string, round
   await publishReviewEvent(dataDir, 'pledgebook.review.pledges-published.v1', 'branch-1', {
     publicationId: `pub-${pledgeId}`,
     branchId: 'branch-1',
-    year: new Date().getUTCFullYear(),
+    year: programmeYearOf(new Date().toISOString()),
     pledgeIds: [pledgeId],
     publishedBy: 'sun',
     publishedAt: at,

@@ -9,10 +9,22 @@ export function actorOf(principal: Principal): Actor {
   return { memberId: principal.subject, bureauId: principal.bureauId, roles: principal.roles as Role[] };
 }
 
-/** Published books are on the board for the whole bureau; earlier states only for the pledger and overseers. */
-export function canSeePledge(principal: Principal, state: Pick<PledgeState, 'status' | 'pledger'>): boolean {
+/** Where the caller sits in the directory: the units whose collective drafts they may see. */
+export interface Placement {
+  groupId?: string;
+  branchId?: string;
+  departmentId?: string;
+}
+
+/**
+ * Published books are on the board for the whole bureau; earlier states only for the pledgers and
+ * those who oversee the programme — for a collective book, the members of its unit.
+ */
+export function canSeePledge(principal: Principal, state: Pick<PledgeState, 'status' | 'pledger'>, placement?: Placement): boolean {
   if (state.status === 'published' || state.status === 'closed') return true;
-  return state.pledger.memberIds.includes(principal.subject) || hasAnyRole(principal, OVERSEERS) || state.pledger.type === 'collective';
+  if (state.pledger.memberIds.includes(principal.subject) || hasAnyRole(principal, OVERSEERS)) return true;
+  const unit = state.pledger.type === 'collective' ? state.pledger.orgUnitId : undefined;
+  return unit !== undefined && placement !== undefined && [placement.groupId, placement.branchId, placement.departmentId].includes(unit);
 }
 
 export { requireBureau, requireRole };

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { CurrentPrincipal, parseInput, READ_MODELS, type Principal } from '@pledgebook/nest';
+import { fulfilmentTotals } from '@pledgebook/pledge-domain';
 import type { ReadModelStore } from '@pledgebook/read-model';
 import type { PledgeView } from '../projections/pledge-view';
 import { PLEDGES } from '../projections/pledges.projection';
@@ -31,7 +32,9 @@ export class BoardsController {
     const { year } = parseInput(yearQuery, q, '/query');
     const filter: Record<string, unknown> = { bureauId: p.bureauId, branchId, status: { $in: ['published', 'closed'] }, ...(year ? { year } : {}) };
     const books = await everyBook(this.views, filter, { year: -1, publishedAt: 1 });
-    const totals = books.reduce((t, v) => ({ peopleAided: t.peopleAided + v.totals.peopleAided, amountFen: t.amountFen + v.totals.amountFen, volunteerHours: t.volunteerHours + v.totals.volunteerHours }), { peopleAided: 0, amountFen: 0, volunteerHours: 0 });
+    // Over every record of the branch's books at once: a beneficiary aided through two books counts once.
+    const { peopleAided, amountFen, volunteerHours } = fulfilmentTotals(books.flatMap((b) => b.records));
+    const totals = { peopleAided, amountFen, volunteerHours };
     return { branchId, year: year ?? null, pledges: books.map(summary), totals };
   }
 

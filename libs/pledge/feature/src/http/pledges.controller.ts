@@ -30,7 +30,8 @@ import { PledgeRepository } from '../pledges/pledge.repository';
 import type { PledgeView } from '../projections/pledge-view';
 import { PLEDGES } from '../projections/pledges.projection';
 import { pledgeStream } from '../streams';
-import { actorOf, canSeePledge, OVERSEERS, requireBureau } from './access';
+import { actorOf, canSeePledge, OVERSEERS, requireBureau, type Placement } from './access';
+import { MEMBERS, scopedId, type MemberView } from '../projections/directory.projection';
 import { decodePageCursor, encodePageCursor } from './request-context';
 import { asOfQuery, draftPledgeBody, listPledgesQuery, pageQuery, pathId, progressBody, revisePledgeBody, withdrawBody } from './schemas';
 
@@ -187,6 +188,12 @@ export class PledgesController {
     return result;
   }
 
+  /** The caller's units, looked up only when a collective draft asks for them. */
+  private async placementOf(principal: Principal, state: PledgeState): Promise<Placement | undefined> {
+    if (state.pledger.type !== 'collective' || state.status === 'published' || state.status === 'closed') return undefined;
+    return this.views.collection<MemberView>(MEMBERS).findById(scopedId(principal.bureauId, principal.subject));
+  }
+
   /** Loads a pledge the principal may read: 404 when it does not exist (or is not theirs to know of). */
   private async readable(pledgeId: string, principal: Principal, asOf?: string) {
     const loaded = await this.pledges.load(pledgeId, asOf);
@@ -201,7 +208,7 @@ export class PledgesController {
     }
     const ancestors = await this.directory.ancestors(loaded.state.bureauId);
     requireBureau(principal, loaded.state.bureauId, `pledge ${pledgeId}`, { write: false, ancestorsOf: () => ancestors });
-    if (!canSeePledge(principal, loaded.state)) throw notFound('pledge', pledgeId);
+    if (!canSeePledge(principal, loaded.state, await this.placementOf(principal, loaded.state))) throw notFound('pledge', pledgeId);
     return loaded;
   }
 }
