@@ -1,5 +1,7 @@
-// `npm run test:distributed`: the adapters' contract suites against real servers.
-// URLs come from the environment; unset ones default to docker/compose.yaml's addresses.
+// `npm run test:distributed`: everything that needs the distributed profile's servers — each
+// adapter's contract suite, the relay and consumer kill tests, and the pledge → review flow with
+// the services as processes. URLs come from the environment; unset ones default to
+// docker/compose.yaml's addresses. Without servers `npm test` reports these suites as skipped.
 import { spawnSync } from 'node:child_process';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
@@ -9,6 +11,9 @@ const defaults = {
   TEST_KAFKA_URL: 'kafka://localhost:9092',
   TEST_MONGODB_URL: 'mongodb://localhost:27017/?directConnection=true',
 } as const;
+
+/** The suites that run only against the servers (each skips itself, naming its variables, without them). */
+export const DISTRIBUTED_SUITES = '(infrastructure/src/.*\\.(esdb|kafka|mongodb)\\.int|tools/distributed/.*\\.distributed\\.e2e)\\.spec\\.ts$';
 
 function reachable(url: string): Promise<boolean> {
   const match = /^[a-z+]+:\/\/([^/,?]+)/.exec(url);
@@ -40,8 +45,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const jest = join(__dirname, '..', 'node_modules', '.bin', 'jest');
-  const run = spawnSync(jest, ['--testPathPatterns', 'infrastructure/src/.*\\.(esdb|kafka|mongodb)\\.int\\.spec\\.ts$', '--runInBand'], { stdio: 'inherit', env });
+  const run = spawnSync(jest, ['--testPathPatterns', DISTRIBUTED_SUITES, '--runInBand'], { stdio: 'inherit', env });
   process.exit(run.status ?? 1);
 }
 
-void main();
+if (require.main === module) void main();

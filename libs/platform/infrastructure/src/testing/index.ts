@@ -2,3 +2,4 @@ export * from './child-process';
 export * from './event-store-harness';
 export * from './distributed';
 export * from './message-bus-harness';
+export * from './kill-suites';
