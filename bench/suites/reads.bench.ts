@@ -2,12 +2,12 @@ import { startServiceProcess, type Caller, type Reply } from '@pledgebook/nest/t
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { today, YEAR } from '../../apps/pledge-service/src/testing/fixtures';
 import { latencyRow, percentile, type BenchRow } from '../lib/measure';
 
 const BUREAUS = 60;
 const MEMBERS = 50;
 const GROUPS = 5;
-const YEAR = 2026;
 const CLIENTS = 8;
 const BLOCKS = 6;
 const PER_BLOCK = 100;
@@ -154,7 +154,7 @@ export async function readsBench(): Promise<BenchRow[]> {
       await until(() => review.call(leader, 'GET', `/api/v1/reviews/${id}`), (r) => r.status === 200 && r.body.status === 'group', `review of ${id} at the group`);
       expect(200, await review.call(leader, 'POST', `/api/v1/reviews/${id}/group-evaluation`, { decision: 'forward', evaluation: '小組討論認為承諾符合崗位實際，同意提交支部' }), 'group evaluation');
     });
-    const meeting = (b: Bureau, branchId: string) => ({ date: `${YEAR}-03-05`, attendees: b.members.filter((x) => x.branchId === branchId).slice(0, 8).map((x) => x.memberId) });
+    const meeting = (b: Bureau, branchId: string) => ({ date: today(), attendees: b.members.filter((x) => x.branchId === branchId).slice(0, 8).map((x) => x.memberId) });
     const decide = async (m: Member) => {
       const b = bureauOfMember(m);
       const secretary = await officer(b, b.secretaries[m.branchId]!);
@@ -174,7 +174,7 @@ export async function readsBench(): Promise<BenchRow[]> {
       const me = await as(m);
       const id = books.get(m.memberId)!;
       await until(() => pledge.call(me, 'GET', `/api/v1/pledges/${id}`), (r) => r.body?.status === 'published', `publication of ${id}`);
-      expect(201, await pledge.call(me, 'POST', `/api/v1/pledges/${id}/progress`, { itemNo: 3, recordedOn: `${YEAR}-04-15`, narrative: '走訪資助學生家庭，送去學習用品和助學金', peopleAided: 1, amountFen: 50_000 }), 'deed');
+      expect(201, await pledge.call(me, 'POST', `/api/v1/pledges/${id}/progress`, { itemNo: 3, recordedOn: today(), narrative: '走訪資助學生家庭，送去學習用品和助學金', peopleAided: 1, amountFen: 50_000 }), 'deed');
     });
     // Every deed in the list view before measuring.
     const last = toPublish[toPublish.length - 1]!;
