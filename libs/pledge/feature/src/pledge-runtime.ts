@@ -33,9 +33,16 @@ export class PledgeRuntime implements OnApplicationBootstrap, BeforeApplicationS
         relay: { streamPrefixes: PLEDGE_STREAM_PREFIXES, map: mapPledgeServiceEvent },
         projections: [pledgesProjection, directoryProjection],
         indexes: {
-          [PLEDGES]: [{ fields: ['bureauId'] }, { fields: ['branchId'] }, { fields: ['year'] }],
-          [MEMBERS]: [{ fields: ['bureauId'] }],
-          [ORG_UNITS]: [{ fields: ['bureauId'] }],
+          // In the order the queries filter and sort (ADR 0028): list pages, the board, a member's books.
+          [PLEDGES]: [
+            { fields: ['bureauId', 'year', 'updatedAt'] },
+            { fields: ['bureauId', 'year', 'status', 'updatedAt'] },
+            { fields: ['bureauId', 'branchId', 'year', 'publishedAt'] },
+            { fields: ['bureauId', 'memberIds', 'year'] },
+            { fields: ['bureauId', 'groupId'] },
+          ],
+          [MEMBERS]: [{ fields: ['bureauId', 'name'] }],
+          [ORG_UNITS]: [{ fields: ['bureauId', 'type', 'name'] }],
         },
         policies: ({ projection }) => [closeYearPolicy({ events, views, commands, pledgesCheckpoint: () => projection(pledgesProjection.name).checkpoint() })],
         consumers: [
