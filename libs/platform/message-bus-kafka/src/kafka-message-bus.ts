@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type Admin, type Consumer, type Producer } from 'kafkajs';
+import { Kafka, logLevel, type Admin, type Consumer, type KafkaConfig, type Producer } from 'kafkajs';
 import type { BatchHandler, BusMessage, ConsumeOptions, ConsumerHandle, MessageBus, OutgoingMessage } from '@pledgebook/message-bus';
 import { backoffDelay, newId } from '@pledgebook/util';
 import { consumerLag, keyPartitioner, RetriedConnection } from './kafka-admin';
@@ -16,6 +16,8 @@ export interface KafkaMessageBusOptions {
   heartbeatMs?: number;
   /** Where kafkajs's own log lines go (the process's pino logger); kafkajs prints its own format otherwise. */
   logger?: LogSink;
+  /** TLS (CA, client certificate) and SASL credentials, as kafkajs takes them. */
+  security?: Pick<KafkaConfig, 'ssl' | 'sasl'>;
 }
 
 /**
@@ -31,7 +33,7 @@ export class KafkaMessageBus implements MessageBus {
   private readonly connection: RetriedConnection;
   private readonly knownTopics = new Set<string>();
   private readonly consumers = new Set<ConsumerHandle>();
-  private readonly options: Required<Omit<KafkaMessageBusOptions, 'logger'>>;
+  private readonly options: Required<Omit<KafkaMessageBusOptions, 'logger' | 'security'>>;
   private readonly brokers: string[];
 
   constructor(url: string, options: KafkaMessageBusOptions = {}) {
@@ -46,6 +48,7 @@ export class KafkaMessageBus implements MessageBus {
     this.kafka = new Kafka({
       clientId: this.options.clientId,
       brokers: this.brokers,
+      ...options.security,
       ...(options.logger ? { logLevel: kafkaLogLevel(options.logger.level), logCreator: kafkaLogCreator(options.logger) } : { logLevel: logLevel.WARN }),
     });
     this.admin = this.kafka.admin();

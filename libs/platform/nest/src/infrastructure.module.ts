@@ -31,10 +31,10 @@ export class InfrastructureModule {
       module: InfrastructureModule,
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
-        { provide: EVENT_STORE, useFactory: async (metrics: Metrics) => countingAppends(await openEventStore(config.eventStoreUrl), metrics), inject: [Metrics] },
+        { provide: EVENT_STORE, useFactory: async (metrics: Metrics) => countingAppends(await openEventStore(config.eventStoreUrl, { esdb: config.engines?.eventStore }), metrics), inject: [Metrics] },
         // The bus client's own log lines (kafkajs) become the process's JSON lines.
-        { provide: MESSAGE_BUS, useFactory: () => openMessageBus(config.busUrl, { clientId: config.service, logger: useJsonLogging(config.service, config.logLevel) }) },
-        { provide: READ_MODELS, useFactory: () => openReadModelStore(config.readModelUrl, { database: config.service.replace(/-/g, '_') }) },
+        { provide: MESSAGE_BUS, useFactory: () => openMessageBus(config.busUrl, { clientId: config.service, logger: useJsonLogging(config.service, config.logLevel), kafka: config.engines?.bus }) },
+        { provide: READ_MODELS, useFactory: () => openReadModelStore(config.readModelUrl, { database: config.service.replace(/-/g, '_'), mongodb: config.engines?.readModel }) },
         InfrastructureLifecycle,
       ],
       exports: [SERVICE_CONFIG, EVENT_STORE, MESSAGE_BUS, READ_MODELS],

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { parseRoleMap, type ClaimMapping } from './auth/claim-mapping';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './auth/token-lifetime';
+import { engineConnections, ENGINE_SETTINGS, type EngineConnections } from './engine-settings';
 import type { AuthConfig } from './auth/token-verifier';
 
 /** The services and their port offsets from PLEDGEBOOK_SERVICE_PORT_BASE (DESIGN.md §2). */
@@ -30,6 +31,8 @@ export interface ServiceConfig {
   /** `all` (HTTP and the work), `api` (HTTP only) or `worker` (the work, under the context's lease). */
   processRole: 'api' | 'worker' | 'all';
   workerLeaseTtlMs: number;
+  /** Credentials, TLS and topic layout for the distributed engines; absent on the embedded profile. */
+  engines?: EngineConnections;
 }
 
 /** Claim mapping for an OIDC issuer's tokens (distributed profile); the defaults read the gateway's. */
@@ -81,6 +84,7 @@ const schema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(256 * 1024),
   PLEDGEBOOK_PROCESS_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
   PLEDGEBOOK_WORKER_LEASE_SECONDS: z.coerce.number().int().min(2).max(600).default(15),
+  ...ENGINE_SETTINGS,
 });
 
 /** Parses settings with a zod schema; the first problem stops start-up with an error naming its variable. */
@@ -100,14 +104,18 @@ export function parseEnvironment<S extends z.ZodType>(schema: S, env: Record<str
 export function parseServiceConfig(service: ServiceName, env: Record<string, string | undefined>): ServiceConfig {
   const e = parseEnvironment(schema, env);
   const dataDir = e.PLEDGEBOOK_DATA_DIR;
+  const eventStoreUrl = e.EVENTSTORE_URL ?? `sqlite:${join(dataDir, 'eventstore.db')}`;
+  const busUrl = e.BUS_URL ?? `sqlite:${join(dataDir, 'bus.db')}`;
+  const readModelUrl = e.READMODEL_URL ?? `sqlite:${join(dataDir, `${service.replace(/-service$/, '')}-views.db`)}`;
+  const engines = engineConnections(e, { eventStore: eventStoreUrl, bus: busUrl, readModel: readModelUrl });
   return {
     service,
     port: e.PORT ?? e.PLEDGEBOOK_SERVICE_PORT_BASE + SERVICES[service],
     host: e.PLEDGEBOOK_HOST,
     dataDir,
-    eventStoreUrl: e.EVENTSTORE_URL ?? `sqlite:${join(dataDir, 'eventstore.db')}`,
-    busUrl: e.BUS_URL ?? `sqlite:${join(dataDir, 'bus.db')}`,
-    readModelUrl: e.READMODEL_URL ?? `sqlite:${join(dataDir, `${service.replace(/-service$/, '')}-views.db`)}`,
+    eventStoreUrl,
+    busUrl,
+    readModelUrl,
     logLevel: e.LOG_LEVEL,
     // Embedded profile: the gateway publishes its signing keys to <data>/jwks.json.
     auth: {
@@ -120,5 +128,6 @@ export function parseServiceConfig(service: ServiceName, env: Record<string, str
     bodyLimit: e.BODY_LIMIT_BYTES,
     processRole: e.PLEDGEBOOK_PROCESS_ROLE,
     workerLeaseTtlMs: e.PLEDGEBOOK_WORKER_LEASE_SECONDS * 1000,
+    ...(Object.keys(engines).length > 0 ? { engines } : {}),
   };
 }
