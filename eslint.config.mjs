@@ -46,8 +46,26 @@ export default tseslint.config(
     },
   },
   {
+    // The web console runs in a browser: it may import only its own code and browser packages —
+    // no workspace library (they are server code) and no Node built-in, framework or driver.
+    files: ['apps/console/src/**/*.ts', 'apps/console/src/**/*.tsx'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allowCircularSelfDependency: false,
+          depConstraints: [{ sourceTag: 'scope:console', onlyDependOnLibsWithTags: ['scope:console'], bannedExternalImports: [...DRIVERS, 'jose', 'pino', 'pino-http', 'prom-client', 'playwright-core', 'axe-core', '@swc-node/*'] }],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^node:', message: 'Node built-ins do not run in the browser.' }], paths: ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'stream'] }],
+    },
+  },
+  {
     // Where reading the environment is the job: app config, tests' server URLs, tooling and benchmarks.
-    files: ['apps/*/src/config.ts', '**/*.spec.ts', '**/testing/**/*.ts', 'tools/**/*.ts', 'bench/**/*.ts'],
+    files: ['apps/*/src/config.ts', '**/*.spec.ts', '**/testing/**/*.ts', 'tools/**/*.ts', 'bench/**/*.ts', 'apps/console/scripts/**/*.ts', 'apps/console/e2e/**/*.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
 );

@@ -2,10 +2,10 @@
 // PLEDGEBOOK_DATA_DIR, default ./data), restarts one that crashes, and stops all on Ctrl-C.
 // `npm start -- --reset` deletes the data directory first. On first start it loads the demo
 // bureau through the public API (PLEDGEBOOK_DEMO=0 starts empty).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { DEMO_ACCOUNTS, DEMO_BUREAU } from './demo/demo-bureau';
 import { loadDemo } from './demo/load-demo';
 
@@ -28,6 +28,17 @@ const services = [
   { name: 'appraisal-service', port: portBase + 3 },
   { name: 'reward-service', port: portBase + 4 },
 ];
+
+const consoleDir = join(root, 'apps', 'console');
+
+/** The web console is built on demand (not by `npm ci`): when apps/console/dist is missing, Vite builds it now. */
+function ensureConsoleBuilt(): boolean {
+  if (existsSync(join(consoleDir, 'dist', 'index.html'))) return true;
+  console.log('[start] building the web console (apps/console/dist is missing)…');
+  const built = spawnSync(process.execPath, [join(dirname(require.resolve('vite/package.json')), 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: consoleDir, stdio: 'inherit' });
+  if (built.status !== 0) console.error('[start] the web console could not be built; the APIs run without it (npm run console:build shows why)');
+  return built.status === 0;
+}
 
 let stopping = false;
 const running = new Map<string, ChildProcess>();
@@ -137,6 +148,7 @@ async function main(): Promise<void> {
     adminPassword = randomBytes(12).toString('base64url');
     console.log(`[start] first start: the system admin is "admin" with password ${adminPassword} (shown once; set PLEDGEBOOK_ADMIN_PASSWORD to choose it)`);
   }
+  const consoleBuilt = ensureConsoleBuilt();
   process.on('SIGINT', () => void stopAll());
   process.on('SIGTERM', () => void stopAll());
   // The gateway first: it creates the signing key whose public half the services trust.
@@ -150,6 +162,7 @@ async function main(): Promise<void> {
   }
   const demoState = await demo(firstStart);
   console.log(`\nPledgebook is running (embedded profile, data in ${dataDir}):`);
+  if (consoleBuilt) console.log(`  Console:  http://${host}:${gatewayPort}/`);
   console.log(`  API:      http://${host}:${gatewayPort}/api/v1   (one OpenAPI document: http://${host}:${gatewayPort}/api/docs)`);
   for (const service of services.slice(1)) console.log(`  ${service.name.padEnd(18)} http://${host}:${service.port}   (health, metrics; reached through the gateway)`);
   console.log(`Log in: POST http://${host}:${gatewayPort}/api/v1/auth/login {"username":…,"password":…}`);
