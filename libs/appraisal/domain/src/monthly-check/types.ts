@@ -1,0 +1,25 @@
+import type { ItemRef, ItemStatus } from '../shared/statuses';
+
+/** A member expected at the check: a published book in the group that month (by effective date), with its items. */
+export interface RosterMember {
+  memberId: string;
+  items: ItemRef[];
+}
+
+export interface ItemCheck extends ItemRef {
+  status: ItemStatus;
+  note?: string;
+}
+
+/** What the group leader records for one member: every item's status and a note on the member. */
+export interface CheckEntry {
+  memberId: string;
+  note: string;
+  items: ItemCheck[];
+}
+
+export interface StatusChange extends ItemRef {
+  memberId: string;
+  status: ItemStatus;
+  note?: string;
+}
