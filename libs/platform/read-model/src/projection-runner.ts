@@ -47,7 +47,8 @@ export class ProjectionRunner {
     } else {
       this.liveGeneration = state.generation;
     }
-    this.running = this.runLive();
+    // A start retried after a failed rebuild keeps the one live loop it already has.
+    this.running ??= this.runLive();
     if (state && state.codeVersion !== this.projection.version) await this.rebuild();
   }
 

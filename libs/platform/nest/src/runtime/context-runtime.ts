@@ -4,7 +4,7 @@ import { PolicyRunner, type EventStore, type Policy, type RecordedEvent } from '
 import { Relay, runConsumer, type BusMessage, type ConsumerHandle, type IntegrationMessage, type MessageBus } from '@pledgebook/message-bus';
 import { holdLease, Lease, ProjectionRunner, type HeldLease, type IndexSpec, type Projection, type ReadModelStore } from '@pledgebook/read-model';
 import { hostname } from 'node:os';
-import { withCorrelationId } from '@pledgebook/util';
+import { backoffDelay, sleep, withCorrelationId } from '@pledgebook/util';
 import type { Metrics } from '../observability/metrics';
 
 /** A consumer of integration events: a group, its topics, and what it does with each event. */
@@ -57,6 +57,8 @@ export class ContextRuntime {
   private readonly consumers: ConsumerHandle[] = [];
   private readonly policies: PolicyRunner[];
   private lease?: HeldLease;
+  private readonly stopping = new AbortController();
+  private starting?: Promise<void>;
 
   constructor(
     private readonly ports: ContextPorts,
@@ -86,13 +88,18 @@ export class ContextRuntime {
   /** Starts the work now (`all`), once the worker lease is held (`worker`), or never (`api`). */
   async start(): Promise<void> {
     if (this.settings.role === 'api') return;
-    if (this.settings.role === 'all') return this.startWork();
+    if (this.settings.role === 'all') {
+      // In the background: the process listens (and reports an unreachable store on /health/ready) meanwhile.
+      this.starting = this.startWork().catch((error: unknown) => this.logger.error(`could not start: ${error instanceof Error ? error.message : String(error)}`));
+      return;
+    }
     const ttlMs = this.settings.leaseTtlMs ?? 15_000;
     const owner = `${hostname()}/${process.pid}`;
     this.lease = holdLease(new Lease(this.ports.views, { name: `${this.description.name}.worker`, owner, ttlMs }), ttlMs, {
       acquired: async () => {
         this.logger.log(`worker lease held by ${owner}: starting the relay, projections and consumers`);
-        await this.startWork();
+        this.starting = this.startWork();
+        await this.starting;
       },
       lost: () => {
         // Another worker holds the work now: stop cleanly and let the orchestrator start us again as a standby.
@@ -102,9 +109,28 @@ export class ContextRuntime {
     });
   }
 
+  /** Retries a start-up step until it succeeds (a store or the bus may not answer yet) or the runtime stops. */
+  private async untilDone(what: string, step: () => Promise<void>): Promise<boolean> {
+    for (let attempt = 1; !this.stopping.signal.aborted; attempt += 1) {
+      try {
+        await step();
+        return true;
+      } catch (error) {
+        this.logger.warn(`${what} failed (attempt ${attempt}), retrying: ${error instanceof Error ? error.message : String(error)}`);
+        await sleep(backoffDelay(attempt, 250, 10_000), this.stopping.signal);
+      }
+    }
+    return false;
+  }
+
   private async startWork(): Promise<void> {
-    for (const [collection, specs] of Object.entries(this.description.indexes ?? {})) await this.ports.views.ensureIndexes(collection, specs);
-    for (const runner of this.projections) await runner.start();
+    for (const [collection, specs] of Object.entries(this.description.indexes ?? {})) {
+      if (!(await this.untilDone(`indexes of ${collection}`, () => this.ports.views.ensureIndexes(collection, specs)))) return;
+    }
+    for (const runner of this.projections) {
+      if (!(await this.untilDone(`projection ${runner.name}`, () => runner.start()))) return;
+    }
+    if (this.stopping.signal.aborted) return;
     if (this.relay) {
       this.relay.start();
       this.ports.metrics.watchRelay(this.relay.checkpointName, this.ports.events);
@@ -112,23 +138,28 @@ export class ContextRuntime {
     for (const policy of this.policies) policy.start();
     for (const consumer of this.description.consumers ?? []) {
       for (const topic of consumer.topics) this.ports.metrics.watchConsumer(consumer.groupId, topic, () => this.ports.bus.lag(consumer.groupId, topic));
-      this.consumers.push(
-        await runConsumer(
-          this.ports.bus,
-          {
-            groupId: consumer.groupId,
-            topics: [...consumer.topics],
-            contracts: this.contracts,
-            onParked: (m, e) => this.logger.warn(`parked ${m.value.type} ${m.value.id}: ${String(e)}`),
-          },
-          (event, message) => withCorrelationId(event.correlationid, () => consumer.handle(event, message)),
-        ),
-      );
+      const started = await this.untilDone(`consumer ${consumer.groupId}`, async () => {
+        this.consumers.push(
+          await runConsumer(
+            this.ports.bus,
+            {
+              groupId: consumer.groupId,
+              topics: [...consumer.topics],
+              contracts: this.contracts,
+              onParked: (m, e) => this.logger.warn(`parked ${m.value.type} ${m.value.id}: ${String(e)}`),
+            },
+            (event, message) => withCorrelationId(event.correlationid, () => consumer.handle(event, message)),
+          ),
+        );
+      });
+      if (!started) return;
     }
   }
 
   /** Stops the work, then gives up the worker lease (so a standby never starts while we finish). */
   async stop(): Promise<void> {
+    this.stopping.abort();
+    await this.starting;
     for (const consumer of this.consumers.splice(0)) await consumer.stop();
     await Promise.all(this.policies.map((p) => p.stop()));
     await this.relay?.stop();
