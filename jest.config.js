@@ -1,4 +1,5 @@
-// Runs every project's suite in one jest process; each project also has its own config for `nx test`.
+// For `npx jest <path>` (and `npm run test:jest`): every project's config in one jest run.
+// `npm test` runs each project's `test` and `e2e` targets through Nx instead (ADR 0032).
 const { readdirSync, existsSync } = require('node:fs');
 const { join } = require('node:path');
 
