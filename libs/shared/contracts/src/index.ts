@@ -8,3 +8,4 @@ export * from './catalog';
 export * from './pledge.contracts';
 export * from './asyncapi-document';
 export * from './define-event';
+export * from './appraisal.contracts';
