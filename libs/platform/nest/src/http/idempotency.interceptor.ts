@@ -1,28 +1,23 @@
 import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { ReadModelStore } from '@pledgebook/read-model';
-import { canonicalJson, PledgebookError, sha256Hex } from '@pledgebook/util';
+import { canonicalJson, newId, PledgebookError, sha256Hex, sleep } from '@pledgebook/util';
 import type { Response } from 'express';
-import { from, mergeMap, shareReplay, type Observable } from 'rxjs';
+import { catchError, finalize, from, mergeMap, type Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/principal';
 import { READ_MODELS } from '../tokens';
+import { IdempotencyClaims, type StoredResponse } from './idempotency-claims';
 import { BadInput } from './problem';
-
-const COLLECTION = '_idempotency';
-
-interface StoredResponse {
-  _id: string;
-  requestHash: string;
-  status: number;
-  body: unknown;
-  headers: Record<string, string>;
-  storedAt: string;
-  [key: string]: unknown;
-}
 
 /** The same key was sent with a different request. */
 export class IdempotencyKeyReused extends PledgebookError {
   readonly code = 'idempotency_key_reused';
   readonly kind = 'invalid' as const;
+}
+
+/** Another request with this key is still being handled (by this or another replica). */
+export class IdempotencyKeyInFlight extends PledgebookError {
+  readonly code = 'idempotency_key_in_flight';
+  readonly kind = 'conflict' as const;
 }
 
 /** The Idempotency-Key of a request, validated (1–200 visible ASCII characters). */
@@ -35,16 +30,22 @@ export function idempotencyKeyOf(request: AuthenticatedRequest): string | undefi
   return key;
 }
 
+/** How long a duplicate waits for the first request with its key before it is told to retry. */
+const WAIT_MS = 15_000;
+
 /**
  * Writes with an Idempotency-Key: the first response is stored with a hash of the request; the
  * same key with the same request gets that response again and writes nothing; the same key with
- * another request is a 422. Requests with one key are handled one at a time.
+ * another request is a 422. The key is claimed in the read-model store before the write runs, so
+ * requests with one key are handled one at a time across every replica of the service.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  private readonly inFlight = new Map<string, Promise<unknown>>();
+  private readonly claims: IdempotencyClaims;
 
-  constructor(@Inject(READ_MODELS) private readonly views: ReadModelStore) {}
+  constructor(@Inject(READ_MODELS) views: ReadModelStore) {
+    this.claims = new IdempotencyClaims(views);
+  }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
@@ -53,45 +54,48 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (!key) return next.handle();
     const id = `${request.principal?.subject ?? '-'}|${key}`;
     const requestHash = sha256Hex(canonicalJson({ method: request.method, path: request.originalUrl, body: request.body ?? null }));
+    const owner = newId();
+
+    const replay = (stored: StoredResponse): Observable<unknown> => {
+      response.status(stored.status);
+      for (const [name, value] of Object.entries(stored.headers)) response.setHeader(name, value);
+      response.setHeader('Idempotent-Replayed', 'true');
+      return from([stored.body]);
+    };
 
     const run = async (): Promise<Observable<unknown>> => {
-      const stored = await this.views.collection<StoredResponse>(COLLECTION).findById(id);
-      if (stored) {
-        if (stored.requestHash !== requestHash) {
-          throw new IdempotencyKeyReused('this Idempotency-Key was used for a different request', { field: 'Idempotency-Key' });
+      const deadline = Date.now() + WAIT_MS;
+      for (let attempt = 0; ; attempt += 1) {
+        const claim = await this.claims.claim(id, requestHash, owner);
+        if (claim.outcome === 'reused') throw new IdempotencyKeyReused('this Idempotency-Key was used for a different request', { field: 'Idempotency-Key' });
+        if (claim.outcome === 'done') return replay(claim.stored);
+        if (claim.outcome === 'claimed') break;
+        if (Date.now() > deadline) {
+          response.setHeader('Retry-After', '1');
+          throw new IdempotencyKeyInFlight('a request with this Idempotency-Key is still being handled: retry it in a moment', { field: 'Idempotency-Key' });
         }
-        response.status(stored.status);
-        for (const [name, value] of Object.entries(stored.headers)) response.setHeader(name, value);
-        response.setHeader('Idempotent-Replayed', 'true');
-        return from([stored.body]);
+        await sleep(Math.min(250, 25 * 2 ** Math.min(attempt, 4)));
       }
+      const stopRenewing = this.claims.keep(id, owner);
       return next.handle().pipe(
+        finalize(stopRenewing),
         mergeMap(async (body) => {
           const headers: Record<string, string> = {};
           for (const name of ['etag', 'location']) {
             const value = response.getHeader(name);
             if (typeof value === 'string') headers[name] = value;
           }
-          await this.views.transaction((tx) =>
-            tx.collection<StoredResponse>(COLLECTION).replace({ _id: id, requestHash, status: response.statusCode, body: body ?? null, headers, storedAt: new Date().toISOString() }),
-          );
+          await this.claims.complete({ _id: id, requestHash, status: response.statusCode, body: body ?? null, headers, storedAt: new Date().toISOString() });
           return body;
+        }),
+        // A failed write keeps nothing: the key is free for the client's retry.
+        catchError(async (error: unknown) => {
+          await this.claims.release(id, owner).catch(() => undefined);
+          throw error;
         }),
       );
     };
 
-    const previous = this.inFlight.get(id) ?? Promise.resolve();
-    const turn = previous.catch(() => undefined).then(run);
-    // One execution, shared by Nest and by the lock that the next request with this key waits on.
-    const observable = from(turn).pipe(
-      mergeMap((inner) => inner),
-      shareReplay({ bufferSize: 1, refCount: false }),
-    );
-    const settled = new Promise<unknown>((resolve) => observable.subscribe({ complete: () => resolve(undefined), error: () => resolve(undefined) }));
-    this.inFlight.set(id, settled);
-    void settled.then(() => {
-      if (this.inFlight.get(id) === settled) this.inFlight.delete(id);
-    });
-    return observable;
+    return from(run()).pipe(mergeMap((inner) => inner));
   }
 }
