@@ -40,6 +40,7 @@ describe('ballot codes for the masses’ evaluation', () => {
   });
   it('refuses a plain code, people outside the office, a round not scoring', () => {
     given([]).when(issue({ codeHash: 'ABC123' })).thenFails('bad_code_hash', 'invalid', 'codeHash');
+    given([]).when(issue({ half: 'H3' as never })).thenFails('bad_half', 'invalid', 'half');
     given([]).when(issue({ actor: { ...qian, memberId: 'sun' } })).thenFails('not_office_staff', 'forbidden');
     given([]).when(issue({ context: { officeStaff: ['qian'], roundStatus: 'on-notice' } })).thenFails('masses_evaluation_closed', 'conflict');
   });

@@ -11,6 +11,9 @@ export interface BureauCalendar {
   makeUpWorkdays: readonly string[];
 }
 
+/** The convention: results stay on notice for five working days (a bureau setting may differ). */
+export const DEFAULT_NOTICE_WORKING_DAYS = 5;
+
 export const EMPTY_CALENDAR: BureauCalendar = { holidays: [], makeUpWorkdays: [] };
 
 /** A notice period never needs more than a few weeks; a calendar without working days is a mistake. */

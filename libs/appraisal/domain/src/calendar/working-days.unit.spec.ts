@@ -1,3 +1,4 @@
+import { localDate } from '../shared/dates';
 import { isNoticeOver, isNoticeRunning, isWorkingDay, mergeCalendars, noticePeriod, nthWorkingDayFrom, workingDaysBetween, EMPTY_CALENDAR } from './working-days';
 
 // 国庆节 and 中秋节 2025: 1–8 October off, Sunday 28 September and Saturday 11 October worked.
@@ -55,6 +56,12 @@ describe('working days', () => {
     expect(isNoticeRunning(period, '2025-10-13')).toBe(true);
     expect(isNoticeOver(period, '2025-10-13')).toBe(false);
     expect(isNoticeOver(period, '2025-10-14')).toBe(true);
+  });
+
+  it('takes the bureau’s local date of an instant (UTC+8), and refuses a bad time', () => {
+    expect(localDate('2026-09-30T15:59:59.000Z')).toBe('2026-09-30');
+    expect(localDate('2026-09-30T16:00:00.000Z')).toBe('2026-10-01');
+    expect(() => localDate('yesterday')).toThrow(expect.objectContaining({ code: 'bad_time' }));
   });
 
   it('refuses a count below one and a calendar without working days', () => {

@@ -3,6 +3,9 @@ import type { Quarter } from '../shared/dates';
 import type { ItemStatusFact } from '../shared/statuses';
 import type { DispatchRosterMember, LeftOut, Meeting, ProgressFact } from './types';
 
+/** A default for the bureau's setting: a reminder talk within two weeks of the dispatch meeting. */
+export const DEFAULT_TALK_DUE_DAYS = 14;
+
 /** Looked up by the handler: the branch's people and the quarter's facts. */
 export interface DispatchContext {
   /** Everyone in the branch on the meeting date (attendees come from here). */

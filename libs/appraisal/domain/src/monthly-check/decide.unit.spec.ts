@@ -127,6 +127,12 @@ describe('monthly check', () => {
       expect(state.corrections).toBe(1);
     });
     it('ignores a correction that changes nothing (a retry)', () => given([recorded, corrected]).when(correct()).then([]));
+    it('corrects an item’s note alone, and keeps it', () => {
+      const [event] = monthlyCheckDecider.decide(correct({ changes: [{ memberId: 'sun', pledgeId: 'p-sun', itemNo: 1, status: 'done', note: ' 附学习笔记 ' }] }), monthlyCheckDecider.evolve(monthlyCheckDecider.initialState(), recorded));
+      expect(event!.data).toMatchObject({ changes: [{ memberId: 'sun', itemNo: 1, status: 'done', previous: 'done', note: '附学习笔记' }], counts: recorded.data.counts });
+      const state = [recorded, event!].reduce(monthlyCheckDecider.evolve, monthlyCheckDecider.initialState());
+      expect(state.entries.sun!.items['p-sun#1']).toEqual({ pledgeId: 'p-sun', itemNo: 1, status: 'done', note: '附学习笔记' });
+    });
     it('refuses corrections without a reason, of unknown items, repeated, or before the check', () => {
       given([recorded]).when(correct({ reason: '' })).thenFails('reason_required', 'invalid', 'reason');
       given([recorded]).when(correct({ changes: [] })).thenFails('changes_required', 'invalid', 'changes');

@@ -23,10 +23,18 @@ function validateTallies(tallies: readonly Tally[], allowed: readonly string[], 
   return tallies.map((t) => ({ memberId: t.memberId, counts: { good: t.counts.good, fair: t.counts.fair, average: t.counts.average, poor: t.counts.poor } }));
 }
 
+/** Tallies feed the scheme's democratic evaluation criterion; without one there is nothing to count. */
+function requireDemocratic(state: RoundState): void {
+  if (!state.scheme!.criteria.some((c) => c.source === 'entered' && c.kind === 'democratic-evaluation')) {
+    throw conflict('no_democratic_evaluation', `scheme version ${state.schemeVersion} has no democratic evaluation`, {});
+  }
+}
+
 /** The member's own assessment: the one rating anybody gives themselves, a source of its own. */
 export function decideSelfAssessment(command: Cmd<'RecordSelfAssessment'>, state: RoundState): RoundEvent[] {
   requireRound(state, ['scoring']);
   requireBureau(command.actor, state.bureauId);
+  requireDemocratic(state);
   const memberId = command.actor.memberId;
   if (!state.subjects[memberId]) throw forbidden('not_a_subject', 'only members appraised in this round assess themselves');
   if (!isRating(command.rating)) throw invalid('bad_rating', 'a rating is good, fair, average or poor (好/较好/一般/差)', { field: 'rating' });
@@ -38,6 +46,7 @@ export function decideSelfAssessment(command: Cmd<'RecordSelfAssessment'>, state
 export function decidePeerTally(command: Cmd<'RecordPeerTally'>, state: RoundState): RoundEvent[] {
   requireRound(state, ['scoring']);
   requireOffice(command.actor, command.context, state);
+  requireDemocratic(state);
   const inGroup = Object.values(state.subjects).filter((s) => s.groupId === command.groupId).map((s) => s.memberId);
   if (!inGroup.length) throw invalid('no_subjects_in_group', `no subject belongs to party group ${command.groupId}`, { field: 'groupId' });
   if (state.peerGroups.includes(command.groupId)) throw conflict('peer_tally_recorded', `party group ${command.groupId}'s peer evaluation is already counted`, { groupId: command.groupId });
@@ -53,6 +62,7 @@ export function decidePeerTally(command: Cmd<'RecordPeerTally'>, state: RoundSta
 export function decideMassesTally(command: Cmd<'RecordMassesTally'>, state: RoundState): RoundEvent[] {
   requireRound(state, ['scoring']);
   requireOffice(command.actor, command.context, state);
+  requireDemocratic(state);
   if (state.massBallots !== undefined) throw conflict('masses_tally_recorded', 'the masses’ evaluation is already counted', {});
   if (!Number.isInteger(command.ballots) || command.ballots < 1) throw invalid('bad_ballots', 'at least one ballot was cast', { field: 'ballots' });
   const tallies = validateTallies(command.tallies, Object.keys(state.subjects), command.ballots, 'one per ballot');

@@ -32,8 +32,9 @@ export function decideComputed(command: Cmd<'ScoreComputedCriteria'>, state: Rou
 }
 
 export function decideEntered(command: Cmd<'EnterScore'>, state: RoundState): RoundEvent[] {
-  requireScorable(state, command.memberId);
+  requireRound(state, ['scoring', 'on-notice']);
   requireOffice(command.actor, command.context, state);
+  requireScorable(state, command.memberId);
   requireNotSelf(command.actor, command.memberId);
   const criterion = state.scheme!.criteria.find((c) => c.id === command.criterionId);
   if (!criterion) throw invalid('unknown_criterion', `the scheme has no criterion ${command.criterionId}`, { field: 'criterionId' });
@@ -58,8 +59,9 @@ export function decideEntered(command: Cmd<'EnterScore'>, state: RoundState): Ro
 }
 
 export function decideAdjustment(command: Cmd<'AwardBonus'> | Cmd<'RecordDeduction'>, state: RoundState): RoundEvent[] {
-  requireScorable(state, command.memberId);
+  requireRound(state, ['scoring', 'on-notice']);
   requireOffice(command.actor, command.context, state);
+  requireScorable(state, command.memberId);
   requireNotSelf(command.actor, command.memberId);
   const bonus = command.type === 'AwardBonus';
   const id = bonus ? command.bonusId : command.deductionId;
@@ -73,8 +75,9 @@ export function decideAdjustment(command: Cmd<'AwardBonus'> | Cmd<'RecordDeducti
 }
 
 export function decideVeto(command: Cmd<'RecordVeto'> | Cmd<'LiftVeto'>, state: RoundState): RoundEvent[] {
-  requireScorable(state, command.memberId);
+  requireRound(state, ['scoring', 'on-notice']);
   requireOffice(command.actor, command.context, state);
+  requireScorable(state, command.memberId);
   requireNotSelf(command.actor, command.memberId);
   const veto = state.scheme!.vetoes.find((v) => v.id === command.vetoId);
   if (!veto) throw invalid('unknown_veto', `the scheme has no veto ${command.vetoId}`, { field: 'vetoId' });

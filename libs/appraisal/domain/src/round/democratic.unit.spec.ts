@@ -1,5 +1,6 @@
 import { deciderSpec } from '@pledgebook/util/testing';
 import type { RatingCounts } from '../shared/ratings';
+import { EXAMPLE_SCHEME } from '../scheme/example-scheme';
 import type { RoundCommand } from './commands';
 import { roundDecider } from './decider';
 import type { RoundEvent } from './events';
@@ -79,6 +80,14 @@ describe('appraisal round: democratic evaluation (counts only)', () => {
       const counted = roundDecider.decide(massesTally(), roundDecider.evolve(roundDecider.initialState(), opened));
       given([opened, ...counted]).when(massesTally()).thenFails('masses_tally_recorded', 'conflict');
     });
+  });
+
+  it('counts nothing when the scheme has no democratic evaluation', () => {
+    const scheme = { ...(opened.data as { scheme: typeof EXAMPLE_SCHEME }).scheme, criteria: EXAMPLE_SCHEME.criteria.filter((c) => c.id !== 'democratic') };
+    const withoutDemocratic = { ...opened, data: { ...opened.data, scheme } } as RoundEvent;
+    given([withoutDemocratic]).when(massesTally()).thenFails('no_democratic_evaluation', 'conflict');
+    given([withoutDemocratic]).when(peerTally()).thenFails('no_democratic_evaluation', 'conflict');
+    given([withoutDemocratic]).when({ type: 'RecordSelfAssessment', actor: member('sun'), rating: 'good', at: AT }).thenFails('no_democratic_evaluation', 'conflict');
   });
 
   it('closes the evaluation once results are on notice', () => {

@@ -82,8 +82,9 @@ describe('appraisal round: scores', () => {
       given([opened]).when(enter({ note: '' })).thenFails('note_required', 'invalid', 'note');
       given([opened]).when(enter({ memberId: 'chen' })).thenFails('not_a_subject', 'invalid', 'memberId');
     });
-    it('refuses staff outside the year’s office', () => {
+    it('refuses staff outside the year’s office before looking at the input', () => {
       given([opened]).when(enter({ actor: member('wu') })).thenFails('not_office_staff', 'forbidden');
+      given([opened]).when(enter({ actor: member('wu'), memberId: 'chen' })).thenFails('not_office_staff', 'forbidden');
     });
     it('on notice, takes scores only for a member being rescored', () => {
       given([...scoredEvents(), onNotice]).when(enter()).thenFails('not_rescoring', 'conflict');

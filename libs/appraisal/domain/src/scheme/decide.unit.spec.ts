@@ -47,8 +47,11 @@ describe('scheme decider', () => {
   });
 
   describe('revising and approval', () => {
-    it('lets the office revise a draft', () =>
-      given([drafted]).when({ type: 'ReviseScheme', actor: qian, content: revised, context, at: AT }).then([{ type: 'SchemeRevised', data: { version: 1, content: revised, by: 'qian', at: AT } }]));
+    it('lets the office revise a draft', () => {
+      const revisedEvent: SchemeEvent = { type: 'SchemeRevised', data: { version: 1, content: revised, by: 'qian', at: AT } };
+      given([drafted]).when({ type: 'ReviseScheme', actor: qian, content: revised, context, at: AT }).then([revisedEvent]);
+      expect([drafted, revisedEvent].reduce(schemeDecider.evolve, schemeDecider.initialState()).content!.title).toBe('考核办法（修订）');
+    });
     it('refuses a revision that breaks a rule, or from outside the office', () => {
       given([drafted]).when({ type: 'ReviseScheme', actor: qian, content: { ...revised, bands: [] }, context, at: AT }).thenFails('invalid_scheme', 'invalid');
       given([drafted]).when({ type: 'ReviseScheme', actor: sun, content: revised, context, at: AT }).thenFails('not_office_staff', 'forbidden');

@@ -27,6 +27,13 @@ describe('scheme validation', () => {
     expect(codes(withCriteria([extra, checks, deeds, talks, group, democratic, distinct]))).toEqual(['unknown_param']);
   });
 
+  it('knows only computed and entered criteria', () => {
+    const odd = { ...items, source: 'imported' } as unknown as Criterion;
+    expect(codes(withCriteria([odd, checks, deeds, talks, group, democratic, distinct]))).toEqual(['unknown_source']);
+    const kind = { ...group, kind: 'attendance' } as unknown as Criterion;
+    expect(codes(withCriteria([items, checks, deeds, talks, kind, democratic, distinct]))).toEqual(['unknown_kind']);
+  });
+
   it('wants democratic weights adding up to 100 and one democratic criterion at most', () => {
     const badWeights = { ...democratic, weights: { self: 10, peers: 40, masses: 40 } } as Criterion;
     expect(codes(withCriteria([items, checks, deeds, talks, group, badWeights, distinct]))).toEqual(['bad_weights']);
