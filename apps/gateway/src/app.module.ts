@@ -10,6 +10,7 @@ import { PasswordController } from './auth/password.controller';
 import { ensureAdmin } from './bootstrap-admin';
 import type { GatewayConfig } from './config';
 import { SessionStore } from './sessions/session-store';
+import { SqliteThrottlerStorage } from './throttle/sqlite-throttler-storage';
 import { Sessions } from './sessions/sessions';
 import { ACCOUNTS, GATEWAY_CONFIG, SESSIONS, SIGNING_KEY } from './tokens';
 
@@ -34,6 +35,7 @@ export class AppModule {
     const signing = local ? await loadOrCreateSigningKey(config.dataDir) : undefined;
     if (local) await ensureAdmin(accounts, config.adminPassword);
     const sessionStore = local ? new SessionStore(config.dataDir) : undefined;
+    const throttleStorage = new SqliteThrottlerStorage(config.dataDir);
     const sessions =
       signing && sessionStore
         ? new Sessions(accounts, sessionStore, signing, { accessTtlSeconds: config.tokenTtlSeconds, sessionTtlSeconds: config.sessionTtlSeconds, issuer: config.auth.issuer, audience: config.auth.audience })
@@ -47,8 +49,8 @@ export class AppModule {
           denialSink: { useFactory: (): AccessDenialSink => ({ record: async (denial) => accounts.recordDenial(denial) }) },
         }),
         HttpPlatformModule.forRoot(config.auth),
-        // Used by the login route only (per client address; per gateway replica, in memory).
-        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: config.loginRateLimitPerMinute }]),
+        // Used by the login route only (per client address), counted in gateway.db: shared by every gateway process on the data directory.
+        ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: config.loginRateLimitPerMinute }], storage: throttleStorage }),
       ],
       controllers: local ? [AuthController, PasswordController, AccountsController] : [OidcModeController],
       providers: [
