@@ -156,7 +156,7 @@ describe('a whole appraisal year: checks → dispatch → talk → round → not
     expect(() => round.run({ type: 'FinalizeRound', at: at('2026-07-08') })).toThrow(expect.objectContaining({ code: 'notice_not_over' }));
     const finalEvents = round.run({ type: 'FinalizeRound', at: at('2026-07-10') });
 
-    const published = finalEvents.map(toIntegrationEvent);
+    const published = finalEvents.map((e, i) => toIntegrationEvent(e, { aggregateId: 'round-2026-H1', eventId: `ev-final-${i}` }));
     expect(published.map((e) => e!.type)).toEqual(['pledgebook.appraisal.result-finalized.v1', 'pledgebook.appraisal.result-finalized.v1', 'pledgebook.appraisal.round-finalized.v1']);
     expect(published[1]!.data).toMatchObject({ memberId: 'zheng', partyStatus: 'probationary', points: zhengBefore + 2, schemeVersion: 1 });
     expect(round.state.status).toBe('final');

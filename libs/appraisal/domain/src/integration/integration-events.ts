@@ -1,10 +1,13 @@
-import type { NoticePeriod } from '../calendar/working-days';
 import type { Half, Quarter } from '../shared/dates';
 import type { Grade } from '../shared/grades';
-import type { StatusCounts } from '../shared/statuses';
 import type { PartyStatus } from '../round/types';
 
-/** CloudEvents types on `pledgebook.appraisal.v1` (DESIGN.md: pledgebook.<context>.<event-name>.v<major>). */
+/**
+ * CloudEvents types on `pledgebook.appraisal.v1`. The data below mirrors the schemas in
+ * `libs/shared/contracts/src/appraisal.contracts.ts` field for field (those are strict: the
+ * contract is the one source; the domain cannot import it, so the feature validates what this
+ * mapping returns against it before publishing).
+ */
 export const APPRAISAL_INTEGRATION_TYPES = {
   schemePublished: 'pledgebook.appraisal.scheme-published.v1',
   monthlyCheckRecorded: 'pledgebook.appraisal.monthly-check-recorded.v1',
@@ -17,56 +20,51 @@ export const APPRAISAL_INTEGRATION_TYPES = {
 
 type Types = typeof APPRAISAL_INTEGRATION_TYPES;
 
-/** The published rules: made public in advance, so the whole scheme is public. */
+/** The published rules: criteria (bonuses and deductions with their caps), grade bands, quota, whether a veto exists. */
 export interface SchemePublishedV1 {
   bureauId: string;
   year: number;
+  schemeId: string;
   version: number;
-  title: string;
-  totalPoints: number;
-  criteria: Array<{ id: string; label: string; maxPoints: number; source: 'computed' | 'entered'; formula?: string; kind?: string }>;
-  bonuses: Array<{ id: string; label: string; cap: number }>;
-  deductions: Array<{ id: string; label: string; cap: number }>;
-  vetoes: Array<{ id: string; label: string }>;
-  bands: Array<{ grade: Grade; label: string; minPoints: number }>;
-  topGradeQuota?: { maxPercent: number };
   publishedAt: string;
+  criteria: Array<{ criterionId: string; name: string; maxPoints: number; source: 'computed' | 'entered' | 'bonus' | 'deduction' }>;
+  grades: Array<{ grade: Grade; label: string; minPoints: number }>;
+  topGradeQuotaPercent?: number;
+  veto: boolean;
 }
 
-/** Counts only: no member, no note. `correction` when a correction changed the counts. */
+/** Counts only: no member, no note. A correction publishes the check's counts again under the same checkId. */
 export interface MonthlyCheckRecordedV1 {
   bureauId: string;
-  branchId: string;
+  checkId: string;
   groupId: string;
+  branchId?: string;
   month: string;
   members: number;
   items: number;
-  counts: StatusCounts;
-  correction: boolean;
+  done: number;
+  onTrack: number;
+  behind: number;
+  notStarted: number;
   recordedAt: string;
 }
 
 /** Counts only: not who is behind, not why anyone was left out. */
 export interface QuarterlyDispatchHeldV1 {
   bureauId: string;
+  dispatchId: string;
   branchId: string;
   year: number;
   quarter: Quarter;
-  meetingDate: string;
-  attendees: number;
+  heldOn: string;
   members: number;
-  items: number;
-  counts: StatusCounts;
-  checksExpected: number;
-  checksHeld: number;
   membersBehind: number;
-  leftOut: number;
-  talksScheduled: number;
-  heldAt: string;
+  talksDue: number;
 }
 
 export interface RoundOpenedV1 {
   bureauId: string;
+  roundId: string;
   year: number;
   half: Half;
   schemeVersion: number;
@@ -74,20 +72,22 @@ export interface RoundOpenedV1 {
   openedAt: string;
 }
 
-/** The public notice (公示) itself: members, points and grades, as posted in the bureau. */
+/** A notice (the first, or a renewed one after a rescore): how many results and when it runs. */
 export interface ResultsOnNoticeV1 {
   bureauId: string;
+  roundId: string;
+  noticeId: string;
   year: number;
   half: Half;
-  schemeVersion: number;
-  renewal: boolean;
-  notice: NoticePeriod;
-  results: Array<{ memberId: string; points: number; grade: Grade; gradeLabel: string }>;
-  postedAt: string;
+  members: number;
+  startsOn: string;
+  endsOn: string;
+  workingDays: number;
 }
 
 export interface ResultFinalizedV1 {
   bureauId: string;
+  roundId: string;
   year: number;
   half: Half;
   memberId: string;
@@ -101,11 +101,11 @@ export interface ResultFinalizedV1 {
 
 export interface RoundFinalizedV1 {
   bureauId: string;
+  roundId: string;
   year: number;
   half: Half;
-  schemeVersion: number;
-  subjects: number;
-  gradeCounts: Partial<Record<Grade, number>>;
+  members: number;
+  byGrade: Record<Grade, number>;
   finalizedAt: string;
 }
 
@@ -119,3 +119,13 @@ export type AppraisalIntegrationEvent =
   | Mapped<'resultsOnNotice', ResultsOnNoticeV1>
   | Mapped<'resultFinalized', ResultFinalizedV1>
   | Mapped<'roundFinalized', RoundFinalizedV1>;
+
+/**
+ * The ids the contracts name, which the stored event alone does not hold: the aggregate's id (the
+ * scheme, check, dispatch or round id the feature keys its stream by) and the stored event's id
+ * (a notice is identified by the event that posted it).
+ */
+export interface IntegrationIds {
+  aggregateId: string;
+  eventId: string;
+}

@@ -39,83 +39,96 @@ const personal: AppraisalDomainEvent[] = [
   { type: 'BallotCast', data: { bureauId: 'weihai', year: 2026, half: 'H1', ratings: [{ memberId: 'sun', rating: 'poor' }], at: AT } } as BallotCodeEvent,
 ];
 
-describe('integration events on pledgebook.appraisal.v1', () => {
-  it('publishes the scheme as made public: criteria, bands with labels, the quota', () => {
-    const mapped = toIntegrationEvent({ type: 'SchemePublished', data: { bureauId: 'weihai', year: 2026, version: 1, content: EXAMPLE_SCHEME, by: 'qian', publishedAt: AT } });
-    expect(mapped).toMatchObject({ type: 'pledgebook.appraisal.scheme-published.v1', subject: 'schemes/2026/v1', data: { version: 1, totalPoints: 100, topGradeQuota: { maxPercent: 20 } } });
-    expect(mapped!.data).toMatchObject({ bands: [{ grade: 'excellent', label: '优秀', minPoints: 90 }, { label: '合格' }, { label: '基本合格' }, { label: '不合格' }] });
-    expect((mapped!.data as { criteria: unknown[] }).criteria[0]).toEqual({ id: 'items', label: '承诺事项完成情况', maxPoints: 30, source: 'computed', formula: 'items-fulfilled-ratio' });
+const ids = { aggregateId: 'agg-1', eventId: 'ev-1' };
+const map = (event: AppraisalDomainEvent) => toIntegrationEvent(event, ids);
+
+describe('integration events on pledgebook.appraisal.v1 (the contracts’ fields)', () => {
+  it('publishes the scheme as made public: criteria with bonuses and deductions, grades with labels, quota, veto', () => {
+    const mapped = map({ type: 'SchemePublished', data: { bureauId: 'weihai', year: 2026, version: 1, content: EXAMPLE_SCHEME, by: 'qian', publishedAt: AT } });
+    expect(mapped).toMatchObject({ type: 'pledgebook.appraisal.scheme-published.v1', subject: 'schemes/2026/v1' });
+    expect(mapped!.data).toEqual({
+      bureauId: 'weihai',
+      year: 2026,
+      schemeId: 'agg-1',
+      version: 1,
+      publishedAt: AT,
+      criteria: [
+        ...EXAMPLE_SCHEME.criteria.map((c) => ({ criterionId: c.id, name: c.label, maxPoints: c.maxPoints, source: c.source })),
+        { criterionId: 'research-award', name: '统计信息、分析调研获奖', maxPoints: 5, source: 'bonus' },
+        { criterionId: 'work-discipline', name: '违反工作纪律', maxPoints: 10, source: 'deduction' },
+      ],
+      grades: [
+        { grade: 'excellent', label: '优秀', minPoints: 90 },
+        { grade: 'qualified', label: '合格', minPoints: 75 },
+        { grade: 'basically-qualified', label: '基本合格', minPoints: 60 },
+        { grade: 'unqualified', label: '不合格', minPoints: 0 },
+      ],
+      topGradeQuotaPercent: 20,
+      veto: true,
+    });
   });
 
   it('publishes a monthly check and its corrections as counts only', () => {
-    expect(toIntegrationEvent(checked)).toEqual({
+    expect(map(checked)).toEqual({
       type: 'pledgebook.appraisal.monthly-check-recorded.v1',
       subject: 'monthly-checks/group-1/2026-04',
-      data: { bureauId: 'weihai', branchId: 'branch-1', groupId: 'group-1', month: '2026-04', members: 2, items: 5, counts, correction: false, recordedAt: AT },
+      data: { bureauId: 'weihai', checkId: 'agg-1', groupId: 'group-1', branchId: 'branch-1', month: '2026-04', members: 2, items: 5, done: 3, onTrack: 1, behind: 1, notStarted: 0, recordedAt: AT },
     });
     const corrected: MonthlyCheckEvent = {
       type: 'MonthlyCheckCorrected',
-      data: { bureauId: 'weihai', branchId: 'branch-1', groupId: 'group-1', month: '2026-04', changes: [], reason: '核实', members: 2, items: 5, counts, by: 'zhao', at: AT },
+      data: { bureauId: 'weihai', branchId: 'branch-1', groupId: 'group-1', month: '2026-04', changes: [], reason: '核实', members: 2, items: 5, counts: { ...counts, behind: 0, 'on-track': 2 }, by: 'zhao', at: AT },
     };
-    expect(toIntegrationEvent(corrected)!.data).toMatchObject({ correction: true });
+    expect(map(corrected)!.data).toMatchObject({ checkId: 'agg-1', onTrack: 2, behind: 0 });
   });
 
   it('publishes a quarterly dispatch as counts only', () => {
-    expect(toIntegrationEvent(dispatched)).toEqual({
+    expect(map(dispatched)).toEqual({
       type: 'pledgebook.appraisal.quarterly-dispatch-held.v1',
       subject: 'dispatches/branch-1/2026-Q1',
-      data: {
-        bureauId: 'weihai',
-        branchId: 'branch-1',
-        year: 2026,
-        quarter: 1,
-        meetingDate: '2026-04-08',
-        attendees: 3,
-        members: 3,
-        items: 5,
-        counts,
-        checksExpected: 6,
-        checksHeld: 5,
-        membersBehind: 2,
-        leftOut: 1,
-        talksScheduled: 1,
-        heldAt: AT,
-      },
+      data: { bureauId: 'weihai', dispatchId: 'agg-1', branchId: 'branch-1', year: 2026, quarter: 1, heldOn: '2026-04-08', members: 3, membersBehind: 2, talksDue: 1 },
     });
   });
 
-  it('publishes the round: opened, results on notice, each result finalized, the round finalized', () => {
-    expect(toIntegrationEvent(opened)).toEqual({
+  it('publishes the round: opened, each notice, each result finalized, the round finalized', () => {
+    expect(map(opened)).toEqual({
       type: 'pledgebook.appraisal.round-opened.v1',
       subject: 'rounds/2026-H1',
-      data: { bureauId: 'weihai', year: 2026, half: 'H1', schemeVersion: 1, subjects: 5, openedAt: '2026-06-22T02:00:00.000Z' },
+      data: { bureauId: 'weihai', roundId: 'agg-1', year: 2026, half: 'H1', schemeVersion: 1, subjects: 5, openedAt: '2026-06-22T02:00:00.000Z' },
     });
-    const posted: RoundEvent = { type: 'ResultsPutOnNotice', data: { ...roundKey, notice, results: [{ memberId: 'sun', points: 100, grade: 'excellent', gradeReason: 'band' }], renewal: false, by: 'qian', at: AT } };
-    expect(toIntegrationEvent(posted)!.data).toEqual({ ...roundKey, renewal: false, notice, results: [{ memberId: 'sun', points: 100, grade: 'excellent', gradeLabel: '优秀' }], postedAt: AT });
+    const posted: RoundEvent = { type: 'ResultsPutOnNotice', data: { ...roundKey, notice, results: [{ memberId: 'sun', points: 100, grade: 'excellent', gradeReason: 'band' }], renewal: true, by: 'qian', at: AT } };
+    expect(map(posted)).toEqual({
+      type: 'pledgebook.appraisal.results-on-notice.v1',
+      subject: 'rounds/2026-H1',
+      data: { bureauId: 'weihai', roundId: 'agg-1', noticeId: 'ev-1', year: 2026, half: 'H1', members: 1, startsOn: '2026-06-29', endsOn: '2026-07-03', workingDays: 5 },
+    });
     const final: RoundEvent = { type: 'ResultFinalized', data: { ...roundKey, memberId: 'zheng', partyStatus: 'probationary', points: 95, grade: 'qualified', finalizedAt: AT } };
-    expect(toIntegrationEvent(final)).toEqual({
+    expect(map(final)).toEqual({
       type: 'pledgebook.appraisal.result-finalized.v1',
       subject: 'rounds/2026-H1/members/zheng',
-      data: { ...roundKey, memberId: 'zheng', partyStatus: 'probationary', points: 95, grade: 'qualified', gradeLabel: '合格', finalizedAt: AT },
+      data: { bureauId: 'weihai', roundId: 'agg-1', year: 2026, half: 'H1', memberId: 'zheng', partyStatus: 'probationary', points: 95, grade: 'qualified', gradeLabel: '合格', schemeVersion: 1, finalizedAt: AT },
     });
     const roundFinal: RoundEvent = { type: 'RoundFinalized', data: { ...roundKey, subjects: 5, gradeCounts: { excellent: 1, qualified: 4 }, finalizedAt: AT } };
-    expect(toIntegrationEvent(roundFinal)).toMatchObject({ type: 'pledgebook.appraisal.round-finalized.v1', data: { subjects: 5, gradeCounts: { excellent: 1, qualified: 4 } } });
+    expect(map(roundFinal)).toEqual({
+      type: 'pledgebook.appraisal.round-finalized.v1',
+      subject: 'rounds/2026-H1',
+      data: { bureauId: 'weihai', roundId: 'agg-1', year: 2026, half: 'H1', members: 5, byGrade: { excellent: 1, qualified: 4, 'basically-qualified': 0, unqualified: 0 }, finalizedAt: AT },
+    });
   });
 
   it('never publishes talk notes, objections, objectors or single ballots', () => {
     for (const event of personal) {
       expect(NEVER_PUBLISHED_EVENT_TYPES.has(event.type)).toBe(true);
-      expect(toIntegrationEvent(event)).toBeUndefined();
+      expect(map(event)).toBeUndefined();
     }
   });
 
   it('keeps scoring, tallies and internal steps inside the service', () => {
-    for (const event of scoredEvents().slice(1)) expect(toIntegrationEvent(event)).toBeUndefined();
-    expect(toIntegrationEvent({ type: 'SchemeDrafted', data: { bureauId: 'weihai', year: 2026, version: 1, content: EXAMPLE_SCHEME, by: 'qian', at: AT } })).toBeUndefined();
+    for (const event of scoredEvents().slice(1)) expect(map(event)).toBeUndefined();
+    expect(map({ type: 'SchemeDrafted', data: { bureauId: 'weihai', year: 2026, version: 1, content: EXAMPLE_SCHEME, by: 'qian', at: AT } })).toBeUndefined();
   });
 
   it('carries no personal text in anything it publishes', () => {
-    const published = JSON.stringify([checked, dispatched, opened, ...personal].map(toIntegrationEvent));
+    const published = JSON.stringify([checked, dispatched, opened, ...personal].map(map));
     for (const secret of ['身体原因进度滞后', '长期病假', '家庭困难影响履诺', '组织评价偏高', 'objectorId', 'personal', 'restricted', 'zheng', 'note']) expect(published).not.toContain(secret);
   });
 });
