@@ -12,7 +12,7 @@ import { BOOKS, MEMBERS, ORG_UNITS } from './projections/facts.views';
 export class AppraisalRuntime implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly runtime: ContextRuntime;
 
-  constructor(@Inject(EVENT_STORE) events: EventStore, @Inject(MESSAGE_BUS) bus: MessageBus, @Inject(READ_MODELS) views: ReadModelStore, metrics: Metrics) {
+  constructor(@Inject(EVENT_STORE) events: EventStore, @Inject(MESSAGE_BUS) bus: MessageBus, @Inject(READ_MODELS) views: ReadModelStore, metrics: Metrics, @Inject(SERVICE_CONFIG) config: ServiceConfig) {
     this.runtime = new ContextRuntime(
       { events, bus, views, metrics },
       {
@@ -25,6 +25,7 @@ export class AppraisalRuntime implements OnApplicationBootstrap, BeforeApplicati
         },
         consumers: [pledgeFactsConsumer(events)],
       },
+      { role: config.processRole, leaseTtlMs: config.workerLeaseTtlMs },
     );
   }
 
