@@ -36,7 +36,9 @@ export default tseslint.config(
             { sourceTag: 'scope:review', onlyDependOnLibsWithTags: ['scope:review', 'scope:platform', 'scope:shared'] },
             { sourceTag: 'scope:appraisal', onlyDependOnLibsWithTags: ['scope:appraisal', 'scope:platform', 'scope:shared'] },
             { sourceTag: 'scope:reward', onlyDependOnLibsWithTags: ['scope:reward', 'scope:platform', 'scope:shared'] },
-            { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:platform', 'scope:shared'] },
+            { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:audit', 'scope:platform', 'scope:shared'] },
+            // The auditor's record reads every context's streams and folds them with their deciders (domain libraries only).
+            { sourceTag: 'scope:audit', onlyDependOnLibsWithTags: ['scope:audit', 'scope:platform', 'scope:shared', 'scope:pledge', 'scope:review', 'scope:appraisal', 'scope:reward'] },
             { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:platform', 'scope:shared', 'scope:pledge', 'scope:review', 'scope:appraisal', 'scope:reward', 'scope:gateway'] },
           ],
         },
