@@ -13,7 +13,9 @@ const root = join(__dirname, '..');
 const dataDir = resolve(root, process.env.PLEDGEBOOK_DATA_DIR ?? './data');
 const portBase = Number(process.env.PLEDGEBOOK_SERVICE_PORT_BASE ?? 3100);
 const host = process.env.PLEDGEBOOK_HOST ?? '127.0.0.1';
-const register = require.resolve('@swc-node/register');
+// Compiled (the image, the offline bundle): the apps are JavaScript and need no TypeScript loader.
+const compiled = __filename.endsWith('.js');
+const serviceArgs = (name: string) => (compiled ? [join(root, 'apps', name, 'src', 'main.js')] : ['-r', require.resolve('@swc-node/register'), join(root, 'apps', name, 'src', 'main.ts')]);
 
 const gatewayPort = Number(process.env.PLEDGEBOOK_GATEWAY_PORT ?? 3000);
 const demoWanted = process.env.PLEDGEBOOK_DEMO !== '0';
@@ -34,6 +36,7 @@ const consoleDir = join(root, 'apps', 'console');
 /** The web console is built on demand (not by `npm ci`): when apps/console/dist is missing, Vite builds it now. */
 function ensureConsoleBuilt(): boolean {
   if (existsSync(join(consoleDir, 'dist', 'index.html'))) return true;
+  if (compiled) return false; // a build ships the console it was built with, or none
   console.log('[start] building the web console (apps/console/dist is missing)…');
   const built = spawnSync(process.execPath, [join(dirname(require.resolve('vite/package.json')), 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: consoleDir, stdio: 'inherit' });
   if (built.status !== 0) console.error('[start] the web console could not be built; the APIs run without it (npm run console:build shows why)');
@@ -54,7 +57,7 @@ function prefixLines(name: string, stream: NodeJS.ReadableStream | null, out: No
 }
 
 function launch(service: (typeof services)[number], crashes: number[] = []): void {
-  const child = spawn(process.execPath, ['-r', register, join(root, 'apps', service.name, 'src', 'main.ts')], {
+  const child = spawn(process.execPath, serviceArgs(service.name), {
     cwd: root,
     env: {
       ...process.env,
