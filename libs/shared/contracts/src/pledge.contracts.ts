@@ -190,20 +190,26 @@ export const PLEDGE_CONTRACTS: readonly EventContract[] = [
   },
 ];
 
+/** The roles a review decision is taken in (absent on decisions published before it was carried). */
+const decidedByRole = (roles: string[]) => ({ enum: roles });
+
 /**
  * Decisions the review service publishes on pledgebook.review.v1; the pledge service records
- * them in the pledge's own stream. Agreed here, implemented by the review service.
+ * them in the pledge's own stream, as done by the role named. Agreed here, implemented by the
+ * review service.
  */
 export const REVIEW_CONTRACTS: readonly EventContract[] = [
   {
     type: 'pledgebook.review.pledge-approved.v1',
     topic: Topics.review,
-    summary: 'The branch meeting approved every item of a pledge book in a review round.',
+    summary:
+      'The deciding body approved every item of a pledge book in a review round: the branch meeting (recorded by its secretary), or the leading party group for books outside a branch and a secretary’s own book.',
     dataSchema: obj(['pledgeId', 'reviewId', 'round', 'decidedBy', 'decidedAt'], {
       ...pledgeRef,
       reviewId: id,
       round: { type: 'integer', minimum: 1 },
       decidedBy: id,
+      decidedByRole: decidedByRole(['branch-secretary', 'leading-group']),
       decidedAt: isoTime,
       meetingDate: isoDate,
     }),
@@ -211,7 +217,7 @@ export const REVIEW_CONTRACTS: readonly EventContract[] = [
   {
     type: 'pledgebook.review.pledge-returned.v1',
     topic: Topics.review,
-    summary: 'The party group or the branch returned a pledge book with a verdict per item.',
+    summary: 'The party group (its leader) or the deciding body returned a pledge book with a verdict per item.',
     dataSchema: obj(['pledgeId', 'reviewId', 'round', 'stage', 'verdicts', 'decidedBy', 'decidedAt'], {
       ...pledgeRef,
       reviewId: id,
@@ -223,6 +229,7 @@ export const REVIEW_CONTRACTS: readonly EventContract[] = [
         items: obj(['itemNo', 'verdict'], { itemNo: { type: 'integer', minimum: 1 }, verdict: { enum: ['approved', 'revise'] }, reason: { type: 'string', maxLength: 1000 } }),
       },
       decidedBy: id,
+      decidedByRole: decidedByRole(['group-leader', 'branch-secretary', 'leading-group']),
       decidedAt: isoTime,
     }),
   },
@@ -234,6 +241,20 @@ export const REVIEW_CONTRACTS: readonly EventContract[] = [
       publicationId: id,
       branchId: id,
       year: { type: 'integer' },
+      pledgeIds: { type: 'array', minItems: 1, items: id },
+      publishedBy: id,
+      publishedAt: isoTime,
+    }),
+  },
+  {
+    type: 'pledgebook.review.leadership-pledges-published.v1',
+    topic: Topics.review,
+    summary:
+      'The leading party group published the approved pledge books outside any branch (the leadership team’s, departments’, mass organisations’, staff outside a branch) for a year, as one act.',
+    dataSchema: obj(['publicationId', 'bureauId', 'year', 'pledgeIds', 'publishedBy', 'publishedAt'], {
+      publicationId: id,
+      bureauId: id,
+      year,
       pledgeIds: { type: 'array', minItems: 1, items: id },
       publishedBy: id,
       publishedAt: isoTime,
