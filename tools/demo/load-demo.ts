@@ -164,7 +164,8 @@ export async function loadDemo(options: DemoOptions): Promise<DemoSummary> {
   // and then closed with the year. Once closed, a run again finds the year closed and skips them.
   const lastYear = DEMO_YEAR - 1;
   await bureauAdmin.send('POST', `/api/v1/bureaus/${b}/years`, { year: lastYear }, { tolerateConflict: true });
-  const veterans = DEMO_PEOPLE.filter((p) => p.groupId === 'group-1' && p.partyStatus === 'full').slice(0, 3);
+  // Members without a review office of their own: nobody reviews their own book, so these go group → branch.
+  const veterans = DEMO_PEOPLE.filter((p) => p.groupId === 'group-1' && p.partyStatus === 'full' && !p.roles.some((r) => r === 'group-leader' || r === 'branch-secretary')).slice(0, 3);
   const lastYearBooks: Array<{ pledgeId: string; memberId: string }> = [];
   for (const [i, person] of veterans.entries()) {
     const me = await as(person.memberId);
@@ -173,7 +174,7 @@ export async function loadDemo(options: DemoOptions): Promise<DemoSummary> {
     await me.send('POST', `/api/v1/pledges/${drafted.pledgeId}/submit`);
     await reviewOf(drafted.pledgeId, 'wang-xiaodong', (s) => s === 'group');
     await (await as('zhao-jingang')).send('POST', `/api/v1/reviews/${drafted.pledgeId}/group-evaluation`, { decision: 'forward', evaluation: '同意提交支部' });
-    await (await as('wang-xiaodong')).send('POST', `/api/v1/reviews/${drafted.pledgeId}/branch-decision`, { meeting: { date: `${lastYear}-03-05`, attendees: veterans.map((v) => v.memberId) }, verdicts: [1, 2, 3].map((itemNo) => ({ itemNo, verdict: 'approved' })) });
+    await (await as('wang-xiaodong')).send('POST', `/api/v1/reviews/${drafted.pledgeId}/branch-decision`, { meeting: { date: `${lastYear}-03-05`, attendees: ['wang-xiaodong', 'zhao-jingang', ...veterans.map((v) => v.memberId)] }, verdicts: [1, 2, 3].map((itemNo) => ({ itemNo, verdict: 'approved' })) });
     lastYearBooks.push({ pledgeId: drafted.pledgeId, memberId: person.memberId });
   }
   if (lastYearBooks.length) {

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 
 // The programme year as the services see it (China Standard Time).
 const YEAR = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+// A meeting is recorded once it has taken place: today, by the same calendar.
+const TODAY = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const BUREAUS = ['weihai', 'yantai'] as const;
 type Bureau = (typeof BUREAUS)[number];
 const dataDir = mkdtempSync(join(tmpdir(), 'pledgebook-bureaus-'));
@@ -93,7 +95,7 @@ describe('two bureaus with identical directory files', () => {
       expect(queue.body.group.map((x: { pledgeId: string }) => x.pledgeId)).toEqual([pledgeId]);
       expect(queue.body.group[0]).not.toHaveProperty('_id');
       expect((await review.call(zhao!, 'POST', `/api/v1/reviews/${pledgeId}/group-evaluation`, { decision: 'forward', evaluation: '同意提交支部' })).body).toMatchObject({ status: 'branch' });
-      const meeting = { date: `${YEAR}-01-05`, attendees: ['sun', 'zhao', 'wang'] };
+      const meeting = { date: TODAY, attendees: ['sun', 'zhao', 'wang'] };
       const verdicts = items.map((_, i) => ({ itemNo: i + 1, verdict: 'approved' }));
       expect((await review.call(sun!, 'POST', `/api/v1/reviews/${pledgeId}/branch-decision`, { meeting, verdicts })).body).toMatchObject({ status: 'approved' });
       await eventually(() => review.call(sun!, 'GET', `/api/v1/reviews/branches/branch-1/progress?year=${YEAR}`), (r) => r.body.approved === 1);

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 
 // The programme year as the services see it (China Standard Time).
 const YEAR = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+// A meeting is recorded once it has taken place: today, by the same calendar.
+const TODAY = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const dataDir = mkdtempSync(join(tmpdir(), 'pledgebook-review-'));
 let pledge: Harness;
 let review: Harness;
@@ -26,7 +28,7 @@ const items = [
   { kind: 'position', text: '把人口抽樣調查做到全省一流', target: '爭取前列', benchmark: true },
   { kind: 'deed', category: 'student-aid', text: '資助一名困難學生', target: '全年2000元', beneficiary: { type: 'school', name: '孫家疃小學' } },
 ];
-const meeting = { date: `${YEAR}-03-05`, attendees: ['sun', 'zhao', 'wang', 'zhou'] };
+const meeting = { date: TODAY, attendees: ['sun', 'zhao', 'wang', 'zhou'] };
 const approveAll = (n: number) => Array.from({ length: n }, (_, i) => ({ itemNo: i + 1, verdict: 'approved' }));
 
 beforeAll(async () => {

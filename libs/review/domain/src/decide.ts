@@ -1,8 +1,9 @@
 import { conflict, forbidden, invalid, notFound, wrongState } from '@pledgebook/util';
 import type { ReviewCommand } from './commands';
 import type { ReviewEvent } from './events';
-import { currentRound, type ReviewState } from './state';
-import type { DecidingBody, ItemVerdict, Reviewer, Stage } from './types';
+import { currentRound, decidingRoleOf, type ReviewState } from './state';
+import type { DecidingRole, ItemVerdict, Reviewer } from './types';
+import { checkMeeting, decidingBodyOf, firstStage, groupIdsOf, pledgerOfficersOf, requireNotOwnBook } from './who-decides';
 
 const has = (reviewer: Reviewer, role: string) => reviewer.roles.includes(role);
 
@@ -15,17 +16,17 @@ function requireGroupLeader(state: ReviewState, reviewer: Reviewer): void {
   if (!has(reviewer, 'group-leader') || reviewer.groupId !== state.groupId) {
     throw forbidden('not_the_group_leader', `only the leader of party group ${state.groupId ?? '(none)'} records its evaluation`);
   }
+  requireNotOwnBook(state, reviewer);
 }
 
-/** The branch meeting's decision is recorded by the branch secretary, or by the leading party group for the leadership team. */
+/** The deciding body's decision is recorded by the branch secretary, or by the leading party group. */
 function requireDecider(state: ReviewState, reviewer: Reviewer): void {
   if (state.decidingBody === 'leading-group') {
     if (!has(reviewer, 'leading-group')) throw forbidden('not_the_deciding_body', 'the leading party group decides this pledge');
-    return;
-  }
-  if (!has(reviewer, 'branch-secretary') || reviewer.branchId !== state.branchId) {
+  } else if (!has(reviewer, 'branch-secretary') || reviewer.branchId !== state.branchId) {
     throw forbidden('not_the_branch_secretary', `only the secretary of branch ${state.branchId ?? '(none)'} records its meeting`);
   }
+  requireNotOwnBook(state, reviewer);
 }
 
 function checkItemNumbers(state: ReviewState, itemNos: number[], field: string): void {
@@ -36,30 +37,35 @@ function checkItemNumbers(state: ReviewState, itemNos: number[], field: string):
   if (repeated.length) throw invalid('repeated_item', `item ${[...new Set(repeated)].join(', ')} appears more than once`, { field, repeatedItemNos: [...new Set(repeated)] });
 }
 
-/** Where a round starts: the group discusses first, except as the programme says otherwise. */
-function firstStage(state: ReviewState, command: Extract<ReviewCommand, { type: 'OpenRound' }>): Stage {
-  if (command.pledger.type === 'collective' || !command.groupId) return 'branch';
-  if (state.status === 'returned' && state.lastReturn?.stage === 'branch' && !state.lastReturn.groupAskedAgain) return 'branch';
-  return 'group';
-}
-
-/** A pledge outside any branch (the leadership team's, staff outside a branch) goes to the leading party group. */
-function decidingBody(command: Extract<ReviewCommand, { type: 'OpenRound' }>): DecidingBody {
-  return command.branchId ? 'branch' : 'leading-group';
-}
-
 export function decideReview(command: ReviewCommand, state: ReviewState): ReviewEvent[] {
   switch (command.type) {
     case 'OpenRound': {
       // A redelivered submission (same or older round) changes nothing.
       if (command.round <= state.round) return [];
-      if (state.status === 'approved' || state.status === 'withdrawn') throw wrongState('the review', state.status, ['returned']);
-      const { type: _t, at, ...data } = command;
-      return [{ type: 'ReviewRoundOpened', data: { ...data, stage: firstStage(state, command), decidingBody: decidingBody(command), openedAt: at } }];
+      if (state.status === 'approved' || state.status === 'withdrawn' || state.status === 'closed') throw wrongState('the review', state.status, ['returned']);
+      const { type: _t, at, places: _places, ...data } = command;
+      const officers = pledgerOfficersOf(command);
+      const groupIds = groupIdsOf(command);
+      return [
+        {
+          type: 'ReviewRoundOpened',
+          data: {
+            ...data,
+            ...(groupIds.length ? { groupIds } : {}),
+            stage: firstStage(state, command, officers),
+            decidingBody: decidingBodyOf(command, officers),
+            ...(officers.length ? { pledgerOfficers: officers } : {}),
+            openedAt: at,
+          },
+        },
+      ];
     }
     case 'AddComment': {
       requireOpen(state, ['group']);
-      if (command.reviewer.groupId !== state.groupId) throw forbidden('not_in_the_group', `only members of party group ${state.groupId} discuss this pledge`);
+      // A paired book is discussed in each pledger's group.
+      if (!command.reviewer.groupId || !state.groupIds.includes(command.reviewer.groupId)) {
+        throw forbidden('not_in_the_group', `only members of party group ${state.groupIds.join(' or ') || '(none)'} discuss this pledge`);
+      }
       if (!command.text.trim()) throw invalid('empty_comment', 'a comment has text', { field: 'text' });
       return [{ type: 'GroupCommentAdded', data: { round: state.round, commentId: command.commentId, by: command.reviewer.memberId, text: command.text, at: command.at } }];
     }
@@ -68,7 +74,7 @@ export function decideReview(command: ReviewCommand, state: ReviewState): Review
       requireGroupLeader(state, command.reviewer);
       if (!command.evaluation.trim()) throw invalid('evaluation_required', 'the group records its evaluation', { field: 'evaluation' });
       checkItemNumbers(state, command.notes.map((n) => n.itemNo), 'notes');
-      const base = { round: state.round, evaluation: command.evaluation, by: command.reviewer.memberId, at: command.at };
+      const base = { round: state.round, evaluation: command.evaluation, by: command.reviewer.memberId, role: 'group-leader' as const, at: command.at };
       if (command.decision === 'forward') return [{ type: 'GroupForwarded', data: { ...base, notes: command.notes } }];
       if (command.notes.length === 0) throw invalid('notes_required', 'returning a pledge names what to revise, item by item', { field: 'notes' });
       const notes = new Map(command.notes.map((n) => [n.itemNo, n.note]));
@@ -80,7 +86,7 @@ export function decideReview(command: ReviewCommand, state: ReviewState): Review
     case 'DecideAtBranch': {
       requireOpen(state, ['branch']);
       requireDecider(state, command.reviewer);
-      if (command.meeting.attendees.length === 0) throw invalid('attendees_required', 'the meeting record lists who attended', { field: 'meeting/attendees' });
+      checkMeeting(state, command.meeting, command.bodyMembers, command.at);
       checkItemNumbers(state, command.verdicts.map((v) => v.itemNo), 'verdicts');
       const decided = new Set(command.verdicts.map((v) => v.itemNo));
       const missing = currentRound(state)!.items.map((i) => i.no).filter((n) => !decided.has(n));
@@ -92,7 +98,7 @@ export function decideReview(command: ReviewCommand, state: ReviewState): Review
       const verdicts: ItemVerdict[] = [...command.verdicts]
         .sort((a, b) => a.itemNo - b.itemNo)
         .map((v) => (v.verdict === 'revise' ? { itemNo: v.itemNo, verdict: 'revise', reason: v.reason!.trim() } : { itemNo: v.itemNo, verdict: 'approved' }));
-      const data = { round: state.round, meeting: command.meeting, verdicts, by: command.reviewer.memberId, at: command.at };
+      const data = { round: state.round, meeting: command.meeting, verdicts, by: command.reviewer.memberId, role: decidingRoleOf(state), at: command.at };
       return [verdicts.every((v) => v.verdict === 'approved') ? { type: 'BranchApproved', data } : { type: 'BranchReturned', data }];
     }
     case 'AskForGroupReview': {
@@ -104,8 +110,19 @@ export function decideReview(command: ReviewCommand, state: ReviewState): Review
       return [{ type: 'GroupReviewRequested', data: { round: state.round, reason: command.reason, by: command.reviewer.memberId, at: command.at } }];
     }
     case 'CloseWithdrawn': {
-      if (state.status === 'none' || state.status === 'withdrawn' || state.status === 'approved') return [];
+      if (state.status === 'none' || state.status === 'withdrawn' || state.status === 'approved' || state.status === 'closed') return [];
       return [{ type: 'ReviewWithdrawn', data: { round: state.round, reason: command.reason, at: command.at } }];
     }
+    case 'CloseWithYear': {
+      // A book never submitted has no review; a withdrawn or closed one has nothing left to close.
+      if (state.status === 'none' || state.status === 'withdrawn' || state.status === 'closed') return [];
+      return [{ type: 'ReviewClosed', data: { round: state.round, year: command.year, at: command.at } }];
+    }
   }
+}
+
+/** The role the events of one command were decided in (the recorded actor role), if any. */
+export function actingRoleOf(events: readonly ReviewEvent[]): DecidingRole | undefined {
+  for (const event of events) if ('role' in event.data && event.data.role) return event.data.role;
+  return undefined;
 }

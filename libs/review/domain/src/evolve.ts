@@ -1,5 +1,5 @@
 import type { ReviewEvent } from './events';
-import type { ReviewState, RoundRecord } from './state';
+import { decidingRoleOf, type ReviewState, type RoundRecord } from './state';
 
 function updateRound(state: ReviewState, round: number, change: (r: RoundRecord) => RoundRecord): ReviewState {
   return { ...state, rounds: state.rounds.map((r) => (r.round === round ? change(r) : r)) };
@@ -8,10 +8,12 @@ function updateRound(state: ReviewState, round: number, change: (r: RoundRecord)
 export function evolveReview(state: ReviewState, event: ReviewEvent): ReviewState {
   switch (event.type) {
     case 'ReviewRoundOpened': {
-      const { openedAt, items, stage, round, ...rest } = event.data;
+      const { openedAt, items, stage, round, groupIds, pledgerOfficers, ...rest } = event.data;
       return {
         ...state,
         ...rest,
+        groupIds: groupIds ?? (rest.groupId ? [rest.groupId] : []),
+        pledgerOfficers: pledgerOfficers ?? [],
         round,
         status: stage,
         stageSince: openedAt,
@@ -23,26 +25,26 @@ export function evolveReview(state: ReviewState, event: ReviewEvent): ReviewStat
       return updateRound(state, round, (r) => ({ ...r, comments: [...r.comments, comment] }));
     }
     case 'GroupForwarded': {
-      const { round, evaluation, notes, by, at } = event.data;
-      return { ...updateRound(state, round, (r) => ({ ...r, group: { decision: 'forward', evaluation, notes, by, at } })), status: 'branch', stageSince: at };
+      const { round, evaluation, notes, by, role = 'group-leader', at } = event.data;
+      return { ...updateRound(state, round, (r) => ({ ...r, group: { decision: 'forward', evaluation, notes, by, role, at } })), status: 'branch', stageSince: at };
     }
     case 'GroupReturned': {
-      const { round, evaluation, verdicts, by, at } = event.data;
+      const { round, evaluation, verdicts, by, role = 'group-leader', at } = event.data;
       return {
-        ...updateRound(state, round, (r) => ({ ...r, group: { decision: 'return', evaluation, verdicts, by, at } })),
+        ...updateRound(state, round, (r) => ({ ...r, group: { decision: 'return', evaluation, verdicts, by, role, at } })),
         status: 'returned',
         stageSince: at,
         lastReturn: { stage: 'group', groupAskedAgain: false },
       };
     }
     case 'BranchApproved': {
-      const { round, meeting, verdicts, by, at } = event.data;
-      return { ...updateRound(state, round, (r) => ({ ...r, branch: { decision: 'approve', meeting, verdicts, by, at } })), status: 'approved', stageSince: at };
+      const { round, meeting, verdicts, by, role = decidingRoleOf(state), at } = event.data;
+      return { ...updateRound(state, round, (r) => ({ ...r, branch: { decision: 'approve', meeting, verdicts, by, role, at } })), status: 'approved', stageSince: at };
     }
     case 'BranchReturned': {
-      const { round, meeting, verdicts, by, at } = event.data;
+      const { round, meeting, verdicts, by, role = decidingRoleOf(state), at } = event.data;
       return {
-        ...updateRound(state, round, (r) => ({ ...r, branch: { decision: 'return', meeting, verdicts, by, at } })),
+        ...updateRound(state, round, (r) => ({ ...r, branch: { decision: 'return', meeting, verdicts, by, role, at } })),
         status: 'returned',
         stageSince: at,
         lastReturn: { stage: 'branch', groupAskedAgain: false },
@@ -53,6 +55,10 @@ export function evolveReview(state: ReviewState, event: ReviewEvent): ReviewStat
     case 'ReviewWithdrawn': {
       const { round, reason, at } = event.data;
       return { ...updateRound(state, round, (r) => ({ ...r, withdrawn: { reason, at } })), status: 'withdrawn', stageSince: at };
+    }
+    case 'ReviewClosed': {
+      const { round, year, at } = event.data;
+      return { ...updateRound(state, round, (r) => ({ ...r, closed: { year, at } })), status: 'closed', stageSince: at };
     }
   }
 }

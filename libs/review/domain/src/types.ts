@@ -33,7 +33,29 @@ export interface Meeting {
   attendees: string[];
 }
 
-export const REVIEW_STATUSES = ['group', 'branch', 'approved', 'returned', 'withdrawn'] as const;
+/**
+ * The role a decision is taken in: the group leader records the group's evaluation, the branch
+ * secretary the branch meeting's decision, the leading party group its own (ADR 0038).
+ */
+export const DECIDING_ROLES = ['group-leader', 'branch-secretary', 'leading-group'] as const;
+export type DecidingRole = (typeof DECIDING_ROLES)[number];
+
+/** A pledger's place in the directory when the book was submitted (roles, group and branch). */
+export interface PledgerPlace {
+  memberId: string;
+  roles: string[];
+  groupId?: string;
+  branchId?: string;
+}
+
+/** A pledger who holds an office in their own book's review, which therefore passes them by. */
+export interface PledgerOfficer {
+  memberId: string;
+  role: 'group-leader' | 'branch-secretary';
+}
+
+/** Closed: the pledge book was closed with its year (the pledge service's pledge-closed). */
+export const REVIEW_STATUSES = ['group', 'branch', 'approved', 'returned', 'withdrawn', 'closed'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
 /** The person acting, with their place in the party organisation (from the directory). */

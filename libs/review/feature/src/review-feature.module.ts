@@ -6,13 +6,14 @@ import { Bureaus } from './http/bureaus';
 import { Reviewers } from './http/reviewer';
 import { ReviewsController } from './http/reviews.controller';
 import { ReviewRuntime } from './review-runtime';
-import { DecideReviewHandler, PublishBranchHandler, SetDeadlinesHandler } from './reviews/review.commands';
+import { DirectoryCopy } from './reviews/directory-copy';
+import { DecideReviewHandler, PublishHandler, SetDeadlinesHandler } from './reviews/review.commands';
 import { ReviewRepository } from './reviews/review.repository';
 
-/** The review context: group discussion, branch review item by item, publication, the booklet. */
+/** The review context: group discussion, branch review item by item, publication (branches' and the leading party group's), the booklet. */
 @Module({
   imports: [CqrsModule],
   controllers: [ReviewsController, BookletController],
-  providers: [DecideReviewHandler, PublishBranchHandler, SetDeadlinesHandler, ReviewRepository, Reviewers, Bureaus, ReviewRuntime, IdempotencyInterceptor],
+  providers: [DecideReviewHandler, PublishHandler, SetDeadlinesHandler, ReviewRepository, DirectoryCopy, Reviewers, Bureaus, ReviewRuntime, IdempotencyInterceptor],
 })
 export class ReviewFeatureModule {}

@@ -12,7 +12,9 @@ import { mapReviewServiceEvent } from './integration/review-relay.mapping';
 import { pledgeFactsProjection } from './projections/pledge-facts.projection';
 import { reviewsProjection } from './projections/reviews.projection';
 import { MEMBERS, ORG_UNITS, PLEDGE_STARTS, REVIEWS } from './projections/views';
+import { DirectoryCopy } from './reviews/directory-copy';
 import { DecideReview } from './reviews/review.commands';
+import { ReviewRepository } from './reviews/review.repository';
 import { REVIEW_STREAM_PREFIXES } from './streams';
 
 /** Beside the HTTP API: the reviews projection, the relay of decisions, and the consumer of pledge events. */
@@ -30,6 +32,8 @@ export class ReviewRuntime implements OnApplicationBootstrap, BeforeApplicationS
     @Inject(READ_MODELS) private readonly views: ReadModelStore,
     private readonly commands: CommandBus,
     private readonly metrics: Metrics,
+    private readonly reviews: ReviewRepository,
+    private readonly directory: DirectoryCopy,
   ) {
     const onError = (error: unknown) => this.logger.error(error instanceof Error ? error.message : String(error));
     this.projections = [reviewsProjection, pledgeFactsProjection].map((p) => new ProjectionRunner(events, views, p, { onError }));
@@ -37,8 +41,16 @@ export class ReviewRuntime implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.views.ensureIndexes(REVIEWS, [{ fields: ['bureauId', 'status'] }, { fields: ['groupId'] }, { fields: ['branchId'] }, { fields: ['memberIds'] }]);
-    await this.views.ensureIndexes(MEMBERS, [{ fields: ['bureauId', 'branchId'] }, { fields: ['bureauId', 'groupId'] }]);
+    await this.views.ensureIndexes(REVIEWS, [
+      { fields: ['bureauId', 'status'] },
+      { fields: ['groupId'] },
+      { fields: ['branchId'] },
+      { fields: ['memberIds'] },
+      // A group leader's queue: every book one of whose pledgers is in the group (paired books).
+      { fields: ['bureauId', 'groupIds', 'status'] },
+      { fields: ['bureauId', 'publisher', 'year', 'status'] },
+    ]);
+    await this.views.ensureIndexes(MEMBERS, [{ fields: ['bureauId', 'branchId'] }, { fields: ['bureauId', 'groupId'] }, { fields: ['bureauId', 'roles'] }]);
     await this.views.ensureIndexes(ORG_UNITS, [{ fields: ['bureauId'] }]);
     await this.views.ensureIndexes(PLEDGE_STARTS, [{ fields: ['bureauId', 'year'] }]);
     for (const runner of this.projections) await runner.start();
@@ -61,11 +73,19 @@ export class ReviewRuntime implements OnApplicationBootstrap, BeforeApplicationS
     // Event ids follow from the message id: a redelivered submission appends nothing new.
     const meta: CommandMeta = { bureauId: event.bureauid, actorId: event.actorid, actorRole: 'member', correlationId: event.correlationid, causationId: event.id, idempotencySeed: event.id };
     switch (fact.kind) {
-      case 'submitted':
-        await this.commands.execute(new DecideReview(fact.data.pledgeId, { type: 'OpenRound', ...fact.data, at: event.time }, meta));
+      case 'submitted': {
+        // A redelivered submission needs no look-up; a new one takes the pledgers' places (nobody reviews their own book).
+        if (fact.data.round <= (await this.reviews.load(fact.data.pledgeId)).state.round) return;
+        const places = await this.directory.placesOf(fact.data.bureauId, fact.data.pledger.memberIds);
+        await this.commands.execute(new DecideReview(fact.data.pledgeId, { type: 'OpenRound', ...fact.data, places, at: event.time }, meta));
         return;
+      }
       case 'withdrawn':
         await this.commands.execute(new DecideReview(fact.pledgeId, { type: 'CloseWithdrawn', reason: fact.reason, at: event.time }, meta));
+        return;
+      case 'closed':
+        // The year was closed: the pledge service closed the book, so its review closes too.
+        await this.commands.execute(new DecideReview(fact.pledgeId, { type: 'CloseWithYear', year: fact.year, at: event.time }, { ...meta, actorRole: 'system' }));
         return;
       default:
         return;

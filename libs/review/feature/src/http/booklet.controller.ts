@@ -48,7 +48,7 @@ export class BookletController {
     for (const r of mine.sort((a, b) => order[a.pledger.type] - order[b.pledger.type])) {
       const pledgerName =
         r.pledger.type === 'collective' ? (unitById.get(r.pledger.orgUnitId ?? '')?.name ?? r.pledger.orgUnitId ?? '') : (await Promise.all(r.pledger.memberIds.map(nameOf))).join('、');
-      books.push({ pledgeId: r.pledgeId, pledgerType: r.pledger.type, pledgerName, items: r.items, ...(r.approvedAt ? { approvedAt: r.approvedAt } : {}), ...(r.publishedAt ? { publishedAt: r.publishedAt } : {}) });
+      books.push({ pledgeId: r.pledgeId, pledgerType: r.pledger.type, pledgerName, items: r.items, approvedBy: r.decidingBody, ...(r.approvedAt ? { approvedAt: r.approvedAt } : {}), ...(r.publishedAt ? { publishedAt: r.publishedAt } : {}) });
     }
     return renderBooklet(member, year, books, await this.bureaus.name(bureauId));
   }

@@ -6,6 +6,8 @@ export interface BookletBook {
   /** Who pledges: the member's name, the pair's names, or the unit's name. */
   pledgerName: string;
   items: ReviewItem[];
+  /** Who approved it: the branch meeting, or the leading party group. */
+  approvedBy?: 'branch' | 'leading-group';
   approvedAt?: string;
   publishedAt?: string;
 }
@@ -57,7 +59,7 @@ export function renderBooklet(member: { name: string }, year: number, books: rea
 ${rows}
 </tbody>
 </table>
-<p class="dates">支部審議通過：${day(book.approvedAt)}　　公開承諾：${day(book.publishedAt)}</p>
+<p class="dates">${book.approvedBy === 'leading-group' ? '黨組' : '支部'}審議通過：${day(book.approvedAt)}　　公開承諾：${day(book.publishedAt)}</p>
 </section>`;
   });
   return `<!doctype html>

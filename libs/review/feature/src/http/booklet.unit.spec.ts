@@ -15,6 +15,7 @@ describe('the pledge booklet', () => {
         publishedAt: '2026-03-10T08:00:00.000Z',
       },
       { pledgeId: 'p2', pledgerType: 'collective', pledgerName: '綜合黨小組', items: [{ no: 1, kind: 'position', text: '報表零差錯', target: '全年' }] },
+      { pledgeId: 'p3', pledgerType: 'collective', pledgerName: '局領導班子', items: [{ no: 1, kind: 'position', text: '全省一流', target: '全年' }], approvedBy: 'leading-group', approvedAt: '2026-02-20T08:00:00.000Z' },
     ], '威海市統計局');
     expect(html).toContain('<p>威海市統計局　孫麗</p>');
     expect(html).toContain('<html lang="zh-Hant">');
@@ -25,6 +26,7 @@ describe('the pledge booklet', () => {
     expect(html).toContain('資助&lt;困難&gt;學生<br>幫扶對象：望島小學');
     expect(html).toContain('第三季度');
     expect(html).toContain('支部審議通過：2026年3月5日　　公開承諾：2026年3月10日');
+    expect(html).toContain('黨組審議通過：2026年2月20日');
     expect(html).not.toContain('<困難>');
   });
 

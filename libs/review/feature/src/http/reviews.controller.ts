@@ -18,12 +18,13 @@ import {
   type Principal,
 } from '@pledgebook/nest';
 import type { ReadModelStore } from '@pledgebook/read-model';
-import { DEFAULT_DEADLINES, isOverdue, type ReviewCommand } from '@pledgebook/review-domain';
+import { DEFAULT_DEADLINES, isOverdue, type ReviewCommand, type ReviewState } from '@pledgebook/review-domain';
 import { newId, notFound } from '@pledgebook/util';
 import type { z } from 'zod';
 import { all } from '../projections/all';
 import { MEMBERS, PLEDGE_STARTS, REVIEWS, SETTINGS, type MemberView, type PledgeStartView, type ReviewView, type SettingsView } from '../projections/views';
-import { DecideReview, PublishBranch, SetDeadlines, type ReviewWriteResult } from '../reviews/review.commands';
+import { DirectoryCopy } from '../reviews/directory-copy';
+import { DecideReview, Publish, SetDeadlines, type ReviewWriteResult } from '../reviews/review.commands';
 import { ReviewRepository } from '../reviews/review.repository';
 import { Bureaus } from './bureaus';
 import { Reviewers } from './reviewer';
@@ -44,22 +45,27 @@ export class ReviewsController {
     private readonly reviews: ReviewRepository,
     private readonly reviewers: Reviewers,
     private readonly bureaus: Bureaus,
+    private readonly directory: DirectoryCopy,
     @Inject(READ_MODELS) private readonly views: ReadModelStore,
   ) {}
 
-  /** The caller's pending reviews: as group leader, as branch secretary, as the leading party group. */
+  /**
+   * The caller's pending reviews: as group leader (a paired book is in each pledger's group
+   * leader's queue; `decides` marks the first pledger's group, whose leader decides), as branch
+   * secretary, as the leading party group.
+   */
   @Get('queue')
   async queue(@CurrentPrincipal() principal: Principal) {
     const me = await this.reviewers.of(principal);
     const deadlines = await this.deadlinesOf(principal.bureauId);
     const mark = (r: ReviewView) => ({ ...summary(r), overdue: r.stage ? isOverdue(r.stage, r.stageSince, deadlines, new Date()) : false });
-    const group = me.roles.includes('group-leader') && me.groupId ? await all<ReviewView>(this.views, REVIEWS, { bureauId: principal.bureauId, status: 'group', groupId: me.groupId }) : [];
+    const group = me.roles.includes('group-leader') && me.groupId ? await all<ReviewView>(this.views, REVIEWS, { bureauId: principal.bureauId, groupIds: me.groupId, status: 'group' }) : [];
     const branch = [
       ...(me.roles.includes('branch-secretary') && me.branchId ? await all<ReviewView>(this.views, REVIEWS, { bureauId: principal.bureauId, status: 'branch', decidingBody: 'branch', branchId: me.branchId }) : []),
       ...(me.roles.includes('leading-group') ? await all<ReviewView>(this.views, REVIEWS, { bureauId: principal.bureauId, status: 'branch', decidingBody: 'leading-group' }) : []),
     ];
     const bySince = (a: ReviewView, b: ReviewView) => a.stageSince.localeCompare(b.stageSince);
-    return { group: group.sort(bySince).map(mark), branch: branch.sort(bySince).map(mark) };
+    return { group: group.sort(bySince).map((r) => ({ ...mark(r), decides: r.groupId === me.groupId })), branch: branch.sort(bySince).map(mark) };
   }
 
   /** Reviews past their stage's deadline (days per stage, set per bureau). */
@@ -112,7 +118,19 @@ export class ReviewsController {
   @ZodApiBody(publicationBody)
   async publish(@Param('branchId') rawBranch: string, @Body(new ZodPipe(publicationBody)) body: z.infer<typeof publicationBody>, @CurrentPrincipal() principal: Principal) {
     const branchId = parseInput(pathId, rawBranch, '/branchId');
-    return this.commands.execute(new PublishBranch(principal.bureauId, branchId, body.year, newId(), await this.reviewers.of(principal), this.meta(principal)));
+    const publisher = { body: 'branch' as const, branchId };
+    return this.commands.execute(new Publish(principal.bureauId, publisher, body.year, newId(), await this.reviewers.of(principal), this.meta(principal)));
+  }
+
+  /**
+   * The leading party group publishes the approved books outside any branch (the leadership
+   * team's, departments', mass organisations', staff outside a branch) of a year as one act.
+   */
+  @Post('leadership/publications')
+  @HttpCode(201)
+  @ZodApiBody(publicationBody)
+  async publishLeadership(@Body(new ZodPipe(publicationBody)) body: z.infer<typeof publicationBody>, @CurrentPrincipal() principal: Principal) {
+    return this.commands.execute(new Publish(principal.bureauId, { body: 'leading-group' }, body.year, newId(), await this.reviewers.of(principal), this.meta(principal)));
   }
 
   /** The review with every round, comment and decision. */
@@ -147,7 +165,14 @@ export class ReviewsController {
   @UseInterceptors(IdempotencyInterceptor)
   @ZodApiBody(branchDecisionBody)
   async branchDecision(@Param('pledgeId') rawId: string, @Body(new ZodPipe(branchDecisionBody)) body: z.infer<typeof branchDecisionBody>, @CurrentPrincipal() principal: Principal, @Req() request: AuthenticatedRequest) {
-    return this.decide(rawId, principal, request, async (reviewer) => ({ type: 'DecideAtBranch', reviewer, meeting: body.meeting, verdicts: body.verdicts, at: new Date().toISOString() }));
+    return this.decide(rawId, principal, request, async (reviewer, state) => ({
+      type: 'DecideAtBranch',
+      reviewer,
+      meeting: body.meeting,
+      verdicts: body.verdicts,
+      bodyMembers: await this.directory.bodyMembersOf(state),
+      at: new Date().toISOString(),
+    }));
   }
 
   @Post(':pledgeId/group-review-request')
@@ -159,13 +184,18 @@ export class ReviewsController {
   }
 
   /** Runs a reviewer's command; with an Idempotency-Key its events get derived ids, so a retry after a crash appends nothing. */
-  private async decide(rawId: string, principal: Principal, request: AuthenticatedRequest, build: (reviewer: Awaited<ReturnType<Reviewers['of']>>) => Promise<ReviewCommand>) {
+  private async decide(
+    rawId: string,
+    principal: Principal,
+    request: AuthenticatedRequest,
+    build: (reviewer: Awaited<ReturnType<Reviewers['of']>>, state: ReviewState) => Promise<ReviewCommand>,
+  ) {
     const pledgeId = parseInput(pathId, rawId, '/pledgeId');
     const key = idempotencyKeyOf(request);
     const { state } = await this.reviews.load(pledgeId);
     if (state.status === 'none') throw notFound('review', pledgeId);
     requireBureau(principal, state.bureauId, 'decide on a review', { write: true });
-    const command = await build(await this.reviewers.of(principal));
+    const command = await build(await this.reviewers.of(principal), state);
     const meta = this.meta(principal, key ? { idempotencySeed: `review|${pledgeId}|${principal.subject}|${key}` } : {});
     const { state: after, revision }: ReviewWriteResult = await this.commands.execute(new DecideReview(pledgeId, command, meta));
     return { pledgeId, status: after.status, round: after.round, revision };

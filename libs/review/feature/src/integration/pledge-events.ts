@@ -7,13 +7,14 @@ import type { Pledger, ReviewCommand } from '@pledgebook/review-domain';
  */
 export const PLEDGE_CONSUMER_GROUP = 'review-service.pledges.v2';
 
-/** A submission's content: what opens a review round. */
-export type Submitted = Omit<Extract<ReviewCommand, { type: 'OpenRound' }>, 'type' | 'at'>;
+/** A submission's content: what opens a review round (the pledgers' places are looked up here). */
+export type Submitted = Omit<Extract<ReviewCommand, { type: 'OpenRound' }>, 'type' | 'at' | 'places'>;
 
 /** What an event from the pledge service means here. */
 export type PledgeFact =
   | { kind: 'submitted'; data: Submitted }
   | { kind: 'withdrawn'; pledgeId: string; reason: string }
+  | { kind: 'closed'; pledgeId: string; year: number }
   | { kind: 'drafted'; data: { pledgeId: string; bureauId: string; year: number; pledger: Pledger; branchId?: string; groupId?: string } }
   | { kind: 'member'; memberId: string; bureauId: string; set: Record<string, unknown> }
   | { kind: 'org-unit'; orgUnitId: string; bureauId: string; set: Record<string, unknown> }
@@ -28,6 +29,8 @@ export function pledgeFact(event: CloudEvent): PledgeFact {
       return { kind: 'submitted', data: data as unknown as Submitted };
     case 'pledgebook.pledge.pledge-withdrawn.v1':
       return { kind: 'withdrawn', pledgeId: String(data.pledgeId), reason: String(data.reason) };
+    case 'pledgebook.pledge.pledge-closed.v1':
+      return { kind: 'closed', pledgeId: String(data.pledgeId), year: Number(data.year) };
     case 'pledgebook.pledge.pledge-drafted.v1':
       return { kind: 'drafted', data: data as unknown as Extract<PledgeFact, { kind: 'drafted' }>['data'] };
     case 'pledgebook.pledge.member-added.v1':

@@ -13,23 +13,25 @@ function message(event: RecordedEvent, key: string, type: string, subject: strin
   return { topic: Topics.review, key, value: cloudEventFrom(event, { service: SERVICE, type, subject, data }) };
 }
 
+/** A branch's publication act (key: the branch), or the leading party group's (key: the bureau). */
+function publication(event: RecordedEvent, data: PublicationEvent['data']): IntegrationMessage {
+  const { publicationId, year, pledgeIds, publishedBy, publishedAt } = data;
+  if (data.branchId) {
+    const subject = `branches/${data.branchId}/publications/${publicationId}`;
+    return message(event, data.branchId, 'pledgebook.review.pledges-published.v1', subject, { publicationId, branchId: data.branchId, year, pledgeIds, publishedBy, publishedAt });
+  }
+  const subject = `bureaus/${data.bureauId}/leadership-publications/${publicationId}`;
+  return message(event, data.bureauId, 'pledgebook.review.leadership-pledges-published.v1', subject, { publicationId, bureauId: data.bureauId, year, pledgeIds, publishedBy, publishedAt });
+}
+
 /**
- * Review decisions → pledgebook.review.v1 (key: the pledge; a publication act: the branch).
- * Comments, evaluations that forward, and settings stay in this service.
+ * Review decisions → pledgebook.review.v1 (key: the pledge; a publication act: the branch or the
+ * bureau), each naming the role it was decided in (decisions recorded before roles were carried
+ * go out without it). Comments, evaluations that forward, and settings stay in this service.
  */
 export function mapReviewServiceEvent(event: RecordedEvent): IntegrationMessage[] {
   if (isSettingsStream(event.stream) || isFactsStream(event.stream)) return [];
-  if (isPublicationStream(event.stream)) {
-    const { data } = event as unknown as PublicationEvent;
-    return [message(event, data.branchId, 'pledgebook.review.pledges-published.v1', `branches/${data.branchId}/publications/${data.publicationId}`, {
-      publicationId: data.publicationId,
-      branchId: data.branchId,
-      year: data.year,
-      pledgeIds: data.pledgeIds,
-      publishedBy: data.publishedBy,
-      publishedAt: data.publishedAt,
-    })];
-  }
+  if (isPublicationStream(event.stream)) return [publication(event, (event as unknown as PublicationEvent).data)];
   const pledgeId = pledgeIdOf(event.stream);
   const e = { type: event.type, data: event.data } as ReviewEvent;
   const subject = `reviews/${pledgeId}`;
@@ -40,6 +42,7 @@ export function mapReviewServiceEvent(event: RecordedEvent): IntegrationMessage[
         reviewId: reviewIdOf(pledgeId, e.data.round),
         round: e.data.round,
         decidedBy: e.data.by,
+        ...(e.data.role ? { decidedByRole: e.data.role } : {}),
         decidedAt: e.data.at,
         meetingDate: e.data.meeting.date,
       })];
@@ -52,6 +55,7 @@ export function mapReviewServiceEvent(event: RecordedEvent): IntegrationMessage[
         stage: e.type === 'GroupReturned' ? 'group' : 'branch',
         verdicts: e.data.verdicts,
         decidedBy: e.data.by,
+        ...(e.data.role ? { decidedByRole: e.data.role } : {}),
         decidedAt: e.data.at,
       })];
     default:

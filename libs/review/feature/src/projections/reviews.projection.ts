@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@pledgebook/event-store';
 import type { Projection } from '@pledgebook/read-model';
-import { evolveReview, initialReviewState, type DeadlinesEvent, type PublicationEvent, type ReviewEvent, type ReviewState } from '@pledgebook/review-domain';
+import { evolveReview, initialReviewState, publisherOf, type DeadlinesEvent, type PublicationEvent, type ReviewEvent, type ReviewState } from '@pledgebook/review-domain';
 import { isFactsStream, isPublicationStream, isSettingsStream, pledgeIdOf, REVIEW_STREAM_PREFIXES } from '../streams';
 import { REVIEWS, SETTINGS, type ReviewView, type SettingsView } from './views';
 
@@ -21,7 +21,9 @@ function viewOf(state: ReviewState, previous: ReviewView | undefined, event: Rec
     memberIds: state.pledger.memberIds,
     ...(state.branchId ? { branchId: state.branchId } : {}),
     ...(state.groupId ? { groupId: state.groupId } : {}),
+    groupIds: state.groupIds,
     decidingBody: state.decidingBody,
+    publisher: publisherOf(state),
     status: previous?.status === 'published' ? 'published' : (state.status as ReviewView['status']),
     ...(state.status === 'group' || state.status === 'branch' ? { stage: state.status } : {}),
     round: state.round,
@@ -29,14 +31,18 @@ function viewOf(state: ReviewState, previous: ReviewView | undefined, event: Rec
     items: round.items,
     ...(round.branch?.decision === 'approve' ? { approvedAt: round.branch.at } : {}),
     ...(previous?.publishedAt ? { publishedAt: previous.publishedAt, publicationId: previous.publicationId } : {}),
+    ...(round.closed ? { closedAt: round.closed.at } : {}),
     state,
   };
 }
 
-/** Review queues, overdue lists, branch progress and the booklet read these documents. */
+/**
+ * Review queues, overdue lists, branch progress and the booklet read these documents.
+ * v2: every pledger's group, the publisher, closed reviews, the leading party group's publications.
+ */
 export const reviewsProjection: Projection = {
   name: 'reviews',
-  version: 1,
+  version: 2,
   collections: [REVIEWS, SETTINGS],
   filter: { streamPrefixes: REVIEW_STREAM_PREFIXES },
   async apply(event, ctx) {

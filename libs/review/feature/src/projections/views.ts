@@ -17,8 +17,13 @@ export interface ReviewView {
   pledger: Pledger;
   memberIds: string[];
   branchId?: string;
+  /** The deciding group (the first pledger's). */
   groupId?: string;
+  /** Every pledger's group, the deciding one first: a paired book is in each group leader's queue. */
+  groupIds: string[];
   decidingBody: DecidingBody;
+  /** Who publishes it once approved: its branch's secretary, or the leading party group (books outside any branch). */
+  publisher: DecidingBody;
   status: ReviewStatus | 'published';
   stage?: Stage;
   round: number;
@@ -27,6 +32,8 @@ export interface ReviewView {
   approvedAt?: string;
   publishedAt?: string;
   publicationId?: string;
+  /** When the book was closed with its year (a published book stays `published`). */
+  closedAt?: string;
 }
 
 /**

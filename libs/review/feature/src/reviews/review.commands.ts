@@ -4,6 +4,7 @@ import type { EventStore } from '@pledgebook/event-store';
 import { alreadyApplied, EVENT_STORE, READ_MODELS, toNewEvents, type CommandMeta } from '@pledgebook/nest';
 import type { ReadModelStore } from '@pledgebook/read-model';
 import {
+  actingRoleOf,
   decideDeadlines,
   decidePublication,
   decideReview,
@@ -12,12 +13,13 @@ import {
   initialPublicationState,
   type Deadlines,
   type PublicationEvent,
+  type Publisher,
   type Reviewer,
   type ReviewCommand,
   type ReviewState,
 } from '@pledgebook/review-domain';
 import { REVIEWS, type ReviewView } from '../projections/views';
-import { publicationStream, reviewStream, settingsStream } from '../streams';
+import { leadershipPublicationStream, publicationStream, reviewStream, settingsStream } from '../streams';
 import { ReviewRepository } from './review.repository';
 
 export interface ReviewWriteResult {
@@ -51,17 +53,20 @@ export class DecideReviewHandler implements ICommandHandler<DecideReview, Review
     const decided = decideReview(command, loaded.state);
     if (decided.length === 0) return { pledgeId, revision: loaded.revision, state: loaded.state, recorded: [] };
     const bureauId = command.type === 'OpenRound' ? command.bureauId : loaded.state.bureauId;
-    const result = await this.events.append(reviewStream(pledgeId), toNewEvents(decided, meta, bureauId), {
+    // The stream records the role the decision was taken in, not the caller's highest role.
+    const role = actingRoleOf(decided);
+    const result = await this.events.append(reviewStream(pledgeId), toNewEvents(decided, role ? { ...meta, actorRole: role } : meta, bureauId), {
       expectedRevision: loaded.revision < 0 ? 'no_stream' : loaded.revision,
     });
     return { pledgeId, revision: result.nextExpectedRevision, state: decided.reduce(evolveReview, loaded.state), recorded: decided.map((e) => e.type) };
   }
 }
 
-export class PublishBranch {
+/** A publication act: a branch's (by its secretary) or the leading party group's (books outside any branch). */
+export class Publish {
   constructor(
     readonly bureauId: string,
-    readonly branchId: string,
+    readonly publisher: Publisher,
     readonly year: number,
     readonly publicationId: string,
     readonly reviewer: Reviewer,
@@ -69,33 +74,37 @@ export class PublishBranch {
   ) {}
 }
 
-@CommandHandler(PublishBranch)
-export class PublishBranchHandler implements ICommandHandler<PublishBranch, PublicationEvent['data']> {
+@CommandHandler(Publish)
+export class PublishHandler implements ICommandHandler<Publish, PublicationEvent['data']> {
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(READ_MODELS) private readonly views: ReadModelStore,
     private readonly reviews: ReviewRepository,
   ) {}
 
-  async execute(c: PublishBranch): Promise<PublicationEvent['data']> {
-    const stream = publicationStream(c.bureauId, c.branchId, c.year);
+  async execute(c: Publish): Promise<PublicationEvent['data']> {
+    const { publisher } = c;
+    const stream = publisher.body === 'branch' ? publicationStream(c.bureauId, publisher.branchId, c.year) : leadershipPublicationStream(c.bureauId, c.year);
     const history = await this.events.readStream(stream);
     const state = history.map((e) => ({ type: e.type, data: e.data }) as PublicationEvent).reduce(evolvePublication, initialPublicationState());
     // Candidates come from the view; each is confirmed on its own stream, so a lagging view never publishes an unapproved pledge.
+    const scope = publisher.body === 'branch' ? { branchId: publisher.branchId } : { publisher: 'leading-group' };
     const candidates: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await this.views.collection<ReviewView>(REVIEWS).find({ bureauId: c.bureauId, branchId: c.branchId, year: c.year, status: 'approved' }, { limit: 200, ...(cursor ? { cursor } : {}) });
+      const page = await this.views.collection<ReviewView>(REVIEWS).find({ bureauId: c.bureauId, ...scope, year: c.year, status: 'approved' }, { limit: 200, ...(cursor ? { cursor } : {}) });
       candidates.push(...page.items.map((r) => r.pledgeId));
       cursor = page.nextCursor;
     } while (cursor);
     const approved: string[] = [];
-    for (const pledgeId of candidates) if ((await this.reviews.load(pledgeId)).state.status === 'approved') approved.push(pledgeId);
-    const decided = decidePublication(
-      { type: 'PublishApproved', reviewer: c.reviewer, publicationId: c.publicationId, bureauId: c.bureauId, branchId: c.branchId, year: c.year, approved, at: new Date().toISOString() },
-      state,
-    );
-    await this.events.append(stream, toNewEvents(decided, c.meta, c.bureauId), { expectedRevision: history.length === 0 ? 'no_stream' : history.length - 1 });
+    for (const pledgeId of candidates) {
+      const review = (await this.reviews.load(pledgeId)).state;
+      const ours = publisher.body === 'branch' ? review.branchId === publisher.branchId : !review.branchId;
+      if (review.status === 'approved' && ours) approved.push(pledgeId);
+    }
+    const decided = decidePublication({ type: 'PublishApproved', reviewer: c.reviewer, publicationId: c.publicationId, bureauId: c.bureauId, publisher, year: c.year, approved, at: new Date().toISOString() }, state);
+    const meta = { ...c.meta, actorRole: publisher.body === 'branch' ? 'branch-secretary' : 'leading-group' };
+    await this.events.append(stream, toNewEvents(decided, meta, c.bureauId), { expectedRevision: history.length === 0 ? 'no_stream' : history.length - 1 });
     return decided[0]!.data;
   }
 }
