@@ -13,6 +13,7 @@ const root = resolve(__dirname, '..', '..');
 const scratch = mkdtempSync(join(tmpdir(), 'pledgebook-bundle-'));
 const offline = { npm_config_registry: 'http://127.0.0.1:9', npm_config_offline: 'true', NO_PROXY: '*', HTTPS_PROXY: 'http://127.0.0.1:9', HTTP_PROXY: 'http://127.0.0.1:9' };
 let running: ChildProcess | undefined;
+let gatewayPort = 0;
 
 function freePort(): Promise<number> {
   return new Promise((done) => {
@@ -65,7 +66,7 @@ describe('offline bundle', () => {
     expect(existsSync(join(app, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'))).toBe(true);
     expect(existsSync(join(app, 'node_modules', 'jest'))).toBe(false);
 
-    const gatewayPort = await freePort();
+    gatewayPort = await freePort();
     const base = 20_000 + Math.floor(Math.random() * 20_000);
     running = spawn('./start.sh', [], {
       cwd: app,
@@ -83,4 +84,14 @@ describe('offline bundle', () => {
     // Its data went where the start script puts it: beside it, not into the repository.
     expect(existsSync(join(app, 'data', 'eventstore.db'))).toBe(true);
   }, 150_000);
+
+  it('takes a pledge through the operator’s smoke script (gateway, pledge and review services, the bus)', () => {
+    expect(running?.exitCode).toBeNull();
+    const smoked = spawnSync(process.execPath, ['-r', require.resolve('@swc-node/register'), join(root, 'tools', 'compose-smoke.ts'), `http://127.0.0.1:${gatewayPort}`], {
+      env: { ...process.env, PLEDGEBOOK_ADMIN_PASSWORD: 'Offline-Admin-2026!' },
+      encoding: 'utf8',
+      timeout: 90_000,
+    });
+    expect(`${smoked.stdout}${smoked.stderr}`).toMatch(/smoke: OK/);
+  }, 120_000);
 });
