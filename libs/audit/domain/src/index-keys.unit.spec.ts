@@ -66,3 +66,14 @@ describe('index keys', () => {
     expect(keys).not.toContain(subjectKey.bureauYear('weihai', 2020));
   });
 });
+
+describe('restricted data', () => {
+  it('is withheld from what a timeline shows', () => {
+    const { containsRestricted, redactRestricted } = jest.requireActual('./redaction') as typeof import('./redaction');
+    const data = { objectionId: 'o', memberId: 'wang', restricted: { objectorId: 'zhou', text: '…' } };
+    expect(containsRestricted(data)).toBe(true);
+    expect(containsRestricted({ talk: [{ personal: { notes: '…' } }] })).toBe(true);
+    expect(redactRestricted(data)).toEqual({ objectionId: 'o', memberId: 'wang', restricted: { withheld: 'restricted' } });
+    expect(containsRestricted({ memberId: 'wang' })).toBe(false);
+  });
+});

@@ -5,3 +5,4 @@ export * from './access';
 export * from './bundle-format';
 export * from './audit-log';
 export * from './redaction';
+export * from './detached-jws';

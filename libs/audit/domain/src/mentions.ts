@@ -47,7 +47,7 @@ const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filt
 /**
  * Walks an event's data for the fields every context uses to name its subjects: `pledgeId(s)`,
  * `memberId(s)`, `branchId`, `bureauId`, `year` and `month` (`YYYY-MM`), and a CloudEvents
- * `subject` of `pledges/<id>` (recorded integration events). Fields under `restricted` are not read.
+ * `subject` of `pledges/<id>` (recorded integration events). Restricted and personal fields are not read.
  */
 export function mentionsOf(data: unknown): Mentions {
   const found = { pledgeIds: new Set<string>(), memberIds: new Set<string>(), branchIds: new Set<string>(), bureauIds: new Set<string>(), years: new Set<number>() };
@@ -61,6 +61,7 @@ export function mentionsOf(data: unknown): Mentions {
     for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
       switch (key) {
         case 'restricted':
+        case 'personal':
           continue;
         case 'pledgeId':
         case 'pledgeIds':

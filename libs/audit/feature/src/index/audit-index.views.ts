@@ -1,0 +1,33 @@
+import type { PledgeSubject } from '@pledgebook/audit-domain';
+
+export const AUDIT_ENTRIES = 'audit_entries';
+export const AUDIT_SUBJECTS = 'audit_subjects';
+
+/** One event filed under one subject key: a pointer into the event store. */
+export interface AuditEntry {
+  _id: string;
+  key: string;
+  position: number;
+  stream: string;
+  revision: number;
+  eventId: string;
+  recordedAt: string;
+  [field: string]: unknown;
+}
+
+export interface PledgeDoc {
+  _id: string;
+  kind: 'pledge';
+  subject: PledgeSubject;
+  [field: string]: unknown;
+}
+
+export interface BureauDoc {
+  _id: string;
+  kind: 'bureau';
+  bureauId: string;
+  parentBureauId: string | null;
+  [field: string]: unknown;
+}
+
+export const AUDIT_INDEXES = [{ fields: ['key', 'position'] }, { fields: ['eventId'] }] as const;
