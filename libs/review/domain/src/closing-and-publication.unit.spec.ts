@@ -2,7 +2,7 @@ import { deciderSpec } from '@pledgebook/util/testing';
 import type { ReviewEvent } from './events';
 import { evolveReview } from './evolve';
 import { decidePublication, evolvePublication, initialPublicationState, type PublicationEvent, type Publisher } from './publication';
-import { allApproved, AT, branchReturned, decideAtBranch, forwarded, given, meeting, open, opened, otherSecretary, wang, zhao, zheng, zhou } from './review.fixtures';
+import { allApproved, AT, branchReturned, decideAtBranch, forwarded, given, meeting, open, opened, otherSecretary, wang, zhao, zheng, zhou } from './testing/review.fixtures';
 import { initialReviewState } from './state';
 import type { Reviewer } from './types';
 

@@ -1,7 +1,7 @@
 import { decideReview } from './decide';
 import { evolveReview } from './evolve';
 import { decideDeadlines, isOverdue } from './publication';
-import { allApproved, AT, branchReturned, decideAtBranch, forwarded, given, LEADING_GROUP, meeting, open, opened, otherSecretary, wang, zhao, zheng, zhou } from './review.fixtures';
+import { allApproved, AT, branchReturned, decideAtBranch, forwarded, given, LEADING_GROUP, meeting, open, opened, otherSecretary, wang, zhao, zheng, zhou } from './testing/review.fixtures';
 import { initialReviewState } from './state';
 
 describe('review decider', () => {

@@ -1,4 +1,4 @@
-import { AT, BRANCH_1, branchReturned, decideAtBranch, forwarded, gao, given, LEADING_GROUP, li, open, opened, placeOf, wang, zhao, zheng, zhou } from './review.fixtures';
+import { AT, BRANCH_1, branchReturned, decideAtBranch, forwarded, gao, given, LEADING_GROUP, li, open, opened, placeOf, wang, zhao, zheng, zhou } from './testing/review.fixtures';
 import type { Reviewer } from './types';
 import { programmeDateOf } from './who-decides';
 

@@ -1,11 +1,11 @@
 // Shared by the review decider specs: a branch with two party groups and its people.
 import { deciderSpec } from '@pledgebook/util/testing';
-import type { ReviewCommand } from './commands';
-import { decideReview } from './decide';
-import type { ReviewEvent } from './events';
-import { evolveReview } from './evolve';
-import { initialReviewState } from './state';
-import type { PledgerPlace, ReviewItem, Reviewer } from './types';
+import type { ReviewCommand } from '../commands';
+import { decideReview } from '../decide';
+import type { ReviewEvent } from '../events';
+import { evolveReview } from '../evolve';
+import { initialReviewState } from '../state';
+import type { PledgerPlace, ReviewItem, Reviewer } from '../types';
 
 export const AT = '2026-03-05T09:00:00.000Z';
 export const items: ReviewItem[] = [
