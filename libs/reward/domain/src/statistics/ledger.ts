@@ -1,0 +1,215 @@
+import type { Grade } from '../shared/grades';
+import type { StatisticsFact } from './facts';
+import { countFulfilment, type FulfilmentLine } from './fulfilment-count';
+import type { OpeningFigures } from './opening';
+
+/** A pledge book as the statistics count it: where it sits, whether it counts, its deed items and records. */
+export interface BookLedger {
+  pledgeId: string;
+  bureauId: string;
+  year: number;
+  branchId?: string;
+  groupId?: string;
+  status: 'submitted' | 'published' | 'withdrawn' | 'closed';
+  deedItems: number[];
+  records: FulfilmentLine[];
+}
+
+/** A published book's contribution: its deeds, and its records counted once (corrections replace). */
+export interface BookFigures {
+  deedsPledged: number;
+  deedsDone: number;
+  records: number;
+  amountFen: number;
+  volunteerHours: number;
+  unnamedPeople: number;
+  beneficiaries: Record<string, number>;
+}
+
+export interface RollupBook {
+  branchId?: string;
+  groupId?: string;
+  /** Present once the book is published (or closed after publication); in review until then. */
+  figures?: BookFigures;
+}
+
+export interface CheckEntry {
+  groupId: string;
+  branchId?: string;
+  items: number;
+  done: number;
+  onTrack: number;
+  behind: number;
+  notStarted: number;
+}
+
+export interface Scoped {
+  branchId?: string;
+  groupId?: string;
+}
+
+/**
+ * Everything one bureau's statistics need for one year, kept small: each counting book's figures
+ * (a withdrawn book is removed), the latest check per group and month, final results and grants
+ * where they were placed when they happened.
+ */
+export interface BureauYearRollup {
+  bureauId: string;
+  year: number;
+  books: Record<string, RollupBook>;
+  checks: Record<string, CheckEntry>;
+  results: Record<string, Scoped & { grade: Grade }>;
+  grants: Record<string, Scoped & { amountFen: number; revoked?: boolean }>;
+  opening?: OpeningFigures;
+}
+
+/** Where the bureau's members and units sit (for results and grants, placed when they happen). */
+export interface Placements {
+  bureauId: string;
+  members: Record<string, Scoped>;
+  units: Record<string, { type: string; parentId?: string }>;
+}
+
+/** The parts of the statistics the fold reads and writes: in memory for a replay, documents for the live view. */
+export interface StatisticsParts {
+  book(pledgeId: string): BookLedger | undefined;
+  putBook(book: BookLedger): void;
+  rollup(bureauId: string, year: number): BureauYearRollup | undefined;
+  putRollup(rollup: BureauYearRollup): void;
+  placements(bureauId: string): Placements | undefined;
+  putPlacements(placements: Placements): void;
+}
+
+export function bookFigures(book: BookLedger): BookFigures {
+  const count = countFulfilment(book.records);
+  return {
+    deedsPledged: book.deedItems.length,
+    deedsDone: count.itemsWithRecords.filter((no) => book.deedItems.includes(no)).length,
+    records: count.records,
+    amountFen: count.amountFen,
+    volunteerHours: count.volunteerHours,
+    unnamedPeople: count.unnamedPeople,
+    beneficiaries: count.beneficiaries,
+  };
+}
+
+const emptyRollup = (bureauId: string, year: number): BureauYearRollup => ({ bureauId, year, books: {}, checks: {}, results: {}, grants: {} });
+const scoped = (branchId?: string, groupId?: string): Scoped => ({ ...(branchId ? { branchId } : {}), ...(groupId ? { groupId } : {}) });
+
+/** A member's place, the branch taken from their group when the directory names only the group. */
+export function placementOf(placements: Placements | undefined, memberId: string): Scoped {
+  const member = placements?.members[memberId];
+  if (!member) return {};
+  return scoped(member.branchId ?? (member.groupId ? placements?.units[member.groupId]?.parentId : undefined), member.groupId);
+}
+
+/** A unit recipient's place: a branch, or a group and its branch; other units count for the bureau only. */
+function unitScope(placements: Placements | undefined, orgUnitId: string): Scoped {
+  const unit = placements?.units[orgUnitId];
+  if (unit?.type === 'party-branch') return { branchId: orgUnitId };
+  if (unit?.type === 'party-group') return scoped(unit.parentId, orgUnitId);
+  return {};
+}
+
+function withRollup(parts: StatisticsParts, bureauId: string, year: number, change: (rollup: BureauYearRollup) => void): void {
+  const rollup = parts.rollup(bureauId, year) ?? emptyRollup(bureauId, year);
+  change(rollup);
+  parts.putRollup(rollup);
+}
+
+function withPlacements(parts: StatisticsParts, bureauId: string, change: (placements: Placements) => void): void {
+  const placements = parts.placements(bureauId) ?? { bureauId, members: {}, units: {} };
+  change(placements);
+  parts.putPlacements(placements);
+}
+
+/** Stores the book and brings its entry in its bureau-year up to date (withdrawn books leave it). */
+function putBook(parts: StatisticsParts, book: BookLedger): void {
+  parts.putBook(book);
+  withRollup(parts, book.bureauId, book.year, (rollup) => {
+    if (book.status === 'withdrawn') {
+      delete rollup.books[book.pledgeId];
+      return;
+    }
+    const counts = book.status === 'published' || book.status === 'closed';
+    rollup.books[book.pledgeId] = { ...scoped(book.branchId, book.groupId), ...(counts ? { figures: bookFigures(book) } : {}) };
+  });
+}
+
+function changeBook(parts: StatisticsParts, pledgeId: string, change: (book: BookLedger) => void): void {
+  const book = parts.book(pledgeId);
+  if (!book) return; // a book whose submission this service never learned of: nothing to count it by
+  change(book);
+  putBook(parts, book);
+}
+
+/** Folds one fact into the statistics. Deterministic: the same facts in the same order give the same parts. */
+export function applyStatisticsFact(parts: StatisticsParts, fact: StatisticsFact): void {
+  switch (fact.kind) {
+    case 'unit':
+      return withPlacements(parts, fact.bureauId, (p) => void (p.units[fact.orgUnitId] = { type: fact.type, ...(fact.parentId ? { parentId: fact.parentId } : {}) }));
+    case 'member':
+      return withPlacements(parts, fact.bureauId, (p) => void (p.members[fact.memberId] = scoped(fact.branchId, fact.groupId)));
+    case 'book-submitted': {
+      const earlier = parts.book(fact.pledgeId);
+      const book: BookLedger = {
+        pledgeId: fact.pledgeId,
+        bureauId: fact.bureauId,
+        year: fact.year,
+        ...scoped(fact.branchId, fact.groupId),
+        status: earlier?.status === 'published' || earlier?.status === 'closed' ? earlier.status : 'submitted',
+        deedItems: [...fact.deedItems],
+        records: earlier?.records ?? [],
+      };
+      return putBook(parts, book);
+    }
+    case 'book-revised':
+      return changeBook(parts, fact.pledgeId, (b) => void (b.deedItems = [...fact.deedItems]));
+    case 'book-published':
+      return changeBook(parts, fact.pledgeId, (b) => void (b.status = b.status === 'withdrawn' ? 'withdrawn' : 'published'));
+    case 'book-withdrawn':
+      return changeBook(parts, fact.pledgeId, (b) => void (b.status = 'withdrawn'));
+    case 'book-closed':
+      return changeBook(parts, fact.pledgeId, (b) => void (b.status = b.status === 'published' ? 'closed' : b.status));
+    case 'progress':
+      return changeBook(parts, fact.pledgeId, (b) => {
+        if (!b.records.some((r) => r.recordId === fact.record.recordId)) b.records.push(fact.record);
+      });
+    case 'check': {
+      const year = Number(fact.month.slice(0, 4));
+      const branchId = fact.branchId ?? parts.placements(fact.bureauId)?.units[fact.groupId]?.parentId;
+      const { kind: _k, bureauId: _b, month: _m, ...counts } = fact;
+      // One check per group and month: a later (corrected) check replaces the earlier.
+      return withRollup(parts, fact.bureauId, year, (r) => void (r.checks[`${fact.groupId}|${fact.month}`] = { ...counts, ...(branchId ? { branchId } : {}) }));
+    }
+    case 'result': {
+      const place = placementOf(parts.placements(fact.bureauId), fact.memberId);
+      return withRollup(parts, fact.bureauId, fact.year, (r) => void (r.results[`${fact.memberId}|${fact.half}`] = { ...place, grade: fact.grade }));
+    }
+    case 'grant': {
+      const placements = parts.placements(fact.bureauId);
+      const place = fact.recipient.type === 'member' ? placementOf(placements, fact.recipient.id) : unitScope(placements, fact.recipient.id);
+      return withRollup(parts, fact.bureauId, fact.year, (r) => void (r.grants[fact.grantId] = { ...place, amountFen: fact.amountFen }));
+    }
+    case 'grant-revoked':
+      return withRollup(parts, fact.bureauId, fact.year, (r) => {
+        const grant = r.grants[fact.grantId];
+        if (grant) grant.revoked = true;
+      });
+    case 'opening':
+      return withRollup(parts, fact.bureauId, fact.year, (r) => void (r.opening = { ...fact.figures }));
+  }
+}
+
+/** Parts held in memory: a replay of a bureau's facts as of a time folds into these. */
+export class InMemoryStatisticsParts implements StatisticsParts {
+  readonly books = new Map<string, BookLedger>();
+  readonly rollups = new Map<string, BureauYearRollup>();
+  readonly placementsByBureau = new Map<string, Placements>();
+  book = (pledgeId: string) => this.books.get(pledgeId);
+  putBook = (book: BookLedger) => void this.books.set(book.pledgeId, book);
+  rollup = (bureauId: string, year: number) => this.rollups.get(`${bureauId}/${year}`);
+  putRollup = (rollup: BureauYearRollup) => void this.rollups.set(`${rollup.bureauId}/${rollup.year}`, rollup);
+  placements = (bureauId: string) => this.placementsByBureau.get(bureauId);
+  putPlacements = (placements: Placements) => void this.placementsByBureau.set(placements.bureauId, placements);
+}
