@@ -61,7 +61,7 @@ for (const { task, root, target } of testTasks()) {
 const parts = (counts: Array<[number, string]>, total: number) => [...counts.filter(([n]) => n > 0).map(([n, label]) => `${n} ${label}`), `${total} total`].join(', ');
 console.log(`\nAll projects: ${totals.runs} jest runs (nx run-many -t test e2e)`);
 for (const suite of failedSuites) console.log(`FAIL ${suite}`);
-for (const task of missing) console.log(`NO RESULTS ${task} (the task did not run to the end)`);
+for (const task of missing) console.log(`NO RESULTS ${task} (not run, or did not finish)`);
 console.log(`Test Suites: ${parts([[totals.suitesFailed, 'failed'], [totals.suitesSkipped, 'skipped'], [totals.suitesPassed, 'passed']], totals.suites)}`);
 console.log(`Tests:       ${parts([[totals.failed, 'failed'], [totals.skipped, 'skipped'], [totals.todo, 'todo'], [totals.passed, 'passed']], totals.tests)}`);
 process.exit(totals.suitesFailed > 0 || totals.failed > 0 || missing.length > 0 ? 1 : 0);
