@@ -9,3 +9,4 @@ export * from './pledge.contracts';
 export * from './asyncapi-document';
 export * from './define-event';
 export * from './appraisal.contracts';
+export * from './reward.contracts';
