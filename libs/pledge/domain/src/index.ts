@@ -12,6 +12,7 @@ export * from './pledge/commands';
 export * from './pledge/state';
 export * from './pledge/evolve';
 export * from './pledge/decide';
+export * from './pledge/decider';
 export * from './pledge/validate-items';
 export * from './pledge/officers';
 export * from './pledge/totals';

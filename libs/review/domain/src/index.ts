@@ -6,3 +6,4 @@ export * from './evolve';
 export * from './decide';
 export * from './publication';
 export * from './who-decides';
+export * from './decider';

@@ -23,6 +23,18 @@ export function metaFromPrincipal(principal: Principal, correlationId: string, e
   return { bureauId: principal.bureauId, actorId: principal.subject, actorRole, correlationId, causationId: correlationId, ...extra };
 }
 
+/** The metadata every event of a command carries (bureau, actor, role, correlation, causation, reason). */
+export function eventMetadataOf(meta: CommandMeta, bureauId = meta.bureauId): EventMetadata {
+  return {
+    bureauId,
+    actorId: meta.actorId,
+    actorRole: meta.actorRole,
+    correlationId: meta.correlationId,
+    causationId: meta.causationId,
+    ...(meta.reason ? { reason: meta.reason } : {}),
+  };
+}
+
 export function toNewEvents(events: readonly { type: string; data: unknown }[], meta: CommandMeta, bureauId = meta.bureauId): NewEvent[] {
   const metadata: EventMetadata = {
     bureauId,

@@ -175,15 +175,13 @@ export class PledgesController {
   private async change(rawId: string, command: ExistingPledgeCommand, principal: Principal, request: AuthenticatedRequest, response: Response, ifMatch?: string, reason?: string) {
     const pledgeId = parseInput(pathId, rawId, '/pledgeId');
     const expected = expectedRevisionFrom(ifMatch);
-    const { state } = await this.pledges.load(pledgeId);
-    if (state.status === 'none') throw notFound('pledge', pledgeId);
-    requireBureau(principal, state.bureauId, `pledge ${pledgeId}`, { write: true });
     const key = idempotencyKeyOf(request);
     const meta = metaFromPrincipal(principal, requestCorrelationId(request), {
       ...(reason ? { reason } : {}),
       ...(key ? { idempotencySeed: `${command.type}|${pledgeId}|${principal.subject}|${key}` } : {}),
     });
-    const result: PledgeWriteResult = await this.commands.execute(new ChangePledge(pledgeId, command, meta, expected));
+    const access = (state: PledgeState) => requireBureau(principal, state.bureauId, `pledge ${pledgeId}`, { write: true });
+    const result: PledgeWriteResult = await this.commands.execute(new ChangePledge(pledgeId, command, meta, expected, access));
     response.setHeader('ETag', etagFor(result.revision));
     return result;
   }

@@ -7,6 +7,7 @@ import {
   branchOfBook,
   conflict,
   decidePledge,
+  notFound,
   guidanceCategories,
   initialPledgeState,
   pledgerFor,
@@ -19,7 +20,7 @@ import {
   type Pledger,
   type PledgeState,
 } from '@pledgebook/pledge-domain';
-import { alreadyApplied, toNewEvents, type CommandMeta } from '@pledgebook/nest';
+import { alreadyApplied, eventMetadataOf, toNewEvents, type CommandMeta } from '@pledgebook/nest';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { bookReservationStream, pledgeStream } from '../streams';
 import { PledgeRepository } from './pledge.repository';
@@ -69,6 +70,8 @@ export class ChangePledge {
     readonly meta: CommandMeta,
     /** From If-Match: the revision the caller last saw. */
     readonly expectedRevision?: number,
+    /** Who may run it on this book (the caller's bureau), checked on the state the command is decided on. */
+    readonly access?: (state: PledgeState) => void,
   ) {}
 }
 
@@ -145,30 +148,35 @@ export class DraftPledgeHandler implements ICommandHandler<DraftPledge, PledgeWr
 @CommandHandler(ChangePledge)
 export class ChangePledgeHandler implements ICommandHandler<ChangePledge, PledgeWriteResult> {
   constructor(
-    @Inject(EVENT_STORE) private readonly events: EventStore,
     private readonly pledges: PledgeRepository,
     private readonly directory: DirectoryRepository,
   ) {}
 
-  async execute({ pledgeId, command, meta, expectedRevision }: ChangePledge): Promise<PledgeWriteResult> {
-    const { state, revision, events } = await this.pledges.load(pledgeId);
-    if (alreadyApplied(events, meta)) return { pledgeId, revision };
-    if (expectedRevision !== undefined && expectedRevision !== revision) {
-      throw new WrongExpectedRevision(pledgeStream(pledgeId), expectedRevision, revision < 0 ? 'no_stream' : revision);
-    }
-    let full: PledgeCommand = command as PledgeCommand;
+  /** One read of the pledge's stream: access, the directory facts the command needs, decide, append. */
+  async execute({ pledgeId, command, meta, expectedRevision, access }: ChangePledge): Promise<PledgeWriteResult> {
+    const result = await this.pledges.handle(pledgeId, {
+      access: ({ state }) => {
+        if (state.status === 'none') throw notFound('pledge', pledgeId);
+        access?.(state);
+      },
+      command: ({ state }) => this.withFacts(command, state, meta),
+      metadata: ({ state }) => eventMetadataOf(meta, state.bureauId || meta.bureauId),
+      ...(meta.idempotencySeed ? { idempotencySeed: meta.idempotencySeed } : {}),
+      ...(expectedRevision !== undefined ? { expectedRevision } : {}),
+    });
+    return { pledgeId, revision: result.revision };
+  }
+
+  /** Completes a command with what the decider needs from the directory (categories, rules, a collective's officers). */
+  private async withFacts(command: ExistingPledgeCommand, state: PledgeState, meta: CommandMeta): Promise<PledgeCommand> {
     const byActor = 'actor' in command;
-    if (command.type === 'RevisePledge' || command.type === 'SubmitPledge' || (byActor && state.pledger.type === 'collective')) {
-      const { state: dir } = await this.directory.load(state.bureauId || meta.bureauId);
-      const collective = byActor ? collectiveFacts(dir, state, command.actor) : undefined;
-      const categories = guidanceCategories(dir, state.branchId, state.year);
-      if (command.type === 'RevisePledge') full = { ...command, guidanceCategories: categories, collective };
-      else if (command.type === 'SubmitPledge') full = { ...command, guidanceCategories: categories, programmeRules: programmeRulesOf(dir, state.year), collective };
-      else if (command.type === 'WithdrawPledge' || command.type === 'RecordProgress') full = { ...command, collective };
-    }
-    const decided = decidePledge(full, state);
-    if (decided.length === 0) return { pledgeId, revision };
-    const result = await this.events.append(pledgeStream(pledgeId), toNewEvents(decided, meta, state.bureauId || meta.bureauId), { expectedRevision: revision });
-    return { pledgeId, revision: result.nextExpectedRevision };
+    if (!(command.type === 'RevisePledge' || command.type === 'SubmitPledge' || (byActor && state.pledger.type === 'collective'))) return command as PledgeCommand;
+    const { state: dir } = await this.directory.load(state.bureauId || meta.bureauId);
+    const collective = byActor ? collectiveFacts(dir, state, command.actor) : undefined;
+    const categories = guidanceCategories(dir, state.branchId, state.year);
+    if (command.type === 'RevisePledge') return { ...command, guidanceCategories: categories, collective };
+    if (command.type === 'SubmitPledge') return { ...command, guidanceCategories: categories, programmeRules: programmeRulesOf(dir, state.year), collective };
+    if (command.type === 'WithdrawPledge' || command.type === 'RecordProgress') return { ...command, collective };
+    return command as PledgeCommand;
   }
 }
