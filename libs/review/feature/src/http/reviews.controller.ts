@@ -192,12 +192,13 @@ export class ReviewsController {
   ) {
     const pledgeId = parseInput(pathId, rawId, '/pledgeId');
     const key = idempotencyKeyOf(request);
-    const { state } = await this.reviews.load(pledgeId);
-    if (state.status === 'none') throw notFound('review', pledgeId);
-    requireBureau(principal, state.bureauId, 'decide on a review', { write: true });
-    const command = await build(await this.reviewers.of(principal), state);
     const meta = this.meta(principal, key ? { idempotencySeed: `review|${pledgeId}|${principal.subject}|${key}` } : {});
-    const { state: after, revision }: ReviewWriteResult = await this.commands.execute(new DecideReview(pledgeId, command, meta));
+    const access = (state: ReviewState) => {
+      if (state.status === 'none') throw notFound('review', pledgeId);
+      requireBureau(principal, state.bureauId, 'decide on a review', { write: true });
+    };
+    const command = async ({ state }: { state: ReviewState }) => build(await this.reviewers.of(principal), state);
+    const { state: after, revision }: ReviewWriteResult = await this.commands.execute(new DecideReview(pledgeId, command, meta, access));
     return { pledgeId, status: after.status, round: after.round, revision };
   }
 

@@ -1,13 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { EventStore } from '@pledgebook/event-store';
-import { alreadyApplied, EVENT_STORE, READ_MODELS, toNewEvents, type CommandMeta } from '@pledgebook/nest';
+import type { EventStore, LoadedStream } from '@pledgebook/event-store';
+import { EVENT_STORE, eventMetadataOf, READ_MODELS, toNewEvents, type CommandMeta } from '@pledgebook/nest';
 import type { ReadModelStore } from '@pledgebook/read-model';
 import {
   actingRoleOf,
   decideDeadlines,
   decidePublication,
-  decideReview,
   evolvePublication,
   evolveReview,
   initialPublicationState,
@@ -16,10 +15,11 @@ import {
   type Publisher,
   type Reviewer,
   type ReviewCommand,
+  type ReviewEvent,
   type ReviewState,
 } from '@pledgebook/review-domain';
 import { REVIEWS, type ReviewView } from '../projections/views';
-import { leadershipPublicationStream, publicationStream, reviewStream, settingsStream } from '../streams';
+import { leadershipPublicationStream, publicationStream, settingsStream } from '../streams';
 import { ReviewRepository } from './review.repository';
 
 export interface ReviewWriteResult {
@@ -31,34 +31,37 @@ export interface ReviewWriteResult {
   recorded: string[];
 }
 
+/** A review command, or how to build it from the review as loaded (context lookups). */
+export type ReviewCommandSource = ReviewCommand | ((loaded: LoadedStream<ReviewState>) => ReviewCommand | Promise<ReviewCommand>);
+
 export class DecideReview {
   constructor(
     readonly pledgeId: string,
-    readonly command: ReviewCommand,
+    readonly command: ReviewCommandSource,
     readonly meta: CommandMeta,
+    /** Who may run it on this review (the caller's bureau), checked on the loaded state first. */
+    readonly access?: (state: ReviewState) => void,
   ) {}
 }
 
 @CommandHandler(DecideReview)
 export class DecideReviewHandler implements ICommandHandler<DecideReview, ReviewWriteResult> {
-  constructor(
-    @Inject(EVENT_STORE) private readonly events: EventStore,
-    private readonly reviews: ReviewRepository,
-  ) {}
+  constructor(private readonly reviews: ReviewRepository) {}
 
-  async execute({ pledgeId, command, meta }: DecideReview): Promise<ReviewWriteResult> {
-    const loaded = await this.reviews.load(pledgeId);
-    // A retry of a request (or a redelivered message) whose events are already in the stream.
-    if (alreadyApplied(loaded.events, meta)) return { pledgeId, revision: loaded.revision, state: loaded.state, recorded: [] };
-    const decided = decideReview(command, loaded.state);
-    if (decided.length === 0) return { pledgeId, revision: loaded.revision, state: loaded.state, recorded: [] };
-    const bureauId = command.type === 'OpenRound' ? command.bureauId : loaded.state.bureauId;
-    // The stream records the role the decision was taken in, not the caller's highest role.
-    const role = actingRoleOf(decided);
-    const result = await this.events.append(reviewStream(pledgeId), toNewEvents(decided, role ? { ...meta, actorRole: role } : meta, bureauId), {
-      expectedRevision: loaded.revision < 0 ? 'no_stream' : loaded.revision,
+  /** One read of the review's stream: access, build the command, decide, append with its revision. */
+  async execute({ pledgeId, command, meta, access }: DecideReview): Promise<ReviewWriteResult> {
+    const result = await this.reviews.handle(pledgeId, {
+      command,
+      ...(access ? { access: ({ state }: LoadedStream<ReviewState>) => access(state) } : {}),
+      // The stream records the role the decision was taken in, not the caller's highest role.
+      metadata: ({ state }, decided) => {
+        const role = actingRoleOf(decided as ReviewEvent[]);
+        const bureauId = (decided as ReviewEvent[]).reduce(evolveReview, state).bureauId || meta.bureauId;
+        return eventMetadataOf(role ? { ...meta, actorRole: role } : meta, bureauId);
+      },
+      ...(meta.idempotencySeed ? { idempotencySeed: meta.idempotencySeed } : {}),
     });
-    return { pledgeId, revision: result.nextExpectedRevision, state: decided.reduce(evolveReview, loaded.state), recorded: decided.map((e) => e.type) };
+    return { pledgeId, revision: result.revision, state: result.state, recorded: result.events.map((e) => e.type) };
   }
 }
 

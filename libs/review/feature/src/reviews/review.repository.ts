@@ -1,26 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EventStore, RecordedEvent } from '@pledgebook/event-store';
+import { AggregateStreams, type EventStore } from '@pledgebook/event-store';
 import { EVENT_STORE } from '@pledgebook/nest';
-import { foldReview, initialReviewState, type ReviewEvent, type ReviewState } from '@pledgebook/review-domain';
+import { initialReviewState, reviewDecider, type ReviewCommand, type ReviewEvent, type ReviewState } from '@pledgebook/review-domain';
 import { reviewStream } from '../streams';
 
-export interface LoadedReview {
-  state: ReviewState;
-  revision: number;
-  events: RecordedEvent[];
-}
-
-/** A review is always decided on its own stream, folded fresh. */
+/** Reviews on their streams (one per pledge): read, or decided through the one write path. */
 @Injectable()
-export class ReviewRepository {
-  constructor(@Inject(EVENT_STORE) private readonly events: EventStore) {}
-
-  async load(pledgeId: string): Promise<LoadedReview> {
-    const events = await this.events.readStream(reviewStream(pledgeId));
-    const state = foldReview(
-      events.map((e) => ({ type: e.type, data: e.data }) as ReviewEvent),
-      initialReviewState(pledgeId),
-    );
-    return { state, revision: events.length - 1, events };
+export class ReviewRepository extends AggregateStreams<ReviewCommand, ReviewEvent, ReviewState> {
+  constructor(@Inject(EVENT_STORE) events: EventStore) {
+    super(events, reviewDecider, { stream: reviewStream, initialState: (pledgeId) => initialReviewState(pledgeId) });
   }
 }
