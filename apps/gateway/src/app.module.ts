@@ -13,6 +13,7 @@ import { SessionStore } from './sessions/session-store';
 import { SqliteThrottlerStorage } from './throttle/sqlite-throttler-storage';
 import { Sessions } from './sessions/sessions';
 import { ACCOUNTS, GATEWAY_CONFIG, SESSIONS, SIGNING_KEY } from './tokens';
+import { auditModule } from './audit/audit.setup';
 
 class AccountsLifecycle implements OnApplicationShutdown {
   constructor(
@@ -40,9 +41,11 @@ export class AppModule {
       signing && sessionStore
         ? new Sessions(accounts, sessionStore, signing, { accessTtlSeconds: config.tokenTtlSeconds, sessionTtlSeconds: config.sessionTtlSeconds, issuer: config.auth.issuer, audience: config.auth.audience })
         : undefined;
+    const audit = await auditModule(config, signing);
     return {
       module: AppModule,
       imports: [
+        audit,
         ObservabilityModule.forRoot({
           service: 'gateway',
           probes: { useFactory: () => ({ accounts: async () => accounts.ping() }) },

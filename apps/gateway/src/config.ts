@@ -33,6 +33,21 @@ export interface GatewayConfig {
   trustedProxies: string[];
   /** Where each service answers (routing of /api/v1/*). */
   services: Record<'pledge-service' | 'review-service' | 'appraisal-service' | 'reward-service', string>;
+  /** The auditor's record (ADRs 0055–0058): the shared event store, the audit index, checkpoints and exports. */
+  audit: AuditSettings;
+}
+
+export interface AuditSettings {
+  /** The event store every service writes (embedded: the same eventstore.db). */
+  eventStoreUrl: string;
+  /** Where the audit index is kept (a read model, rebuilt from the store when lost). */
+  readModelUrl: string;
+  /** A signed checkpoint of the global log this often, when anything new was recorded (0: only when an export asks). */
+  checkpointIntervalMs: number;
+  /** Most events one checkpoint covers. */
+  segmentMax: number;
+  /** Most lines (events and withheld links) one evidence bundle carries. */
+  exportMaxEvents: number;
 }
 
 const schema = z.object({
@@ -62,6 +77,11 @@ const schema = z.object({
   REVIEW_SERVICE_URL: z.url().optional(),
   APPRAISAL_SERVICE_URL: z.url().optional(),
   REWARD_SERVICE_URL: z.url().optional(),
+  EVENTSTORE_URL: z.string().regex(/^(sqlite:|esdb|kurrentdb)/, 'must start with sqlite: or esdb://').optional(),
+  READMODEL_URL: z.string().regex(/^(sqlite:|mongodb(\+srv)?:\/\/)/, 'must start with sqlite: or mongodb://').optional(),
+  AUDIT_CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  AUDIT_CHECKPOINT_SEGMENT_EVENTS: z.coerce.number().int().min(10).max(100_000).default(1000),
+  AUDIT_EXPORT_MAX_EVENTS: z.coerce.number().int().min(100).max(5_000_000).default(200_000),
 })
   // The services refuse tokens that live longer than the maximum, so the gateway never issues one.
   .refine((e) => e.AUTH_JWKS_URL !== undefined || e.TOKEN_TTL_SECONDS <= e.AUTH_MAX_TOKEN_LIFETIME_SECONDS, {
@@ -99,6 +119,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'review-service': e.REVIEW_SERVICE_URL ?? `http://127.0.0.1:${e.PLEDGEBOOK_SERVICE_PORT_BASE + 2}`,
       'appraisal-service': e.APPRAISAL_SERVICE_URL ?? `http://127.0.0.1:${e.PLEDGEBOOK_SERVICE_PORT_BASE + 3}`,
       'reward-service': e.REWARD_SERVICE_URL ?? `http://127.0.0.1:${e.PLEDGEBOOK_SERVICE_PORT_BASE + 4}`,
+    },
+    audit: {
+      eventStoreUrl: e.EVENTSTORE_URL ?? `sqlite:${join(e.PLEDGEBOOK_DATA_DIR, 'eventstore.db')}`,
+      readModelUrl: e.READMODEL_URL ?? `sqlite:${join(e.PLEDGEBOOK_DATA_DIR, 'audit-views.db')}`,
+      checkpointIntervalMs: e.AUDIT_CHECKPOINT_INTERVAL_SECONDS * 1000,
+      segmentMax: e.AUDIT_CHECKPOINT_SEGMENT_EVENTS,
+      exportMaxEvents: e.AUDIT_EXPORT_MAX_EVENTS,
     },
   };
 }

@@ -20,7 +20,8 @@ const FILE_LIMIT_FACTOR = 20;
 export const isFileUpload = (path: string) => /^\/api\/v1\/bureaus\/[^/]+\/directory\/import(\?|$)/.test(path);
 
 /** The gateway answers these itself. */
-export const isGatewayRoute = (path: string) => /^\/api\/v1\/auth\//.test(path) || /^\/api\/v1\/bureaus\/[^/]+\/accounts(\/|$|\?)/.test(path);
+export const isGatewayRoute = (path: string) =>
+  /^\/api\/v1\/auth\//.test(path) || /^\/api\/v1\/bureaus\/[^/]+\/accounts(\/|$|\?)/.test(path) || /^\/api\/v1\/audit(\/|$|\?)/.test(path);
 
 const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer'];
 

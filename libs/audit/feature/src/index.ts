@@ -8,3 +8,6 @@ export * from './evidence/export-scope';
 export * from './audit-log/audit-log.recorder';
 export * from './timeline/folders';
 export * from './timeline/event-loader';
+export * from './timeline/timeline.service';
+export * from './audit-runtime';
+export * from './audit.module';

@@ -1,4 +1,5 @@
 import type { PledgeSubject } from '@pledgebook/audit-domain';
+import type { IndexSpec } from '@pledgebook/read-model';
 
 export const AUDIT_ENTRIES = 'audit_entries';
 export const AUDIT_SUBJECTS = 'audit_subjects';
@@ -30,4 +31,4 @@ export interface BureauDoc {
   [field: string]: unknown;
 }
 
-export const AUDIT_INDEXES = [{ fields: ['key', 'position'] }, { fields: ['eventId'] }] as const;
+export const AUDIT_INDEXES: IndexSpec[] = [{ fields: ['key', 'position'] }, { fields: ['eventId'] }];

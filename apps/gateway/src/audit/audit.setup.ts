@@ -1,0 +1,32 @@
+import type { DynamicModule } from '@nestjs/common';
+import { AuditModule, ed25519Signer } from '@pledgebook/audit-feature';
+import { loadOrCreateSigningKey, readJwks, type SigningKey } from '@pledgebook/gateway-keys';
+import { openEventStore, openReadModelStore } from '@pledgebook/infrastructure';
+import { join } from 'node:path';
+import type { GatewayConfig } from '../config';
+
+/**
+ * The audit API at the gateway (DESIGN.md §2): it reads the store every service writes and keeps
+ * its index in a read model of its own. Evidence and checkpoints are signed with the gateway's
+ * token key, whose public half is /.well-known/jwks.json; with an external OIDC issuer the gateway
+ * signs no tokens, so it keeps a key for evidence alone (`<data>/evidence-key`), published at
+ * /api/v1/audit/keys like the other.
+ */
+export async function auditModule(config: GatewayConfig, tokenKey: SigningKey | undefined): Promise<DynamicModule> {
+  const keyDir = tokenKey ? config.dataDir : join(config.dataDir, 'evidence-key');
+  const key = tokenKey ?? (await loadOrCreateSigningKey(keyDir));
+  const events = await openEventStore(config.audit.eventStoreUrl);
+  const views = await openReadModelStore(config.audit.readModelUrl, { database: 'gateway_audit' });
+  return AuditModule.forRoot({
+    events,
+    views,
+    signer: ed25519Signer(key.key, key.kid, readJwks(keyDir)),
+    checkpointIntervalMs: config.audit.checkpointIntervalMs,
+    segmentMax: config.audit.segmentMax,
+    exportMaxEvents: config.audit.exportMaxEvents,
+    close: async () => {
+      await views.close();
+      await events.close();
+    },
+  });
+}
