@@ -1,10 +1,11 @@
 import { Kafka, logLevel, type Admin, type Consumer, type KafkaConfig, type Producer } from 'kafkajs';
-import type { BatchHandler, BusMessage, ConsumeOptions, ConsumerHandle, MessageBus, OutgoingMessage } from '@pledgebook/message-bus';
+import type { BatchHandler, BusMessage, ConsumeOptions, ConsumerHandle, MessageBus, OutgoingMessage, PartitionOffsets, PartitionPosition } from '@pledgebook/message-bus';
 import { backoffDelay, newId } from '@pledgebook/util';
 import { consumerLag, keyPartitioner, RetriedConnection } from './kafka-admin';
 import { handleBatch } from './kafka-batch';
 import { kafkaLogCreator, kafkaLogLevel, type LogSink } from './kafka-log';
 import { fromKafkaMessage, toKafkaMessage } from './kafka-message';
+import { readPartitions, topicOffsets } from './kafka-read';
 import { brokersFromUrl } from './kafka-url';
 
 export interface KafkaMessageBusOptions {
@@ -129,6 +130,16 @@ export class KafkaMessageBus implements MessageBus {
       await this.admin.deleteGroups([groupId]).catch(() => undefined);
     }
     return found.sort((a, b) => (a.value.time < b.value.time ? -1 : a.value.time > b.value.time ? 1 : a.partition - b.partition || a.offset - b.offset));
+  }
+
+  async read(topic: string, from: readonly PartitionPosition[], options: { limit?: number } = {}): Promise<BusMessage[]> {
+    await this.ensureTopics([topic]);
+    return readPartitions(this.kafka, this.admin, topic, from, options.limit ?? 100);
+  }
+
+  async offsets(topic: string, options: { at?: Date } = {}): Promise<PartitionOffsets[]> {
+    await this.ensureTopics([topic]);
+    return topicOffsets(this.admin, topic, options.at);
   }
 
   async lag(groupId: string, topic: string): Promise<number> {

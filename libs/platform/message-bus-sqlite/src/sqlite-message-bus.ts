@@ -6,6 +6,8 @@ import type {
   ConsumerHandle,
   MessageBus,
   OutgoingMessage,
+  PartitionOffsets,
+  PartitionPosition,
 } from '@pledgebook/message-bus';
 import { partitionFor } from '@pledgebook/message-bus';
 import { ChangeNotifier, openDatabase } from '@pledgebook/sqlite';
@@ -153,6 +155,33 @@ export class SqliteMessageBus implements MessageBus {
       )
       .all(topic, options.limit ?? 10_000) as MessageRow[];
     return rows.map(toMessage);
+  }
+
+  async read(topic: string, from: readonly PartitionPosition[], options: { limit?: number } = {}): Promise<BusMessage[]> {
+    const limit = options.limit ?? 100;
+    return from.flatMap(({ partition, offset }) => (this.fetch.all(topic, partition, offset, limit) as MessageRow[]).map(toMessage));
+  }
+
+  async offsets(topic: string, options: { at?: Date } = {}): Promise<PartitionOffsets[]> {
+    const count = this.partitions(topic);
+    const heads = new Map((this.db.prepare('SELECT partition, next_offset AS high FROM partition_heads WHERE topic = ?').all(topic) as Array<{ partition: number; high: number }>).map((r) => [r.partition, r.high]));
+    const first = this.db.prepare('SELECT offset FROM messages WHERE topic = ? AND partition = ? ORDER BY offset LIMIT 1');
+    const publishedAt = this.db.prepare('SELECT published_at FROM messages WHERE topic = ? AND partition = ? AND offset = ?');
+    return Array.from({ length: count }, (_, partition) => {
+      const high = heads.get(partition) ?? 0;
+      const low = (first.get(topic, partition) as { offset: number } | undefined)?.offset ?? high;
+      if (!options.at) return { partition, low, high };
+      // Offsets are given in publishing order under the write lock, so published_at rises with them: a binary search.
+      const at = options.at.toISOString();
+      let [lo, hi] = [low, high];
+      while (lo < hi) {
+        const mid = Math.floor((lo + hi) / 2);
+        const row = publishedAt.get(topic, partition, mid) as { published_at: string } | undefined;
+        if (row && row.published_at < at) lo = mid + 1;
+        else hi = mid;
+      }
+      return { partition, low, high, at: lo };
+    });
   }
 
   async close(): Promise<void> {

@@ -50,11 +50,34 @@ export interface ParkedMessage {
   message: BusMessage;
 }
 
+/** Where reading of one partition starts: the next offset to read. */
+export interface PartitionPosition {
+  partition: number;
+  offset: number;
+}
+
+export interface PartitionOffsets {
+  partition: number;
+  /** The first offset still retained. */
+  low: number;
+  /** The offset the next message published to the partition will get. */
+  high: number;
+  /** With `at`: the offset of the first message published at or after that time (`high` when there is none). */
+  at?: number;
+}
+
 export interface MessageBus {
   publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void>;
   consume(options: ConsumeOptions, handler: BatchHandler): Promise<ConsumerHandle>;
   /** Reads a topic from the start without joining a group (operators, dead-letter listing). */
   browse(topic: string, options?: { limit?: number }): Promise<BusMessage[]>;
+  /**
+   * Reads from the given positions without joining a group (feeds, webhook delivery, replays):
+   * up to `limit` messages of each partition named, in offset order within a partition.
+   */
+  read(topic: string, from: readonly PartitionPosition[], options?: { limit?: number }): Promise<BusMessage[]>;
+  /** Every partition of the topic with its retained range; with `at`, also the offset of the first message published at or after that time. */
+  offsets(topic: string, options?: { at?: Date }): Promise<PartitionOffsets[]>;
   /** Messages on the topic that the group has not committed yet, summed over partitions. */
   lag(groupId: string, topic: string): Promise<number>;
   /** Resolves when the bus answers (readiness checks); rejects otherwise. */

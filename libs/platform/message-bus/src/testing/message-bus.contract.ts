@@ -166,6 +166,42 @@ export function messageBusContract(name: string, options: MessageBusContractOpti
       expect(message).toMatchObject({ key: 'k', headers: { 'x-test': 'yes' }, value: { data: { n: 0 } } });
     });
 
+    it('reads partitions from positions without a group, and reports their ranges', async () => {
+      const topic = uniqueTopic();
+      const keys = ['pledge-a', 'pledge-b', 'pledge-c', 'pledge-d', 'pledge-e', 'pledge-f'];
+      await bus.publish(topic, keys.flatMap((key) => [0, 1, 2].map((n) => ({ key, value: testCloudEvent(key, n) }))));
+      const ranges = await bus.offsets(topic);
+      expect(ranges.map((r) => r.partition)).toEqual([...ranges.keys()]);
+      expect(ranges.reduce((sum, r) => sum + r.high - r.low, 0)).toBe(18);
+      const all = await bus.read(topic, ranges.map((r) => ({ partition: r.partition, offset: r.low })), { limit: 100 });
+      expect(all).toHaveLength(18);
+      for (const [, ns] of keyOrder(all)) expect(ns).toEqual([0, 1, 2]);
+      const busiest = ranges.reduce((a, b) => (b.high - b.low > a.high - a.low ? b : a));
+      const tail = await bus.read(topic, [{ partition: busiest.partition, offset: busiest.low + 1 }], { limit: 2 });
+      expect(tail.map((m) => [m.partition, m.offset])).toEqual([
+        [busiest.partition, busiest.low + 1],
+        [busiest.partition, busiest.low + 2],
+      ]);
+      expect(await bus.read(topic, [{ partition: busiest.partition, offset: busiest.high }])).toEqual([]);
+      // Reading is not consuming: a group still starts from the beginning.
+      expect(await bus.lag(newId(), topic)).toBe(18);
+    });
+
+    it('finds the first offset of each partition published at or after a time', async () => {
+      const topic = uniqueTopic();
+      const keys = ['pledge-a', 'pledge-b', 'pledge-c', 'pledge-d'];
+      await bus.publish(topic, keys.map((key) => ({ key, value: testCloudEvent(key, 0) })));
+      await new Promise((r) => setTimeout(r, 30));
+      const between = new Date();
+      await new Promise((r) => setTimeout(r, 30));
+      await bus.publish(topic, keys.map((key) => ({ key, value: testCloudEvent(key, 1) })));
+      const at = await bus.offsets(topic, { at: between });
+      const later = await bus.read(topic, at.map((r) => ({ partition: r.partition, offset: r.at! })));
+      expect(later.map((m) => (m.value.data as { n: number }).n)).toEqual([1, 1, 1, 1]);
+      const future = await bus.offsets(topic, { at: new Date(Date.now() + 60_000) });
+      expect(future.every((r) => r.at === r.high)).toBe(true);
+    });
+
     describe('consumer runner', () => {
       it('retries a failing handler with backoff until it succeeds', async () => {
         const topic = uniqueTopic();
