@@ -23,6 +23,7 @@ export * from './auth/token-verifier';
 export * from './auth/claim-mapping';
 export * from './auth/auth.guard';
 export * from './auth/access';
+export * from './auth/bureau-access';
 export * from './commands/command-meta';
 export * from './runtime/context-runtime';
 export * from './runtime/consumed-facts';

@@ -1,11 +1,16 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { IdempotencyInterceptor } from '@pledgebook/nest';
+import { BUREAU_HIERARCHY, IdempotencyInterceptor, type BureauHierarchy } from '@pledgebook/nest';
 import { ChangeDirectoryHandler } from './directory/directory.commands';
 import { ImportDirectoryHandler } from './directory/directory-import';
+import { BureausController } from './directory/bureaus.controller';
+import { DirectoryImportController } from './directory/directory-import.controller';
 import { DirectoryRepository } from './directory/directory.repository';
+import { DirectoryWrites } from './directory/directory-writes';
+import { MembersController } from './directory/members.controller';
+import { OrgUnitsController } from './directory/org-units.controller';
+import { YearSettingsController } from './directory/year-settings.controller';
 import { BoardsController } from './http/boards.controller';
-import { DirectoryController } from './http/directory.controller';
 import { PledgesController } from './http/pledges.controller';
 import { ProgrammeController } from './http/programme.controller';
 import { PledgeRuntime } from './pledge-runtime';
@@ -17,7 +22,15 @@ const handlers = [ChangeDirectoryHandler, ImportDirectoryHandler, DraftPledgeHan
 /** The pledge context: directory, pledge books, fulfilment, history — HTTP, handlers, projections, relay. */
 @Module({
   imports: [CqrsModule],
-  controllers: [PledgesController, DirectoryController, BoardsController, ProgrammeController],
-  providers: [...handlers, DirectoryRepository, PledgeRepository, PledgeRuntime, IdempotencyInterceptor],
+  controllers: [PledgesController, BureausController, OrgUnitsController, MembersController, YearSettingsController, DirectoryImportController, BoardsController, ProgrammeController],
+  providers: [
+    ...handlers,
+    DirectoryRepository,
+    DirectoryWrites,
+    PledgeRepository,
+    PledgeRuntime,
+    IdempotencyInterceptor,
+    { provide: BUREAU_HIERARCHY, useFactory: (directory: DirectoryRepository): BureauHierarchy => ({ ancestorsOf: (id) => directory.ancestors(id) }), inject: [DirectoryRepository] },
+  ],
 })
 export class PledgeFeatureModule {}
