@@ -1,5 +1,5 @@
-// The gateway's audit API over the pledge and review services as real processes on one data
-// directory: one timeline across both services' streams, as-of states, access across the bureau
+// The gateway's audit API over the pledge, review and appraisal services as real processes on one
+// data directory: one timeline across both services' streams, as-of states, access across the bureau
 // hierarchy, evidence bundles checked offline, the audit log, and checkpoints against history
 // rewritten in the store file.
 import type { SignedCheckpoint } from '@pledgebook/audit-domain';
@@ -16,6 +16,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'pledgebook-audit-'));
 let key: SigningKey;
 let pledge: Harness;
 let review: Harness;
+let appraisal: Harness;
 let gateway: Harness;
 const as = async (sub: string, bureauId: string, roles: string[]): Promise<Caller> => ({
   token: await signAccessToken(key, { sub, bureauId, roles }, { ttl: '1h', issuer: 'pledgebook', audience: 'pledgebook' }),
@@ -74,6 +75,8 @@ beforeAll(async () => {
   key = await loadOrCreateSigningKey(dataDir);
   pledge = await startServiceProcess(join(__dirname, '..', '..', '..', 'pledge-service', 'src', 'main.ts'), { dataDir, trustTestKey: false });
   review = await startServiceProcess(join(__dirname, '..', '..', '..', 'review-service', 'src', 'main.ts'), { dataDir, trustTestKey: false });
+  // The appraisal service records the pledge topic in its own streams: they join the record with no code in the audit context.
+  appraisal = await startServiceProcess(join(__dirname, '..', '..', '..', 'appraisal-service', 'src', 'main.ts'), { dataDir, trustTestKey: false });
   gateway = await startServiceProcess(join(__dirname, '..', 'main.ts'), {
     dataDir,
     portVariable: 'PLEDGEBOOK_GATEWAY_PORT',
@@ -121,6 +124,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => {
   await gateway?.close();
+  await appraisal?.close();
   await review?.close();
   await pledge?.close();
   rmSync(dataDir, { recursive: true, force: true });
@@ -129,18 +133,20 @@ afterAll(async () => {
 const timelinePath = () => `/api/v1/audit/pledges/${pledgeId}/timeline`;
 
 describe('the auditor’s timeline', () => {
-  it('follows a pledge through both services’ streams in global order, each event with its actor, role, causes and place', async () => {
-    const r = await eventually(() => call(people.provinceAuditor, 'GET', `${timelinePath()}?reason=${encodeURIComponent('專項檢查')}`), (x) => x.status === 200 && x.body.items.some((i: { type: string }) => i.type === 'PledgeApproved'));
+  it('follows a pledge through every service’s streams in global order, each event with its actor, role, causes and place', async () => {
+    const r = await eventually(() => call(people.provinceAuditor, 'GET', `${timelinePath()}?reason=${encodeURIComponent('專項檢查')}`), (x) => x.status === 200 && x.body.items.some((i: { type: string }) => i.type === 'PledgeApproved') && x.body.items.some((i: { stream: string; data: { sourceType?: string } }) => i.stream === 'appraisal-facts-weihai' && i.data.sourceType === 'pledgebook.pledge.pledge-submitted.v1'));
     const items = r.body.items as Array<Record<string, string | number | null>>;
     const positions = items.map((i) => Number(i.position));
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
-    expect(new Set(items.map((i) => String(i.stream).replace(/-[0-9a-f-]{36}$/, '-<pledge>')))).toEqual(new Set(['pledge-<pledge>', 'review-<pledge>', 'review-facts-weihai', `pledgebook-weihai.wang.${YEAR}`]));
+    expect(new Set(items.map((i) => String(i.stream).replace(/-[0-9a-f-]{36}$/, '-<pledge>')))).toEqual(new Set(['pledge-<pledge>', 'review-<pledge>', 'review-facts-weihai', 'appraisal-facts-weihai', `pledgebook-weihai.wang.${YEAR}`]));
     const find = (type: string) => items.find((i) => i.type === type)!;
     expect(find('PledgeSubmitted')).toMatchObject({ stream: `pledge-${pledgeId}`, revision: 1, actorId: 'wang', actorRole: 'member', correlationId: 'e2e-audit-submit', context: 'pledge' });
     expect(find('ReviewRoundOpened')).toMatchObject({ stream: `review-${pledgeId}`, revision: 0, correlationId: 'e2e-audit-submit', causationId: find('PledgeSubmitted').eventId });
     expect(find('BranchApproved')).toMatchObject({ actorId: 'sun', correlationId: 'e2e-audit-approve' });
     expect(find('PledgeApproved')).toMatchObject({ stream: `pledge-${pledgeId}`, correlationId: 'e2e-audit-approve', causationId: find('BranchApproved').eventId });
     expect(find('PledgeServiceFactRecorded')).toMatchObject({ stream: 'review-facts-weihai', actorRole: 'system' });
+    const recordedSubmission = items.find((i) => i.stream === 'appraisal-facts-weihai' && i.causationId === find('PledgeSubmitted').eventId);
+    expect(recordedSubmission).toMatchObject({ type: 'IntegrationEventRecorded', correlationId: 'e2e-audit-submit', context: 'appraisal' });
     expect(r.body.indexedThrough).toBeGreaterThanOrEqual(Number(find('PledgeApproved').position));
 
     const pages: unknown[] = [];
@@ -155,7 +161,7 @@ describe('the auditor’s timeline', () => {
     const before = await call(people.provinceAuditor, 'GET', `${timelinePath()}?asOf=${encodeURIComponent(forwardedBefore)}`);
     expect(before.body.items.map((i: { type: string }) => i.type)).not.toContain('GroupForwarded');
     expect(before.body.items.map((i: { type: string }) => i.type)).toContain('ReviewRoundOpened');
-  });
+  }, 30_000);
 
   it('folds every aggregate as of a time — the pledge, its review, the bureau’s directory', async () => {
     const then = await call(people.cityAuditor, 'GET', `/api/v1/audit/pledges/${pledgeId}/aggregates?asOf=${encodeURIComponent(forwardedBefore)}`);
@@ -168,10 +174,10 @@ describe('the auditor’s timeline', () => {
     expect(byStream(now.body, `review-${pledgeId}`)).toMatchObject({ state: { status: 'approved' } });
     const verified = await call(people.cityAuditor, 'GET', `/api/v1/audit/pledges/${pledgeId}/verify`);
     expect(verified.body).toMatchObject({ ok: true });
-    expect(verified.body.streams.map((v: { stream: string }) => v.stream).sort()).toEqual([`pledge-${pledgeId}`, `pledgebook-weihai.wang.${YEAR}`, `review-${pledgeId}`, 'review-facts-weihai']);
+    expect(verified.body.streams.map((v: { stream: string }) => v.stream).sort()).toEqual(['appraisal-facts-weihai', `pledge-${pledgeId}`, `pledgebook-weihai.wang.${YEAR}`, `review-${pledgeId}`, 'review-facts-weihai']);
   });
 
-  it('gives a member’s year: their book in both services and the directory entries that name them', async () => {
+  it('gives a member’s year: their book in every service and the directory entries that name them', async () => {
     const r = await call(people.provinceAuditor, 'GET', `/api/v1/audit/bureaus/weihai/members/wang/years/${YEAR}/timeline?limit=500`);
     expect(r.status).toBe(200);
     const types = r.body.items.map((i: { type: string }) => i.type);

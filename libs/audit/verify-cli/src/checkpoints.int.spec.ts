@@ -1,7 +1,7 @@
 // Signed checkpoints of the global log against history rewritten in the store file: the stream's
 // own chain is made consistent again, so per-stream verification passes; the checkpoints do not.
 import type { SignedCheckpoint } from '@pledgebook/audit-domain';
-import { CheckpointService } from '@pledgebook/audit-feature';
+import { CheckpointService } from '@pledgebook/audit-feature/core';
 import { eventHash, GENESIS_HASH, type RecordedEvent } from '@pledgebook/event-store';
 import { systemClock } from '@pledgebook/util';
 import Database from 'better-sqlite3';

@@ -85,6 +85,16 @@ describe('an evidence bundle for a pledge', () => {
     expect((await verifyBundle(strToU8('not a zip'))).problems).toEqual(['the file is not a zip archive']);
   });
 
+  it('exports a branch’s year: both members’ books whole, the bureau’s shared streams as far as they concern the branch', async () => {
+    const { zip: branch, manifest: m } = await f.writer.build({ scope: { kind: 'branch-year', bureauId: 'weihai', branchId: 'branch-1', year: 2026 }, caller: AUDITOR, bureauId: 'weihai', includeAuditLog: false });
+    const byStream = Object.fromEntries(m.streams.map((s) => [s.stream, s]));
+    expect(byStream[`pledge-${f.wangPledge}`]).toMatchObject({ events: 2, withheld: 0 });
+    expect(byStream[`pledge-${f.liPledge}`]).toMatchObject({ events: 1, withheld: 0 });
+    expect(byStream['review-facts-weihai']).toMatchObject({ events: 2, withheld: 0 });
+    expect(byStream['directory-weihai']).toBeUndefined();
+    expect((await verifyBundle(branch, { trustedKeys: f.jwks })).ok).toBe(true);
+  });
+
   it('withholds restricted data: the objection is a link, the member’s year still lists it', async () => {
     const { manifest: year } = await f.writer.build({ scope: { kind: 'member-year', bureauId: 'weihai', memberId: 'wang', year: 2026 }, caller: AUDITOR, bureauId: 'weihai', includeAuditLog: false });
     expect(year.streams.find((s) => s.stream === 'appraisal-round-weihai.2026.H1')).toMatchObject({ events: 1, withheld: 1 });

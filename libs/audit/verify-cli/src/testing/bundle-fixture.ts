@@ -1,6 +1,6 @@
 // A real embedded event store and read-model store with a small bureau's record, the audit index
 // caught up, and an evidence bundle writer signing with a fresh Ed25519 key.
-import { AuditIndex, auditIndexProjection, CheckpointService, ed25519Signer, EvidenceBundleWriter, type EvidenceSigner } from '@pledgebook/audit-feature';
+import { AuditIndex, auditIndexProjection, CheckpointService, ed25519Signer, EvidenceBundleWriter, type EvidenceSigner } from '@pledgebook/audit-feature/core';
 import type { AuditCaller, Jwks } from '@pledgebook/audit-domain';
 import type { NewEvent } from '@pledgebook/event-store';
 import { SqliteEventStore } from '@pledgebook/event-store-sqlite';
