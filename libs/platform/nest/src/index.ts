@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 
 export * from './service-config';
+export * from './engine-settings';
 export * from './tokens';
 export * from './infrastructure.module';
 export * from './service-platform.module';
