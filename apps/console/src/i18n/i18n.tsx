@@ -14,6 +14,21 @@ export const LOCALES: { locale: Locale; label: string }[] = [
   { locale: 'en', label: 'English' },
 ];
 const STORAGE_KEY = 'pledgebook.locale';
+/** The bureau's red; secondary text dark enough for WCAG AA contrast on white and on light grey. */
+const THEME = {
+  token: {
+    colorPrimary: '#a61b1b',
+    colorLink: '#a61b1b',
+    colorError: '#c41d1d',
+    borderRadius: 4,
+    fontSize: 14,
+    colorTextDescription: 'rgba(0, 0, 0, 0.62)',
+    colorTextSecondary: 'rgba(0, 0, 0, 0.62)',
+    colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
+  },
+  components: { Menu: { groupTitleColor: 'rgba(0, 0, 0, 0.62)' } },
+};
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
@@ -55,7 +70,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [locale, setLocale]);
   return (
     <Context.Provider value={value}>
-      <ConfigProvider locale={ANTD[locale]} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4, fontSize: 14 } }}>
+      <ConfigProvider locale={ANTD[locale]} button={{ autoInsertSpace: false }} theme={THEME}>
         {children}
       </ConfigProvider>
     </Context.Provider>

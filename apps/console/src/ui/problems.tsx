@@ -12,7 +12,7 @@ export function showFieldErrors(form: FormInstance | undefined, error: unknown, 
   const fields: { name: (string | number)[]; errors: string[] }[] = [];
   for (const { field, message } of error.fieldErrors) {
     const name = [...prefix, ...fieldPath(field)];
-    if (form && name.length > 0 && (form.getFieldInstance(name as never) !== undefined || valueAt(form.getFieldsValue(true), name) !== undefined)) fields.push({ name, errors: [message] });
+    if (form && name.length > 0 && (form.getFieldInstance(name as never) !== undefined || valueAt(form.getFieldsValue(), name) !== undefined)) fields.push({ name, errors: [message] });
     else leftover.push(`${field}: ${message}`);
   }
   if (form && fields.length > 0) form.setFields(fields as never);

@@ -76,7 +76,7 @@ export default function AuditPledgePage() {
       <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t('audit.asOf')}</Typography.Title>}>
         {events.length > 0 && (
           <Slider
-            aria-label={t('audit.asOf')}
+            ariaLabelForHandle={t('audit.asOf')}
             min={0}
             max={events.length}
             value={stop ?? events.length}

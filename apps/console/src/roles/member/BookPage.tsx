@@ -110,5 +110,14 @@ export function BookPanel({ pledgeId }: { pledgeId: string }) {
 
 export default function BookPage() {
   const { pledgeId } = useParams();
-  return <BookPanel pledgeId={pledgeId!} />;
+  const { t } = useI18n();
+  const pledge = usePledge(pledgeId!);
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Typography.Title level={1} style={{ margin: 0, fontSize: 22 }}>
+        {t('book.title', { year: pledge.data?.data.year ?? '' })}
+      </Typography.Title>
+      <BookPanel pledgeId={pledgeId!} />
+    </Space>
+  );
 }

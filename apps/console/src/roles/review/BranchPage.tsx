@@ -66,8 +66,8 @@ export default function BranchPage() {
         </Typography.Title>
         <Select aria-label={t('branch.choose')} value={branchId} onChange={setChosen} style={{ minWidth: 180 }} options={branches.map((b) => ({ value: b.orgUnitId, label: b.name }))} />
         <YearSelect value={year} onChange={setYear} />
-        {hasRole(user, ['branch-secretary']) && (
-          <Button type="primary" onClick={() => void publish()} loading={publishing} disabled={!branchId}>
+        {hasRole(user, ['branch-secretary']) && branchId && (
+          <Button type="primary" onClick={() => void publish()} loading={publishing}>
             {t('branch.publish')}
           </Button>
         )}

@@ -83,9 +83,9 @@ function GroupEvaluation({ review }: { review: Review }) {
         form={form}
         layout="vertical"
         initialValues={{ decision: 'forward', notes: items.map((i) => ({ itemNo: i.no, note: '' })) }}
-        onFinish={(v: { decision: 'forward' | 'return'; evaluation: string; notes: { itemNo: number; note?: string }[] }) =>
+        onFinish={(v: { decision: 'forward' | 'return'; evaluation: string; notes: { note?: string }[] }) =>
           void run(form, () =>
-            apiPost('/api/v1/reviews/{pledgeId}/group-evaluation', { decision: v.decision, evaluation: v.evaluation, notes: v.notes.filter((n) => n.note?.trim()).map((n) => ({ itemNo: n.itemNo, note: n.note!.trim() })) }, { path: { pledgeId: review.pledgeId } }),
+            apiPost('/api/v1/reviews/{pledgeId}/group-evaluation', { decision: v.decision, evaluation: v.evaluation, notes: v.notes.map((n, i) => ({ itemNo: items[i]!.no, note: n.note?.trim() ?? '' })).filter((n) => n.note !== '') }, { path: { pledgeId: review.pledgeId } }),
           )
         }
       >
@@ -125,13 +125,13 @@ function BranchDecision({ review }: { review: Review }) {
         form={form}
         layout="vertical"
         initialValues={{ meeting: { date: dayjs(), attendees: [] }, verdicts: items.map((i) => ({ itemNo: i.no, verdict: 'approved', reason: '' })) }}
-        onFinish={(v: { meeting: { date: Dayjs; attendees: string[] }; verdicts: { itemNo: number; verdict: 'approved' | 'revise'; reason?: string }[] }) =>
+        onFinish={(v: { meeting: { date: Dayjs; attendees: string[] }; verdicts: { verdict: 'approved' | 'revise'; reason?: string }[] }) =>
           void run(form, () =>
             apiPost(
               '/api/v1/reviews/{pledgeId}/branch-decision',
               {
                 meeting: { date: v.meeting.date.format('YYYY-MM-DD'), attendees: v.meeting.attendees },
-                verdicts: v.verdicts.map((x) => (x.verdict === 'revise' ? { itemNo: x.itemNo, verdict: 'revise' as const, reason: x.reason?.trim() ?? '' } : { itemNo: x.itemNo, verdict: 'approved' as const })),
+                verdicts: v.verdicts.map((x, i) => (x.verdict === 'revise' ? { itemNo: items[i]!.no, verdict: 'revise' as const, reason: x.reason?.trim() ?? '' } : { itemNo: items[i]!.no, verdict: 'approved' as const })),
               },
               { path: { pledgeId: review.pledgeId } },
             ),
