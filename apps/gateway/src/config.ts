@@ -1,4 +1,4 @@
-import { AUTH_CLAIM_SETTINGS, AUTH_LIFETIME_SETTINGS, claimMappingFrom, parseEnvironment, type AuthConfig, type LogLevel } from '@pledgebook/nest';
+import { AUTH_CLAIM_SETTINGS, AUTH_LIFETIME_SETTINGS, claimMappingFrom, ENGINE_SETTINGS, engineConnections, parseEnvironment, type AuthConfig, type EngineConnections, type LogLevel } from '@pledgebook/nest';
 import { join } from 'node:path';
 import { z } from 'zod';
 
@@ -48,6 +48,8 @@ export interface AuditSettings {
   segmentMax: number;
   /** Most lines (events and withheld links) one evidence bundle carries. */
   exportMaxEvents: number;
+  /** Credentials and TLS files for EventStoreDB and MongoDB (EVENTSTORE_*, MONGODB_*), as the services read them. */
+  engines: Pick<EngineConnections, 'eventStore' | 'readModel'>;
 }
 
 const schema = z.object({
@@ -82,12 +84,28 @@ const schema = z.object({
   AUDIT_CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   AUDIT_CHECKPOINT_SEGMENT_EVENTS: z.coerce.number().int().min(10).max(100_000).default(1000),
   AUDIT_EXPORT_MAX_EVENTS: z.coerce.number().int().min(100).max(5_000_000).default(200_000),
+  ...ENGINE_SETTINGS,
 })
   // The services refuse tokens that live longer than the maximum, so the gateway never issues one.
   .refine((e) => e.AUTH_JWKS_URL !== undefined || e.TOKEN_TTL_SECONDS <= e.AUTH_MAX_TOKEN_LIFETIME_SECONDS, {
     path: ['TOKEN_TTL_SECONDS'],
     message: 'must not exceed AUTH_MAX_TOKEN_LIFETIME_SECONDS (tokens that live longer are refused)',
   });
+
+function auditSettings(e: z.infer<typeof schema>): AuditSettings {
+  const eventStoreUrl = e.EVENTSTORE_URL ?? `sqlite:${join(e.PLEDGEBOOK_DATA_DIR, 'eventstore.db')}`;
+  const readModelUrl = e.READMODEL_URL ?? `sqlite:${join(e.PLEDGEBOOK_DATA_DIR, 'audit-views.db')}`;
+  // The gateway has no message bus: Kafka settings here are refused as settings its (absent) bus cannot use.
+  const { eventStore, readModel } = engineConnections(e, { eventStore: eventStoreUrl, bus: 'sqlite:', readModel: readModelUrl });
+  return {
+    eventStoreUrl,
+    readModelUrl,
+    checkpointIntervalMs: e.AUDIT_CHECKPOINT_INTERVAL_SECONDS * 1000,
+    segmentMax: e.AUDIT_CHECKPOINT_SEGMENT_EVENTS,
+    exportMaxEvents: e.AUDIT_EXPORT_MAX_EVENTS,
+    engines: { ...(eventStore ? { eventStore } : {}), ...(readModel ? { readModel } : {}) },
+  };
+}
 
 /** The one place the gateway reads its environment; a bad value stops it, naming the variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
@@ -120,12 +138,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'appraisal-service': e.APPRAISAL_SERVICE_URL ?? `http://127.0.0.1:${e.PLEDGEBOOK_SERVICE_PORT_BASE + 3}`,
       'reward-service': e.REWARD_SERVICE_URL ?? `http://127.0.0.1:${e.PLEDGEBOOK_SERVICE_PORT_BASE + 4}`,
     },
-    audit: {
-      eventStoreUrl: e.EVENTSTORE_URL ?? `sqlite:${join(e.PLEDGEBOOK_DATA_DIR, 'eventstore.db')}`,
-      readModelUrl: e.READMODEL_URL ?? `sqlite:${join(e.PLEDGEBOOK_DATA_DIR, 'audit-views.db')}`,
-      checkpointIntervalMs: e.AUDIT_CHECKPOINT_INTERVAL_SECONDS * 1000,
-      segmentMax: e.AUDIT_CHECKPOINT_SEGMENT_EVENTS,
-      exportMaxEvents: e.AUDIT_EXPORT_MAX_EVENTS,
-    },
+    audit: auditSettings(e),
   };
 }

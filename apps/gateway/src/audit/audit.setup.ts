@@ -15,8 +15,8 @@ import type { GatewayConfig } from '../config';
 export async function auditModule(config: GatewayConfig, tokenKey: SigningKey | undefined): Promise<DynamicModule> {
   const keyDir = tokenKey ? config.dataDir : join(config.dataDir, 'evidence-key');
   const key = tokenKey ?? (await loadOrCreateSigningKey(keyDir));
-  const events = await openEventStore(config.audit.eventStoreUrl);
-  const views = await openReadModelStore(config.audit.readModelUrl, { database: 'gateway_audit' });
+  const events = await openEventStore(config.audit.eventStoreUrl, { ...(config.audit.engines.eventStore ? { esdb: config.audit.engines.eventStore } : {}) });
+  const views = await openReadModelStore(config.audit.readModelUrl, { database: 'gateway_audit', ...(config.audit.engines.readModel ? { mongodb: config.audit.engines.readModel } : {}) });
   return AuditModule.forRoot({
     events,
     views,
