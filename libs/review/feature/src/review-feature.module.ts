@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { IdempotencyInterceptor } from '@pledgebook/nest';
+import { BUREAU_HIERARCHY, IdempotencyInterceptor } from '@pledgebook/nest';
 import { BookletController } from './http/booklet.controller';
 import { Bureaus } from './http/bureaus';
 import { Reviewers } from './http/reviewer';
@@ -14,6 +14,6 @@ import { ReviewRepository } from './reviews/review.repository';
 @Module({
   imports: [CqrsModule],
   controllers: [ReviewsController, BookletController],
-  providers: [DecideReviewHandler, PublishHandler, SetDeadlinesHandler, ReviewRepository, DirectoryCopy, Reviewers, Bureaus, ReviewRuntime, IdempotencyInterceptor],
+  providers: [DecideReviewHandler, PublishHandler, SetDeadlinesHandler, ReviewRepository, DirectoryCopy, Reviewers, Bureaus, ReviewRuntime, IdempotencyInterceptor, { provide: BUREAU_HIERARCHY, useExisting: Bureaus }],
 })
 export class ReviewFeatureModule {}

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { CurrentPrincipal, parseInput, READ_MODELS, type Principal } from '@pledgebook/nest';
+import { BureauAccess, CurrentPrincipal, parseInput, READ_MODELS, type Principal } from '@pledgebook/nest';
 import { fulfilmentTotals } from '@pledgebook/pledge-domain';
 import type { ReadModelStore } from '@pledgebook/read-model';
 import type { PledgeView } from '../projections/pledge-view';
@@ -27,6 +27,7 @@ export class BoardsController {
 
   /** The branch's pledge board: what the intranet shows once books are published. */
   @Get('org-units/:branchId/board')
+  @BureauAccess({ from: 'caller', what: 'read a branch board' })
   async board(@Param('branchId') raw: string, @Query() q: unknown, @CurrentPrincipal() p: Principal) {
     const branchId = parseInput(pathId, raw, '/branchId');
     const { year } = parseInput(yearQuery, q, '/query');
@@ -40,6 +41,7 @@ export class BoardsController {
 
   /** A member's own pledge books (individual, paired) in every state; others' only once published. */
   @Get('members/:memberId/pledges')
+  @BureauAccess({ from: 'caller', what: 'read a member’s books' })
   async memberPledges(@Param('memberId') raw: string, @Query() q: unknown, @CurrentPrincipal() p: Principal) {
     const memberId = parseInput(pathId, raw, '/memberId');
     const { year } = parseInput(yearQuery, q, '/query');

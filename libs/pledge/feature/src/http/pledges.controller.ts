@@ -4,6 +4,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { EventStore } from '@pledgebook/event-store';
 import {
   BadInput,
+  BureauAccess,
   CurrentPrincipal,
   EVENT_STORE,
   etagFor,
@@ -53,6 +54,7 @@ export class PledgesController {
   ) {}
 
   @Post()
+  @BureauAccess({ from: 'caller', what: 'draft a pledge book' })
   @UseInterceptors(IdempotencyInterceptor)
   @ZodApiBody(draftPledgeBody)
   async draft(
@@ -72,6 +74,7 @@ export class PledgesController {
   }
 
   @Get()
+  @BureauAccess({ from: 'caller', what: 'list pledge books' })
   async list(@Query() raw: unknown, @CurrentPrincipal() principal: Principal) {
     const query = parseInput(listPledgesQuery, raw, '/query');
     const filter: Record<string, unknown> = { bureauId: principal.bureauId };
@@ -87,6 +90,7 @@ export class PledgesController {
   }
 
   @Get(':pledgeId')
+  @BureauAccess({ from: 'aggregate', what: 'read a pledge book' })
   async get(@Param('pledgeId') rawId: string, @Query() raw: unknown, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response) {
     const pledgeId = parseInput(pathId, rawId, '/pledgeId');
     const { asOf } = parseInput(asOfQuery, raw, '/query');
@@ -96,6 +100,7 @@ export class PledgesController {
   }
 
   @Patch(':pledgeId')
+  @BureauAccess({ from: 'aggregate', what: 'revise a pledge book' })
   @UseInterceptors(IdempotencyInterceptor)
   @ZodApiBody(revisePledgeBody)
   async revise(@Param('pledgeId') id: string, @Body(new ZodPipe(revisePledgeBody)) body: z.infer<typeof revisePledgeBody>, @CurrentPrincipal() p: Principal, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response, @Headers('if-match') ifMatch?: string) {
@@ -103,6 +108,7 @@ export class PledgesController {
   }
 
   @Post(':pledgeId/submit')
+  @BureauAccess({ from: 'aggregate', what: 'submit a pledge book' })
   @HttpCode(200)
   @UseInterceptors(IdempotencyInterceptor)
   async submit(@Param('pledgeId') id: string, @CurrentPrincipal() p: Principal, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response, @Headers('if-match') ifMatch?: string) {
@@ -111,6 +117,7 @@ export class PledgesController {
   }
 
   @Post(':pledgeId/withdraw')
+  @BureauAccess({ from: 'aggregate', what: 'withdraw a pledge book' })
   @HttpCode(200)
   @UseInterceptors(IdempotencyInterceptor)
   @ZodApiBody(withdrawBody)
@@ -119,6 +126,7 @@ export class PledgesController {
   }
 
   @Post(':pledgeId/progress')
+  @BureauAccess({ from: 'aggregate', what: 'record progress' })
   @UseInterceptors(IdempotencyInterceptor)
   @ZodApiBody(progressBody)
   async progress(@Param('pledgeId') id: string, @Body(new ZodPipe(progressBody)) body: z.infer<typeof progressBody>, @CurrentPrincipal() p: Principal, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response, @Headers('if-match') ifMatch?: string) {
@@ -138,6 +146,7 @@ export class PledgesController {
   }
 
   @Get(':pledgeId/history')
+  @BureauAccess({ from: 'aggregate', what: 'read a pledge book’s history' })
   async history(@Param('pledgeId') rawId: string, @Query() raw: unknown, @CurrentPrincipal() principal: Principal) {
     const pledgeId = parseInput(pathId, rawId, '/pledgeId');
     const query = parseInput(pageQuery, raw, '/query');
@@ -166,6 +175,7 @@ export class PledgesController {
   }
 
   @Get(':pledgeId/verify')
+  @BureauAccess({ from: 'aggregate', what: 'verify a pledge book' })
   async verify(@Param('pledgeId') rawId: string, @CurrentPrincipal() principal: Principal) {
     const pledgeId = parseInput(pathId, rawId, '/pledgeId');
     await this.readable(pledgeId, principal);

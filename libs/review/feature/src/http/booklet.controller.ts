@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Inject, Param, Query } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, parseInput, READ_MODELS, type Principal } from '@pledgebook/nest';
+import { BureauAccess, CurrentPrincipal, parseInput, READ_MODELS, type Principal } from '@pledgebook/nest';
 import type { ReadModelStore } from '@pledgebook/read-model';
 import { notFound } from '@pledgebook/util';
 import { all } from '../projections/all';
@@ -24,12 +24,12 @@ export class BookletController {
   ) {}
 
   @Get(':memberId/booklet')
+  @BureauAccess({ from: 'query', what: 'read a pledge booklet' })
   @ApiProduces('text/html')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async booklet(@Param('memberId') rawId: string, @Query() raw: Record<string, unknown>, @CurrentPrincipal() principal: Principal): Promise<string> {
     const memberId = parseInput(pathId, rawId, '/memberId');
     const { year, bureauId = principal.bureauId } = parseInput(bookletQuery, raw);
-    await this.bureaus.requireReadable(principal, bureauId, 'read a pledge booklet');
     const member = await this.views.collection<MemberView>(MEMBERS).findById(scopedId(bureauId, memberId));
     if (!member) throw notFound('member', memberId);
     const units = await all<OrgUnitView>(this.views, ORG_UNITS, { bureauId });

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Req, 
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import {
+  BureauAccess,
   CurrentPrincipal,
   idempotencyKeyOf,
   IdempotencyInterceptor,
@@ -9,7 +10,6 @@ import {
   parseInput,
   READ_MODELS,
   requireBureau,
-  requireRole,
   requestCorrelationId,
   ZodApiBody,
   ZodPipe,
@@ -55,6 +55,7 @@ export class ReviewsController {
    * secretary, as the leading party group.
    */
   @Get('queue')
+  @BureauAccess({ from: 'caller', what: 'read my review queue' })
   async queue(@CurrentPrincipal() principal: Principal) {
     const me = await this.reviewers.of(principal);
     const deadlines = await this.deadlinesOf(principal.bureauId);
@@ -70,10 +71,9 @@ export class ReviewsController {
 
   /** Reviews past their stage's deadline (days per stage, set per bureau). */
   @Get('overdue')
-  async overdue(@Query() raw: Record<string, unknown>, @CurrentPrincipal() principal: Principal) {
+  @BureauAccess({ from: 'query', roles: OVERSIGHT, what: 'list overdue reviews' })
+  async overdue(@Query() raw: Record<string, unknown>) {
     const { bureauId } = parseInput(overdueQuery, raw);
-    requireRole(principal, OVERSIGHT, 'list overdue reviews');
-    await this.bureaus.requireReadable(principal, bureauId, 'list overdue reviews');
     const deadlines = await this.deadlinesOf(bureauId);
     const now = new Date();
     const pending = await all<ReviewView>(this.views, REVIEWS, { bureauId, status: { $in: ['group', 'branch'] } });
@@ -81,19 +81,19 @@ export class ReviewsController {
   }
 
   @Put('bureaus/:bureauId/deadlines')
+  @BureauAccess({ from: 'param', write: true, what: 'set review deadlines' })
   @ZodApiBody(deadlinesBody)
   async setDeadlines(@Param('bureauId') rawBureau: string, @Body(new ZodPipe(deadlinesBody)) body: z.infer<typeof deadlinesBody>, @CurrentPrincipal() principal: Principal) {
     const bureauId = parseInput(bureauIdSchema, rawBureau, '/bureauId');
-    requireBureau(principal, bureauId, 'set review deadlines', { write: true });
     return this.commands.execute(new SetDeadlines(bureauId, body, await this.reviewers.of(principal), this.meta(principal)));
   }
 
   /** How far a branch has come for a year: members who drafted, submitted, were approved, published. */
   @Get('branches/:branchId/progress')
+  @BureauAccess({ from: 'query', what: 'read branch progress' })
   async progress(@Param('branchId') rawBranch: string, @Query() raw: Record<string, unknown>, @CurrentPrincipal() principal: Principal) {
     const branchId = parseInput(pathId, rawBranch, '/branchId');
     const { year, bureauId = principal.bureauId } = parseInput(progressQuery, raw);
-    await this.bureaus.requireReadable(principal, bureauId, 'read branch progress');
     const members = await all<MemberView>(this.views, MEMBERS, { bureauId, branchId });
     const inBranch = new Set(members.map((m) => m.memberId));
     const individual = (pledger: { type: string; memberIds: string[] }) => (pledger.type === 'individual' ? pledger.memberIds.filter((m) => inBranch.has(m)) : []);
@@ -114,6 +114,7 @@ export class ReviewsController {
 
   /** Publishes the branch's approved pledges of a year as one act. */
   @Post('branches/:branchId/publications')
+  @BureauAccess({ from: 'caller', what: 'publish a branch’s books' })
   @HttpCode(201)
   @ZodApiBody(publicationBody)
   async publish(@Param('branchId') rawBranch: string, @Body(new ZodPipe(publicationBody)) body: z.infer<typeof publicationBody>, @CurrentPrincipal() principal: Principal) {
@@ -127,6 +128,7 @@ export class ReviewsController {
    * team's, departments', mass organisations', staff outside a branch) of a year as one act.
    */
   @Post('leadership/publications')
+  @BureauAccess({ from: 'caller', what: 'publish the books outside any branch' })
   @HttpCode(201)
   @ZodApiBody(publicationBody)
   async publishLeadership(@Body(new ZodPipe(publicationBody)) body: z.infer<typeof publicationBody>, @CurrentPrincipal() principal: Principal) {
@@ -135,6 +137,7 @@ export class ReviewsController {
 
   /** The review with every round, comment and decision. */
   @Get(':pledgeId')
+  @BureauAccess({ from: 'aggregate', what: 'read a review' })
   async get(@Param('pledgeId') rawId: string, @CurrentPrincipal() principal: Principal) {
     const pledgeId = parseInput(pathId, rawId, '/pledgeId');
     const { state, revision } = await this.reviews.load(pledgeId);
@@ -145,6 +148,7 @@ export class ReviewsController {
   }
 
   @Post(':pledgeId/comments')
+  @BureauAccess({ from: 'aggregate', what: 'comment on a review' })
   @HttpCode(201)
   @UseInterceptors(IdempotencyInterceptor)
   @ZodApiBody(commentBody)
@@ -153,6 +157,7 @@ export class ReviewsController {
   }
 
   @Post(':pledgeId/group-evaluation')
+  @BureauAccess({ from: 'aggregate', what: 'record a group evaluation' })
   @HttpCode(200)
   @UseInterceptors(IdempotencyInterceptor)
   @ZodApiBody(groupEvaluationBody)
@@ -161,6 +166,7 @@ export class ReviewsController {
   }
 
   @Post(':pledgeId/branch-decision')
+  @BureauAccess({ from: 'aggregate', what: 'decide at the branch' })
   @HttpCode(200)
   @UseInterceptors(IdempotencyInterceptor)
   @ZodApiBody(branchDecisionBody)
@@ -176,6 +182,7 @@ export class ReviewsController {
   }
 
   @Post(':pledgeId/group-review-request')
+  @BureauAccess({ from: 'aggregate', what: 'ask for a group review' })
   @HttpCode(200)
   @UseInterceptors(IdempotencyInterceptor)
   @ZodApiBody(groupReviewRequestBody)
