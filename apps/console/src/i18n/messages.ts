@@ -150,6 +150,7 @@ export const MESSAGES = {
   'queue.empty': ['没有待审议的承诺书', '沒有待審議的承諾書', 'Nothing waiting'],
   'review.title': ['逐条审议', '逐條審議', 'Item-by-item review'],
   'review.round': ['第{round}轮', '第{round}輪', 'Round {round}'],
+  'review.roundLabel': ['轮次', '輪次', 'Round'],
   'review.comment': ['发表意见', '發表意見', 'Comment'],
   'review.commentText': ['意见', '意見', 'Comment'],
   'review.addComment': ['提交意见', '提交意見', 'Post comment'],

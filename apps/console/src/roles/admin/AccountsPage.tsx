@@ -146,7 +146,7 @@ export default function AccountsPage() {
           loading={accounts.isLoading}
           dataSource={accounts.items}
           pagination={false}
-          scroll={{ x: true }}
+          scroll={{ x: 'max-content' }}
           columns={[
             { title: t('login.username'), dataIndex: 'username' },
             { title: t('common.name'), dataIndex: 'memberId', render: (id: string) => names(id) },

@@ -41,7 +41,7 @@ export default function DirectoryPage() {
                     loading={members.isLoading}
                     dataSource={members.items}
                     pagination={false}
-                    scroll={{ x: true }}
+                    scroll={{ x: 'max-content' }}
                     columns={[
                       { title: t('common.name'), dataIndex: 'name' },
                       { title: t('common.memberId'), dataIndex: 'memberId' },

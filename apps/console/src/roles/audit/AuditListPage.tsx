@@ -37,7 +37,7 @@ export default function AuditListPage() {
         loading={list.isLoading}
         dataSource={list.items}
         pagination={false}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         columns={[
           { title: t('common.pledger'), key: 'who', render: (_, p) => <Link to={`/audit/${p.pledgeId}`}>{p.pledger.orgUnitId ? names(p.pledger.orgUnitId) : p.pledger.memberIds.map(names).join('、')}</Link> },
           { title: t('common.status'), key: 'status', render: (_, p) => <StatusTag status={p.status} /> },

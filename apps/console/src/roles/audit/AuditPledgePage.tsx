@@ -108,7 +108,7 @@ export default function AuditPledgePage() {
           loading={history.isLoading}
           dataSource={events}
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
-          scroll={{ x: true }}
+          scroll={{ x: 'max-content' }}
           expandable={{ expandedRowRender: (e) => <pre style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{JSON.stringify(e.data, null, 2)}</pre> }}
           columns={[
             { title: '#', dataIndex: 'revision' },

@@ -91,7 +91,7 @@ export function BookPanel({ pledgeId }: { pledgeId: string }) {
             rowKey="recordId"
             dataSource={book.records}
             pagination={{ pageSize: 10, hideOnSinglePage: true }}
-            scroll={{ x: true }}
+            scroll={{ x: 'max-content' }}
             columns={[
               { title: t('record.recordedOn'), dataIndex: 'recordedOn' },
               { title: t('record.itemNo'), dataIndex: 'itemNo', render: (no: number) => t('common.item', { no }) },

@@ -99,7 +99,7 @@ export default function BranchPage() {
           loading={board.isLoading}
           dataSource={board.data ?? []}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          scroll={{ x: true }}
+          scroll={{ x: 'max-content' }}
           columns={[
             { title: t('common.pledger'), key: 'who', render: (_, b) => <Link to={`/member/books/${b.pledgeId}`}>{b.pledger.orgUnitId ? names(b.pledger.orgUnitId) : b.pledger.memberIds.map(names).join('、')}</Link> },
             { title: t('book.items'), key: 'items', render: (_, b) => b.items.length },

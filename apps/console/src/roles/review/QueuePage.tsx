@@ -21,7 +21,7 @@ export default function QueuePage() {
       dataSource={entries ?? []}
       locale={{ emptyText: t('queue.empty') }}
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
-      scroll={{ x: true }}
+      scroll={{ x: 'max-content' }}
       rowClassName={(e) => (e.overdue ? 'overdue-row' : '')}
       columns={[
         {
@@ -31,7 +31,7 @@ export default function QueuePage() {
         },
         { title: t('common.year'), dataIndex: 'year' },
         { title: t('common.status'), key: 'type', render: (_, e) => label('pledger', e.pledger.type) },
-        { title: t('review.round', { round: '' }).trim(), dataIndex: 'round' },
+        { title: t('review.roundLabel'), dataIndex: 'round' },
         { title: t('queue.since'), dataIndex: 'stageSince', render: (at: string) => formatDateTime(at, locale) },
         { title: '', key: 'overdue', render: (_, e) => (e.overdue ? <Tag color="red">{t('common.overdue')}</Tag> : null) },
       ]}

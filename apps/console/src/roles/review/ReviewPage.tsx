@@ -222,7 +222,7 @@ export default function ReviewPage() {
             <StatusTag status={r.status} />
           </Descriptions.Item>
           <Descriptions.Item label={t('common.year')}>{r.year}</Descriptions.Item>
-          <Descriptions.Item label={t('review.round', { round: '' }).trim()}>{r.round}</Descriptions.Item>
+          <Descriptions.Item label={t('review.roundLabel')}>{r.round}</Descriptions.Item>
         </Descriptions>
       </Card>
       <Section title={t('book.items')}>
