@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { IdempotencyInterceptor } from '@pledgebook/nest';
+import { Bureaus } from './http/bureaus';
+import { GrantsController } from './http/grants.controller';
+import { MembersController } from './http/members.controller';
+import { PoliciesController } from './http/policies.controller';
+import { ResearchController } from './http/research.controller';
+import { SelectionsController } from './http/selections.controller';
+import { StatisticsController } from './http/statistics.controller';
+import { RewardRuntime } from './reward-runtime';
+import { StatisticsReader } from './statistics/statistics-reader';
+import { GrantIssuer } from './writes/grant-issuer';
+import { RewardLookups } from './writes/lookups';
+import { RewardWrites } from './writes/reward-writes';
+
+/** The reward context: policies, selections, grants, the research scheme, and the programme's statistics. */
+@Module({
+  controllers: [PoliciesController, SelectionsController, GrantsController, ResearchController, MembersController, StatisticsController],
+  providers: [RewardWrites, RewardLookups, GrantIssuer, Bureaus, StatisticsReader, RewardRuntime, IdempotencyInterceptor],
+})
+export class RewardFeatureModule {}
