@@ -16,6 +16,198 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/bureaus/{bureauId}/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditLogController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/bureaus/{bureauId}/members/{memberId}/years/{year}/aggregates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TimelineController_memberAggregates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/bureaus/{bureauId}/members/{memberId}/years/{year}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TimelineController_memberTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/bureaus/{bureauId}/members/{memberId}/years/{year}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TimelineController_memberVerify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CheckpointsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/checkpoints/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CheckpointsController_latest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/checkpoints/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CheckpointsController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ExportsController_export"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CheckpointsController_keys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/pledges/{pledgeId}/aggregates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TimelineController_pledgeAggregates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/pledges/{pledgeId}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TimelineController_pledgeTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/pledges/{pledgeId}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TimelineController_pledgeVerify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -89,7 +281,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["DirectoryController_register"];
+        post: operations["BureausController_register"];
         delete?: never;
         options?: never;
         head?: never;
@@ -103,7 +295,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["DirectoryController_get"];
+        get: operations["BureausController_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -199,8 +391,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["DirectoryController_getOffice"];
-        put: operations["DirectoryController_assignOffice"];
+        get: operations["YearSettingsController_getOffice"];
+        put: operations["YearSettingsController_assignOffice"];
         post?: never;
         delete?: never;
         options?: never;
@@ -215,8 +407,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["DirectoryController_getGuidance"];
-        put: operations["DirectoryController_setGuidance"];
+        get: operations["YearSettingsController_getGuidance"];
+        put: operations["YearSettingsController_setGuidance"];
         post?: never;
         delete?: never;
         options?: never;
@@ -233,7 +425,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["DirectoryController_importCsv"];
+        post: operations["DirectoryImportController_import"];
         delete?: never;
         options?: never;
         head?: never;
@@ -247,9 +439,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["DirectoryController_members"];
+        get: operations["MembersController_list"];
         put?: never;
-        post: operations["DirectoryController_addMember"];
+        post: operations["MembersController_add"];
         delete?: never;
         options?: never;
         head?: never;
@@ -263,13 +455,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["DirectoryController_member"];
+        get: operations["MembersController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["DirectoryController_updateMember"];
+        patch: operations["MembersController_update"];
         trace?: never;
     };
     "/api/v1/bureaus/{bureauId}/members/{memberId}/moves": {
@@ -281,7 +473,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["DirectoryController_move"];
+        post: operations["MembersController_move"];
         delete?: never;
         options?: never;
         head?: never;
@@ -295,9 +487,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["DirectoryController_orgUnits"];
+        get: operations["OrgUnitsController_list"];
         put?: never;
-        post: operations["DirectoryController_addOrgUnit"];
+        post: operations["OrgUnitsController_add"];
         delete?: never;
         options?: never;
         head?: never;
@@ -345,7 +537,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["DirectoryController_closeYear"];
+        post: operations["YearSettingsController_closeYear"];
         delete?: never;
         options?: never;
         head?: never;
@@ -640,6 +832,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reviews/leadership/publications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReviewsController_publishLeadership"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reviews/overdue": {
         parameters: {
             query?: never;
@@ -664,6 +872,374 @@ export interface paths {
             cookie?: never;
         };
         get: operations["ReviewsController_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rewards/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GrantsController_list"];
+        put?: never;
+        post: operations["GrantsController_grant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rewards/grants/{grantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GrantsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rewards/grants/{grantId}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GrantsController_certificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rewards/grants/{grantId}/revocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["GrantsController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rewards/members/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MembersController_member"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rewards/policies/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PoliciesController_get"];
+        put: operations["PoliciesController_set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rewards/research/schemes/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ResearchController_scheme"];
+        put: operations["ResearchController_setScheme"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rewards/research/totals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ResearchController_totals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rewards/research/works": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ResearchController_works"];
+        put?: never;
+        post: operations["ResearchController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rewards/research/works/{workId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ResearchController_work"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rewards/research/works/{workId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ResearchController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rewards/research/works/{workId}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ResearchController_rate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rewards/selections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SelectionsController_list"];
+        put?: never;
+        post: operations["SelectionsController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rewards/selections/{selectionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SelectionsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rewards/selections/{selectionId}/announcement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SelectionsController_announcement"];
+        put?: never;
+        post: operations["SelectionsController_announce"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rewards/selections/{selectionId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SelectionsController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rewards/selections/{selectionId}/nominations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SelectionsController_nominate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rewards/selections/{selectionId}/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SelectionsController_notice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rewards/selections/{selectionId}/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SelectionsController_propose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/bureaus/{bureauId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StatisticsController_tables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/bureaus/{bureauId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StatisticsController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/bureaus/{bureauId}/opening-totals/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["StatisticsController_opening"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/bureaus/{bureauId}/roll-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StatisticsController_rollUp"];
         put?: never;
         post?: never;
         delete?: never;
@@ -737,6 +1313,260 @@ export interface operations {
             query?: never;
             header?: never;
             path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuditLogController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bureauId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TimelineController_memberAggregates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bureauId: string;
+                memberId: string;
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TimelineController_memberTimeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bureauId: string;
+                memberId: string;
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TimelineController_memberVerify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bureauId: string;
+                memberId: string;
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CheckpointsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CheckpointsController_latest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CheckpointsController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ExportsController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default false */
+                    includeAuditLog?: boolean;
+                    reason?: string;
+                    scope: {
+                        /** @enum {string} */
+                        kind: "pledge";
+                        pledgeId: string;
+                    } | {
+                        bureauId: string;
+                        /** @enum {string} */
+                        kind: "member-year";
+                        memberId: string;
+                        year: number;
+                    } | {
+                        branchId: string;
+                        bureauId: string;
+                        /** @enum {string} */
+                        kind: "branch-year";
+                        year: number;
+                    } | {
+                        bureauId: string;
+                        /** @enum {string} */
+                        kind: "bureau-year";
+                        year: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CheckpointsController_keys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TimelineController_pledgeAggregates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pledgeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TimelineController_pledgeTimeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pledgeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TimelineController_pledgeVerify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pledgeId: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -843,7 +1673,7 @@ export interface operations {
             };
         };
     };
-    DirectoryController_register: {
+    BureausController_register: {
         parameters: {
             query?: never;
             header?: never;
@@ -870,7 +1700,7 @@ export interface operations {
             };
         };
     };
-    DirectoryController_get: {
+    BureausController_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -1035,7 +1865,7 @@ export interface operations {
             };
         };
     };
-    DirectoryController_getOffice: {
+    YearSettingsController_getOffice: {
         parameters: {
             query?: never;
             header?: never;
@@ -1055,7 +1885,7 @@ export interface operations {
             };
         };
     };
-    DirectoryController_assignOffice: {
+    YearSettingsController_assignOffice: {
         parameters: {
             query?: never;
             header?: never;
@@ -1084,7 +1914,7 @@ export interface operations {
             };
         };
     };
-    DirectoryController_getGuidance: {
+    YearSettingsController_getGuidance: {
         parameters: {
             query?: never;
             header?: never;
@@ -1105,7 +1935,7 @@ export interface operations {
             };
         };
     };
-    DirectoryController_setGuidance: {
+    YearSettingsController_setGuidance: {
         parameters: {
             query?: never;
             header?: never;
@@ -1132,7 +1962,7 @@ export interface operations {
             };
         };
     };
-    DirectoryController_importCsv: {
+    DirectoryImportController_import: {
         parameters: {
             query?: never;
             header?: never;
@@ -1151,7 +1981,7 @@ export interface operations {
             };
         };
     };
-    DirectoryController_members: {
+    MembersController_list: {
         parameters: {
             query?: never;
             header?: never;
@@ -1170,7 +2000,7 @@ export interface operations {
             };
         };
     };
-    DirectoryController_addMember: {
+    MembersController_add: {
         parameters: {
             query?: never;
             header?: never;
@@ -1209,7 +2039,7 @@ export interface operations {
             };
         };
     };
-    DirectoryController_member: {
+    MembersController_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -1229,7 +2059,7 @@ export interface operations {
             };
         };
     };
-    DirectoryController_updateMember: {
+    MembersController_update: {
         parameters: {
             query?: never;
             header?: never;
@@ -1259,7 +2089,7 @@ export interface operations {
             };
         };
     };
-    DirectoryController_move: {
+    MembersController_move: {
         parameters: {
             query?: never;
             header?: never;
@@ -1287,7 +2117,7 @@ export interface operations {
             };
         };
     };
-    DirectoryController_orgUnits: {
+    OrgUnitsController_list: {
         parameters: {
             query?: never;
             header?: never;
@@ -1306,7 +2136,7 @@ export interface operations {
             };
         };
     };
-    DirectoryController_addOrgUnit: {
+    OrgUnitsController_add: {
         parameters: {
             query?: never;
             header?: never;
@@ -1426,7 +2256,7 @@ export interface operations {
             };
         };
     };
-    DirectoryController_closeYear: {
+    YearSettingsController_closeYear: {
         parameters: {
             query?: never;
             header?: never;
@@ -1957,6 +2787,29 @@ export interface operations {
             };
         };
     };
+    ReviewsController_publishLeadership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    year: number;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ReviewsController_overdue: {
         parameters: {
             query?: never;
@@ -1979,6 +2832,738 @@ export interface operations {
             query?: never;
             header?: never;
             path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GrantsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GrantsController_grant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    basis: {
+                        id: string;
+                        /** @enum {string} */
+                        type: "result" | "activity" | "selection" | "research-work";
+                    };
+                    /** @enum {string} */
+                    ground: "fulfilment" | "distinctive-activity" | "selection" | "research";
+                    material?: {
+                        amountFen: number;
+                        /** @enum {string} */
+                        kind: "money";
+                    } | {
+                        goods: string;
+                        /** @enum {string} */
+                        kind: "goods";
+                        valueFen?: number;
+                    };
+                    reason?: string;
+                    recipient: {
+                        id: string;
+                        /** @enum {string} */
+                        type: "member" | "unit";
+                    };
+                    /** @default [] */
+                    spiritual?: ("commendation" | "certificate" | "honour-title")[];
+                    title: string;
+                    year: number;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GrantsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                grantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GrantsController_certificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                grantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GrantsController_revoke: {
+        parameters: {
+            query?: never;
+            header: {
+                "if-match": string;
+            };
+            path: {
+                grantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MembersController_member: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PoliciesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PoliciesController_set: {
+        parameters: {
+            query?: never;
+            header: {
+                "if-match": string;
+            };
+            path: {
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    honours: {
+                        /** @enum {string} */
+                        award: "selection" | "automatic";
+                        consecutiveTopGrades?: number;
+                        eligibleGrades: ("excellent" | "qualified" | "basically-qualified" | "unqualified")[];
+                        honourId: string;
+                        quota?: number;
+                        reward: {
+                            material?: {
+                                amountFen: number;
+                                /** @enum {string} */
+                                kind: "money";
+                            } | {
+                                goods: string;
+                                /** @enum {string} */
+                                kind: "goods";
+                                valueFen?: number;
+                            };
+                            /** @default [] */
+                            spiritual?: ("commendation" | "certificate" | "honour-title")[];
+                        };
+                        title: string;
+                    }[];
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ResearchController_scheme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ResearchController_setScheme: {
+        parameters: {
+            query?: never;
+            header: {
+                "if-match": string;
+            };
+            path: {
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default false */
+                    appraisalBonus?: boolean;
+                    categories: {
+                        categoryId: string;
+                        levels: {
+                            amountFen: number;
+                            bonusPoints?: number;
+                            levelId: string;
+                            name: string;
+                        }[];
+                        name: string;
+                    }[];
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ResearchController_totals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ResearchController_works: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ResearchController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    authors: string[];
+                    categoryId: string;
+                    evidence: string[];
+                    summary?: string;
+                    title: string;
+                    year: number;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ResearchController_work: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ResearchController_decline: {
+        parameters: {
+            query?: never;
+            header: {
+                "if-match": string;
+            };
+            path: {
+                workId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ResearchController_rate: {
+        parameters: {
+            query?: never;
+            header: {
+                "if-match": string;
+            };
+            path: {
+                workId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment?: string;
+                    levelId: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SelectionsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SelectionsController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    honourId: string;
+                    quota: number;
+                    title?: string;
+                    year: number;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SelectionsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                selectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SelectionsController_announcement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                selectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SelectionsController_announce: {
+        parameters: {
+            query?: never;
+            header: {
+                "if-match": string;
+            };
+            path: {
+                selectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SelectionsController_decide: {
+        parameters: {
+            query?: never;
+            header: {
+                "if-match": string;
+            };
+            path: {
+                selectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    meeting: {
+                        attendees: string[];
+                        /** Format: date */
+                        date: string;
+                        minutes?: string;
+                    };
+                    selected: string[];
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SelectionsController_nominate: {
+        parameters: {
+            query?: never;
+            header: {
+                "if-match": string;
+            };
+            path: {
+                selectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    memberId: string;
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SelectionsController_notice: {
+        parameters: {
+            query?: never;
+            header: {
+                "if-match": string;
+            };
+            path: {
+                selectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    endsOn: string;
+                    /** Format: date */
+                    startsOn: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SelectionsController_propose: {
+        parameters: {
+            query?: never;
+            header: {
+                "if-match": string;
+            };
+            path: {
+                selectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StatisticsController_tables: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bureauId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StatisticsController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bureauId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StatisticsController_opening: {
+        parameters: {
+            query?: never;
+            header: {
+                "if-match": string;
+            };
+            path: {
+                bureauId: string;
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    amountFen: number;
+                    /** @default 0 */
+                    booksPublished?: number;
+                    deedsDone: number;
+                    deedsPledged: number;
+                    /** @default 0 */
+                    grants?: number;
+                    /** @default 0 */
+                    grantsAmountFen?: number;
+                    note?: string;
+                    peopleAided: number;
+                    /** @default 0 */
+                    volunteerHours?: number;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StatisticsController_rollUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bureauId: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
