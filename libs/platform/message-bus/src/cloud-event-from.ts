@@ -1,4 +1,4 @@
-import { dataSchemaUri, eventSource, type CloudEvent } from '@pledgebook/contracts';
+import { dataSchemaUri, eventSource, type CloudEvent, type EventData, type EventDefinition } from '@pledgebook/contracts';
 import type { RecordedEvent } from '@pledgebook/event-store';
 
 export interface IntegrationMessage {
@@ -30,4 +30,16 @@ export function cloudEventFrom<Data>(
     streamrevision: event.revision,
     hash: event.hash,
   };
+}
+
+/**
+ * The integration message for a recorded domain event, typed by its contract: the data must be
+ * what the definition says, checked by the compiler here and by the schema on publish.
+ */
+export function integrationMessage<D extends EventDefinition>(
+  event: RecordedEvent,
+  definition: D,
+  spec: { service: string; key: string; subject: string; data: EventData<D> },
+): IntegrationMessage {
+  return { topic: definition.topic, key: spec.key, value: cloudEventFrom(event, { service: spec.service, type: definition.type, subject: spec.subject, data: spec.data }) };
 }

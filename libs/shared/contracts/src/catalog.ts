@@ -1,6 +1,7 @@
 import type { EventContract } from './json-schema';
 import { APPRAISAL_CONTRACTS } from './appraisal.contracts';
-import { PLEDGE_CONTRACTS, REVIEW_CONTRACTS } from './pledge.contracts';
+import { PLEDGE_CONTRACTS } from './pledge.contracts';
+import { REVIEW_CONTRACTS } from './review.contracts';
 import { REWARD_CONTRACTS } from './reward.contracts';
 
 /**

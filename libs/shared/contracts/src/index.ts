@@ -6,6 +6,8 @@ export * from './contract-registry';
 export * from './asyncapi';
 export * from './catalog';
 export * from './pledge.contracts';
+export * from './review.contracts';
+export * from './shapes';
 export * from './asyncapi-document';
 export * from './define-event';
 export * from './appraisal.contracts';

@@ -6,7 +6,7 @@ export type DirectoryEvent =
   | { type: 'OrgUnitAdded'; data: { orgUnitId: string; type: OrgUnitType; name: string; parentId?: string } }
   | { type: 'MemberAdded'; data: { memberId: string; joinedOn: string } & MemberDetails }
   | { type: 'MemberUpdated'; data: { memberId: string; name?: string; partyStatus?: PartyStatus; departmentId?: string; roles?: Role[] } }
-  | { type: 'MemberMoved'; data: { memberId: string; fromGroupId?: string; toGroupId?: string; branchId?: string; effectiveOn: string } }
+  | { type: 'MemberMoved'; data: { memberId: string; fromGroupId?: string; toGroupId: string; branchId?: string; effectiveOn: string } }
   | { type: 'GuidanceCategoriesSet'; data: { branchId: string; year: number; categories: string[] } }
   | { type: 'AppraisalOfficeAssigned'; data: { year: number; staff: AppraisalStaff[] } }
   | { type: 'YearClosed'; data: { year: number } }

@@ -1,6 +1,24 @@
-import { Topics } from '@pledgebook/contracts';
+import {
+  AppraisalOfficeAssigned,
+  BureauRegistered,
+  GuidanceCategoriesSet,
+  MemberAdded,
+  MemberMoved,
+  MemberUpdated,
+  OrgUnitAdded,
+  PledgeClosed,
+  PledgeDrafted,
+  PledgePublished,
+  PledgeRevised,
+  PledgeSubmitted,
+  PledgeWithdrawn,
+  ProgressRecorded,
+  YearClosed,
+  type EventData,
+  type EventDefinition,
+} from '@pledgebook/contracts';
 import type { RecordedEvent } from '@pledgebook/event-store';
-import { cloudEventFrom, type IntegrationMessage } from '@pledgebook/message-bus';
+import { integrationMessage, type IntegrationMessage } from '@pledgebook/message-bus';
 import type { DirectoryEvent, PledgeEvent } from '@pledgebook/pledge-domain';
 
 const SERVICE = 'pledge-service';
@@ -17,9 +35,12 @@ export function mapPledgeServiceEvent(event: RecordedEvent): IntegrationMessage[
   return [];
 }
 
-function message(event: RecordedEvent, key: string, type: string, subject: string, data: unknown): IntegrationMessage {
-  return { topic: Topics.pledge, key, value: cloudEventFrom(event, { service: SERVICE, type, subject, data }) };
+function message<D extends EventDefinition>(event: RecordedEvent, key: string, definition: D, subject: string, data: EventData<D>): IntegrationMessage {
+  return integrationMessage(event, definition, { service: SERVICE, key, subject, data });
 }
+
+/** Drops undefined fields: the schema allows a field to be absent, not present as undefined. */
+const defined = <T extends object>(data: T): T => JSON.parse(JSON.stringify(data)) as T;
 
 function mapPledge(event: RecordedEvent, e: PledgeEvent): IntegrationMessage[] {
   const id = e.data.pledgeId;
@@ -27,48 +48,48 @@ function mapPledge(event: RecordedEvent, e: PledgeEvent): IntegrationMessage[] {
   switch (e.type) {
     case 'PledgeDrafted': {
       const { items: _items, ...data } = e.data;
-      return [message(event, id, 'pledgebook.pledge.pledge-drafted.v1', subject, data)];
+      return [message(event, id, PledgeDrafted, subject, data)];
     }
     case 'PledgeSubmitted':
       // The submission carries the full book, so reviewers need nothing else.
-      return [message(event, id, 'pledgebook.pledge.pledge-submitted.v1', subject, e.data)];
+      return [message(event, id, PledgeSubmitted, subject, e.data)];
     case 'PledgeRevised':
-      return [message(event, id, 'pledgebook.pledge.pledge-revised.v1', subject, { pledgeId: id, items: e.data.items })];
+      return [message(event, id, PledgeRevised, subject, { pledgeId: id, items: e.data.items })];
     case 'PledgeWithdrawn':
-      return [message(event, id, 'pledgebook.pledge.pledge-withdrawn.v1', subject, { pledgeId: id, reason: e.data.reason })];
+      return [message(event, id, PledgeWithdrawn, subject, { pledgeId: id, reason: e.data.reason })];
     case 'PledgePublished':
-      return [message(event, id, 'pledgebook.pledge.pledge-published.v1', subject, { pledgeId: id, publicationId: e.data.publicationId, publishedAt: e.data.publishedAt })];
+      return [message(event, id, PledgePublished, subject, { pledgeId: id, publicationId: e.data.publicationId, publishedAt: e.data.publishedAt })];
     case 'ProgressRecorded': {
       const { pledgeId, recordId, itemNo, recordedOn, narrative, evidence, peopleAided, amountFen, volunteerHours, corrects, recordedBy, beneficiaryRef } = e.data;
       const data = { pledgeId, recordId, itemNo, recordedOn, narrative, evidence, peopleAided, amountFen, volunteerHours, corrects, recordedBy, beneficiaryRef };
-      return [message(event, id, 'pledgebook.pledge.progress-recorded.v1', subject, JSON.parse(JSON.stringify(data)))];
+      return [message(event, id, ProgressRecorded, subject, defined(data))];
     }
     case 'PledgeClosed':
-      return [message(event, id, 'pledgebook.pledge.pledge-closed.v1', subject, { pledgeId: id, year: e.data.year })];
+      return [message(event, id, PledgeClosed, subject, { pledgeId: id, year: e.data.year })];
     default:
       return [];
   }
 }
 
 function mapDirectory(event: RecordedEvent, e: DirectoryEvent, bureauId: string): IntegrationMessage[] {
-  const clean = (data: object) => JSON.parse(JSON.stringify({ bureauId, ...data }));
+  const clean = <T extends object>(data: T) => defined({ bureauId, ...data });
   switch (e.type) {
     case 'BureauRegistered':
-      return [message(event, e.data.bureauId, 'pledgebook.pledge.bureau-registered.v1', `bureaus/${e.data.bureauId}`, JSON.parse(JSON.stringify(e.data)))];
+      return [message(event, e.data.bureauId, BureauRegistered, `bureaus/${e.data.bureauId}`, defined(e.data))];
     case 'MemberAdded':
-      return [message(event, e.data.memberId, 'pledgebook.pledge.member-added.v1', `members/${e.data.memberId}`, clean(e.data))];
+      return [message(event, e.data.memberId, MemberAdded, `members/${e.data.memberId}`, clean(e.data))];
     case 'MemberUpdated':
-      return [message(event, e.data.memberId, 'pledgebook.pledge.member-updated.v1', `members/${e.data.memberId}`, clean(e.data))];
+      return [message(event, e.data.memberId, MemberUpdated, `members/${e.data.memberId}`, clean(e.data))];
     case 'MemberMoved':
-      return [message(event, e.data.memberId, 'pledgebook.pledge.member-moved.v1', `members/${e.data.memberId}`, clean(e.data))];
+      return [message(event, e.data.memberId, MemberMoved, `members/${e.data.memberId}`, clean(e.data))];
     case 'OrgUnitAdded':
       return [
-        message(event, e.data.orgUnitId, 'pledgebook.pledge.org-unit-added.v1', `org-units/${e.data.orgUnitId}`, JSON.parse(JSON.stringify({ bureauId, ...e.data }))),
+        message(event, e.data.orgUnitId, OrgUnitAdded, `org-units/${e.data.orgUnitId}`, clean(e.data)),
       ];
     // The year's settings, keyed by the bureau so each bureau's settings keep their order.
     case 'AppraisalOfficeAssigned':
       return [
-        message(event, bureauId, 'pledgebook.pledge.appraisal-office-assigned.v1', `bureaus/${bureauId}/appraisal-office/${e.data.year}`, {
+        message(event, bureauId, AppraisalOfficeAssigned, `bureaus/${bureauId}/appraisal-office/${e.data.year}`, {
           bureauId,
           year: e.data.year,
           staff: e.data.staff.map(({ memberId, duty }) => ({ memberId, duty })),
@@ -76,7 +97,7 @@ function mapDirectory(event: RecordedEvent, e: DirectoryEvent, bureauId: string)
       ];
     case 'GuidanceCategoriesSet':
       return [
-        message(event, bureauId, 'pledgebook.pledge.guidance-categories-set.v1', `org-units/${e.data.branchId}/guidance-categories/${e.data.year}`, {
+        message(event, bureauId, GuidanceCategoriesSet, `org-units/${e.data.branchId}/guidance-categories/${e.data.year}`, {
           bureauId,
           branchId: e.data.branchId,
           year: e.data.year,
@@ -84,7 +105,7 @@ function mapDirectory(event: RecordedEvent, e: DirectoryEvent, bureauId: string)
         }),
       ];
     case 'YearClosed':
-      return [message(event, bureauId, 'pledgebook.pledge.year-closed.v1', `bureaus/${bureauId}/years/${e.data.year}`, { bureauId, year: e.data.year })];
+      return [message(event, bureauId, YearClosed, `bureaus/${bureauId}/years/${e.data.year}`, { bureauId, year: e.data.year })];
     default:
       return [];
   }

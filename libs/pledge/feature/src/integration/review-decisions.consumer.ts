@@ -1,4 +1,4 @@
-import type { CloudEvent } from '@pledgebook/contracts';
+import { isEventOf, LeadershipPledgesPublished, PledgeApproved, PledgeReturned, PledgesPublished, type CloudEvent } from '@pledgebook/contracts';
 import type { CommandMeta } from '@pledgebook/nest';
 import type { ExistingPledgeCommand } from '../pledges/pledge.commands';
 
@@ -9,8 +9,8 @@ export const REVIEW_CONSUMER_GROUP = 'pledge-service.review-decisions';
  * was carried lack it: a group's return was its leader's, every other decision a branch
  * secretary's (the only one recorded then).
  */
-function deciderRole(data: Record<string, unknown>): string {
-  if (typeof data.decidedByRole === 'string') return data.decidedByRole;
+function deciderRole(data: { decidedByRole?: string; stage?: 'group' | 'branch' }): string {
+  if (data.decidedByRole) return data.decidedByRole;
   return data.stage === 'group' ? 'group-leader' : 'branch-secretary';
 }
 
@@ -28,43 +28,22 @@ export function commandsForReviewEvent(event: CloudEvent): { pledgeId: string; c
     causationId: event.id,
     idempotencySeed: seed,
   });
-  const data = event.data as Record<string, unknown>;
-  const publication = (actorRole: string) =>
-    (data.pledgeIds as string[]).map((pledgeId) => ({
+  const publication = (data: { pledgeIds: string[]; publicationId: string; publishedBy: string; publishedAt: string }, actorRole: string) =>
+    data.pledgeIds.map((pledgeId) => ({
       pledgeId,
-      command: { type: 'RecordPublication' as const, publicationId: String(data.publicationId), publishedBy: String(data.publishedBy), publishedAt: String(data.publishedAt) },
+      command: { type: 'RecordPublication' as const, publicationId: data.publicationId, publishedBy: data.publishedBy, publishedAt: data.publishedAt },
       meta: meta(`${event.id}:${pledgeId}`, actorRole),
     }));
-  switch (event.type) {
-    case 'pledgebook.review.pledge-approved.v1':
-      return [
-        {
-          pledgeId: String(data.pledgeId),
-          command: { type: 'RecordApproval', reviewId: String(data.reviewId), round: Number(data.round), decidedBy: String(data.decidedBy), approvedAt: String(data.decidedAt) },
-          meta: meta(event.id, deciderRole(data)),
-        },
-      ];
-    case 'pledgebook.review.pledge-returned.v1':
-      return [
-        {
-          pledgeId: String(data.pledgeId),
-          command: {
-            type: 'RecordReturn',
-            reviewId: String(data.reviewId),
-            round: Number(data.round),
-            stage: data.stage as 'group' | 'branch',
-            verdicts: data.verdicts as { itemNo: number; verdict: 'approved' | 'revise'; reason?: string }[],
-            decidedBy: String(data.decidedBy),
-          },
-          meta: meta(event.id, deciderRole(data)),
-        },
-      ];
-    // A branch's act is its secretary's; the books outside any branch are published by the leading party group.
-    case 'pledgebook.review.pledges-published.v1':
-      return publication('branch-secretary');
-    case 'pledgebook.review.leadership-pledges-published.v1':
-      return publication('leading-group');
-    default:
-      return [];
+  if (isEventOf(event, PledgeApproved)) {
+    const { pledgeId, reviewId, round, decidedBy, decidedAt } = event.data;
+    return [{ pledgeId, command: { type: 'RecordApproval', reviewId, round, decidedBy, approvedAt: decidedAt }, meta: meta(event.id, deciderRole(event.data)) }];
   }
+  if (isEventOf(event, PledgeReturned)) {
+    const { pledgeId, reviewId, round, stage, verdicts, decidedBy } = event.data;
+    return [{ pledgeId, command: { type: 'RecordReturn', reviewId, round, stage, verdicts, decidedBy }, meta: meta(event.id, deciderRole(event.data)) }];
+  }
+  // A branch's act is its secretary's; the books outside any branch are published by the leading party group.
+  if (isEventOf(event, PledgesPublished)) return publication(event.data, 'branch-secretary');
+  if (isEventOf(event, LeadershipPledgesPublished)) return publication(event.data, 'leading-group');
+  return [];
 }

@@ -1,4 +1,16 @@
-import type { CloudEvent } from '@pledgebook/contracts';
+import {
+  BureauRegistered,
+  isEventOf,
+  MemberAdded,
+  MemberMoved,
+  MemberUpdated,
+  OrgUnitAdded,
+  PledgeClosed,
+  PledgeDrafted,
+  PledgeSubmitted,
+  PledgeWithdrawn,
+  type CloudEvent,
+} from '@pledgebook/contracts';
 import type { Pledger, ReviewCommand } from '@pledgebook/review-domain';
 
 /**
@@ -21,36 +33,27 @@ export type PledgeFact =
   | { kind: 'bureau'; bureauId: string; set: Record<string, unknown> }
   | { kind: 'ignored' };
 
-/** Reads an event of pledgebook.pledge.v1 (already validated against its schema by the consumer runner). */
+/** Reads an event of pledgebook.pledge.v1 (already validated against its contract by the consumer runner). */
 export function pledgeFact(event: CloudEvent): PledgeFact {
-  const data = event.data as Record<string, unknown>;
-  switch (event.type) {
-    case 'pledgebook.pledge.pledge-submitted.v1':
-      return { kind: 'submitted', data: data as unknown as Submitted };
-    case 'pledgebook.pledge.pledge-withdrawn.v1':
-      return { kind: 'withdrawn', pledgeId: String(data.pledgeId), reason: String(data.reason) };
-    case 'pledgebook.pledge.pledge-closed.v1':
-      return { kind: 'closed', pledgeId: String(data.pledgeId), year: Number(data.year) };
-    case 'pledgebook.pledge.pledge-drafted.v1':
-      return { kind: 'drafted', data: data as unknown as Extract<PledgeFact, { kind: 'drafted' }>['data'] };
-    case 'pledgebook.pledge.member-added.v1':
-    case 'pledgebook.pledge.member-updated.v1': {
-      const { memberId, bureauId, ...set } = data;
-      return { kind: 'member', memberId: String(memberId), bureauId: String(bureauId), set };
-    }
-    case 'pledgebook.pledge.member-moved.v1': {
-      const { memberId, bureauId, toGroupId, branchId } = data;
-      return { kind: 'member', memberId: String(memberId), bureauId: String(bureauId), set: { groupId: toGroupId, ...(branchId ? { branchId } : {}) } };
-    }
-    case 'pledgebook.pledge.bureau-registered.v1': {
-      const { bureauId, ...set } = data;
-      return { kind: 'bureau', bureauId: String(bureauId), set };
-    }
-    case 'pledgebook.pledge.org-unit-added.v1': {
-      const { orgUnitId, bureauId, ...set } = data;
-      return { kind: 'org-unit', orgUnitId: String(orgUnitId), bureauId: String(bureauId), set };
-    }
-    default:
-      return { kind: 'ignored' };
+  if (isEventOf(event, PledgeSubmitted)) return { kind: 'submitted', data: event.data };
+  if (isEventOf(event, PledgeWithdrawn)) return { kind: 'withdrawn', pledgeId: event.data.pledgeId, reason: event.data.reason };
+  if (isEventOf(event, PledgeClosed)) return { kind: 'closed', pledgeId: event.data.pledgeId, year: event.data.year };
+  if (isEventOf(event, PledgeDrafted)) return { kind: 'drafted', data: event.data };
+  if (isEventOf(event, MemberAdded) || isEventOf(event, MemberUpdated)) {
+    const { memberId, bureauId, ...set } = event.data;
+    return { kind: 'member', memberId, bureauId, set };
   }
+  if (isEventOf(event, MemberMoved)) {
+    const { memberId, bureauId, toGroupId, branchId } = event.data;
+    return { kind: 'member', memberId, bureauId, set: { groupId: toGroupId, ...(branchId ? { branchId } : {}) } };
+  }
+  if (isEventOf(event, BureauRegistered)) {
+    const { bureauId, ...set } = event.data;
+    return { kind: 'bureau', bureauId, set };
+  }
+  if (isEventOf(event, OrgUnitAdded)) {
+    const { orgUnitId, bureauId, ...set } = event.data;
+    return { kind: 'org-unit', orgUnitId, bureauId, set };
+  }
+  return { kind: 'ignored' };
 }

@@ -1,6 +1,6 @@
-import { Topics } from '@pledgebook/contracts';
+import { LeadershipPledgesPublished, PledgeApproved, PledgeReturned, PledgesPublished, type EventData, type EventDefinition } from '@pledgebook/contracts';
 import type { RecordedEvent } from '@pledgebook/event-store';
-import { cloudEventFrom, type IntegrationMessage } from '@pledgebook/message-bus';
+import { integrationMessage, type IntegrationMessage } from '@pledgebook/message-bus';
 import type { PublicationEvent, ReviewEvent } from '@pledgebook/review-domain';
 import { isFactsStream, isPublicationStream, isSettingsStream, pledgeIdOf } from '../streams';
 
@@ -9,8 +9,8 @@ const SERVICE = 'review-service';
 /** A round of a pledge's review, as the decision events name it. */
 export const reviewIdOf = (pledgeId: string, round: number) => `${pledgeId}.r${round}`;
 
-function message(event: RecordedEvent, key: string, type: string, subject: string, data: unknown): IntegrationMessage {
-  return { topic: Topics.review, key, value: cloudEventFrom(event, { service: SERVICE, type, subject, data }) };
+function message<D extends EventDefinition>(event: RecordedEvent, key: string, definition: D, subject: string, data: EventData<D>): IntegrationMessage {
+  return integrationMessage(event, definition, { service: SERVICE, key, subject, data });
 }
 
 /** A branch's publication act (key: the branch), or the leading party group's (key: the bureau). */
@@ -18,10 +18,10 @@ function publication(event: RecordedEvent, data: PublicationEvent['data']): Inte
   const { publicationId, year, pledgeIds, publishedBy, publishedAt } = data;
   if (data.branchId) {
     const subject = `branches/${data.branchId}/publications/${publicationId}`;
-    return message(event, data.branchId, 'pledgebook.review.pledges-published.v1', subject, { publicationId, branchId: data.branchId, year, pledgeIds, publishedBy, publishedAt });
+    return message(event, data.branchId, PledgesPublished, subject, { publicationId, branchId: data.branchId, year, pledgeIds, publishedBy, publishedAt });
   }
   const subject = `bureaus/${data.bureauId}/leadership-publications/${publicationId}`;
-  return message(event, data.bureauId, 'pledgebook.review.leadership-pledges-published.v1', subject, { publicationId, bureauId: data.bureauId, year, pledgeIds, publishedBy, publishedAt });
+  return message(event, data.bureauId, LeadershipPledgesPublished, subject, { publicationId, bureauId: data.bureauId, year, pledgeIds, publishedBy, publishedAt });
 }
 
 /**
@@ -37,7 +37,7 @@ export function mapReviewServiceEvent(event: RecordedEvent): IntegrationMessage[
   const subject = `reviews/${pledgeId}`;
   switch (e.type) {
     case 'BranchApproved':
-      return [message(event, pledgeId, 'pledgebook.review.pledge-approved.v1', subject, {
+      return [message(event, pledgeId, PledgeApproved, subject, {
         pledgeId,
         reviewId: reviewIdOf(pledgeId, e.data.round),
         round: e.data.round,
@@ -48,11 +48,11 @@ export function mapReviewServiceEvent(event: RecordedEvent): IntegrationMessage[
       })];
     case 'GroupReturned':
     case 'BranchReturned':
-      return [message(event, pledgeId, 'pledgebook.review.pledge-returned.v1', subject, {
+      return [message(event, pledgeId, PledgeReturned, subject, {
         pledgeId,
         reviewId: reviewIdOf(pledgeId, e.data.round),
         round: e.data.round,
-        stage: e.type === 'GroupReturned' ? 'group' : 'branch',
+        stage: e.type === 'GroupReturned' ? ('group' as const) : ('branch' as const),
         verdicts: e.data.verdicts,
         decidedBy: e.data.by,
         ...(e.data.role ? { decidedByRole: e.data.role } : {}),
