@@ -5,6 +5,7 @@ import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchRow } from './lib/measure';
 import { busBench } from './suites/bus.bench';
+import { consoleBench } from './suites/console.bench';
 import { emmettPeerBench } from './suites/emmett-peer.bench';
 import { eventStoreBench, fillReplayStore } from './suites/event-store.bench';
 import { gatewayBench } from './suites/gateway.bench';
@@ -38,7 +39,7 @@ function printTable(rows: BenchRow[]): void {
 }
 
 /** Suites by name; `npm run bench -- bus` runs only those named (the event store suite also feeds the peer rows). */
-const SUITES = ['event-store', 'bus', 'peer', 'pledge-api', 'gateway', 'review', 'reads'] as const;
+const SUITES = ['event-store', 'bus', 'peer', 'pledge-api', 'gateway', 'review', 'reads', 'console'] as const;
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
@@ -92,6 +93,10 @@ async function main(): Promise<void> {
     if (runs('reads')) {
       console.error('reads at 60 bureaus (loads 3,000 members over the APIs first)…');
       rows.push(...(await readsBench()));
+    }
+    if (runs('console')) {
+      console.error('console first load in headless chromium (loads the demo bureau first)…');
+      rows.push(...(await consoleBench()));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
