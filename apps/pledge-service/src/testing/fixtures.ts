@@ -65,9 +65,9 @@ export async function seedBureau(h: Harness): Promise<Bureau> {
 }
 
 /** Waits until `check` holds (read models and relays are asynchronous). */
-export async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, ms = 10_000): Promise<T> {
+export async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, ms = 20_000): Promise<T> {
   let last = await read();
-  for (let waited = 0; !check(last) && waited < ms; waited += 50) {
+  for (const deadline = Date.now() + ms; !check(last) && Date.now() < deadline; ) {
     await new Promise((r) => setTimeout(r, 50));
     last = await read();
   }

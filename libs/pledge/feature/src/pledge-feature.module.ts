@@ -11,23 +11,27 @@ import { MembersController } from './directory/members.controller';
 import { OrgUnitsController } from './directory/org-units.controller';
 import { YearSettingsController } from './directory/year-settings.controller';
 import { BoardsController } from './http/boards.controller';
-import { PledgesController } from './http/pledges.controller';
 import { ProgrammeController } from './http/programme.controller';
 import { PledgeRuntime } from './pledge-runtime';
 import { ChangePledgeHandler, DraftPledgeHandler } from './pledges/pledge.commands';
+import { PledgeBooksController } from './pledges/pledge-books.controller';
+import { PledgeChangesController } from './pledges/pledge-changes.controller';
+import { PledgeRecordController } from './pledges/pledge-record.controller';
 import { PledgeRepository } from './pledges/pledge.repository';
+import { ReadablePledges } from './pledges/readable-pledges';
 
 const handlers = [ChangeDirectoryHandler, ImportDirectoryHandler, DraftPledgeHandler, ChangePledgeHandler];
 
 /** The pledge context: directory, pledge books, fulfilment, history — HTTP, handlers, projections, relay. */
 @Module({
   imports: [CqrsModule],
-  controllers: [PledgesController, BureausController, OrgUnitsController, MembersController, YearSettingsController, DirectoryImportController, BoardsController, ProgrammeController],
+  controllers: [PledgeBooksController, PledgeChangesController, PledgeRecordController, BureausController, OrgUnitsController, MembersController, YearSettingsController, DirectoryImportController, BoardsController, ProgrammeController],
   providers: [
     ...handlers,
     DirectoryRepository,
     DirectoryWrites,
     PledgeRepository,
+    ReadablePledges,
     PledgeRuntime,
     IdempotencyInterceptor,
     { provide: BUREAU_HIERARCHY, useFactory: (directory: DirectoryRepository): BureauHierarchy => ({ ancestorsOf: (id) => directory.ancestors(id) }), inject: [DirectoryRepository] },
