@@ -4,7 +4,9 @@ import { BUREAU_HIERARCHY, IdempotencyInterceptor } from '@pledgebook/nest';
 import { BookletController } from './http/booklet.controller';
 import { Bureaus } from './http/bureaus';
 import { Reviewers } from './http/reviewer';
-import { ReviewsController } from './http/reviews.controller';
+import { PublicationsController } from './http/publications.controller';
+import { ReviewBoardsController } from './http/review-boards.controller';
+import { ReviewDecisionsController } from './http/review-decisions.controller';
 import { ReviewRuntime } from './review-runtime';
 import { DirectoryCopy } from './reviews/directory-copy';
 import { DecideReviewHandler, PublishHandler, SetDeadlinesHandler } from './reviews/review.commands';
@@ -13,7 +15,8 @@ import { ReviewRepository } from './reviews/review.repository';
 /** The review context: group discussion, branch review item by item, publication (branches' and the leading party group's), the booklet. */
 @Module({
   imports: [CqrsModule],
-  controllers: [ReviewsController, BookletController],
+  // Boards first: their fixed paths (queue, overdue) must match before the decisions' :pledgeId.
+  controllers: [ReviewBoardsController, PublicationsController, ReviewDecisionsController, BookletController],
   providers: [DecideReviewHandler, PublishHandler, SetDeadlinesHandler, ReviewRepository, DirectoryCopy, Reviewers, Bureaus, ReviewRuntime, IdempotencyInterceptor, { provide: BUREAU_HIERARCHY, useExisting: Bureaus }],
 })
 export class ReviewFeatureModule {}
