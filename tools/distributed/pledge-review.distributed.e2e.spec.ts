@@ -76,7 +76,8 @@ describeWithServers(['TEST_ESDB_URL', 'TEST_KAFKA_URL', 'TEST_MONGODB_URL'], 'pl
 
     await eventually(() => review.call(zhao, 'GET', '/api/v1/reviews/queue'), (r) => r.body.group?.some((x: { pledgeId: string }) => x.pledgeId === pledgeId));
     expect((await review.call(zhao, 'POST', `/api/v1/reviews/${pledgeId}/group-evaluation`, { decision: 'forward', evaluation: '同意提交支部' })).body).toMatchObject({ status: 'branch' });
-    const meeting = { date: `${YEAR}-01-05`, attendees: ['sun', 'zhao', 'wang'] };
+    // A meeting held today (China Standard Time): a meeting cannot be in the future.
+    const meeting = { date: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10), attendees: ['sun', 'zhao', 'wang'] };
     const verdicts = items.map((_, i) => ({ itemNo: i + 1, verdict: 'approved' }));
     expect((await review.call(sun, 'POST', `/api/v1/reviews/${pledgeId}/branch-decision`, { meeting, verdicts })).body).toMatchObject({ status: 'approved' });
     await eventually(() => pledge.call(wang, 'GET', `/api/v1/pledges/${pledgeId}`), (r) => r.body.status === 'approved');

@@ -1,10 +1,11 @@
-import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Topics } from '@pledgebook/contracts';
 import type { EventStore } from '@pledgebook/event-store';
 import type { MessageBus } from '@pledgebook/message-bus';
 import { ContextRuntime, EVENT_STORE, MESSAGE_BUS, Metrics, READ_MODELS, SERVICE_CONFIG, type ServiceConfig } from '@pledgebook/nest';
 import type { ReadModelStore } from '@pledgebook/read-model';
+import { DomainError } from '@pledgebook/util';
 import { mapPledgeServiceEvent } from './integration/pledge-relay.mapping';
 import { commandsForReviewEvent, REVIEW_CONSUMER_GROUP } from './integration/review-decisions.consumer';
 import { ChangePledge } from './pledges/pledge.commands';
@@ -12,6 +13,11 @@ import { closeYearPolicy } from './policies/close-year.policy';
 import { directoryProjection, MEMBERS, ORG_UNITS } from './projections/directory.projection';
 import { PLEDGES, pledgesProjection } from './projections/pledges.projection';
 import { PLEDGE_STREAM_PREFIXES } from './streams';
+
+const logger = new Logger('pledge-runtime');
+
+/** The book was closed with its year or withdrawn before the decision arrived. */
+const isSettledBook = (error: unknown) => error instanceof DomainError && error.code === 'wrong_state' && ['closed', 'withdrawn'].includes(String(error.details.currentState));
 
 /** What runs beside the HTTP API: projections, the relay, the review-decision consumer. */
 @Injectable()
@@ -50,7 +56,15 @@ export class PledgeRuntime implements OnApplicationBootstrap, BeforeApplicationS
             groupId: REVIEW_CONSUMER_GROUP,
             topics: [Topics.review],
             async handle(event) {
-              for (const { pledgeId, command, meta } of commandsForReviewEvent(event)) await commands.execute(new ChangePledge(pledgeId, command, meta));
+              for (const { pledgeId, command, meta } of commandsForReviewEvent(event)) {
+                try {
+                  await commands.execute(new ChangePledge(pledgeId, command, meta));
+                } catch (error) {
+                  // A decision that reached a book already closed with its year (or withdrawn) is final news, not a poison message.
+                  if (!isSettledBook(error)) throw error;
+                  logger.warn(`review decision ${event.id} on pledge ${pledgeId} ignored: the book is ${String((error as DomainError).details.currentState)}`);
+                }
+              }
             },
           },
         ],

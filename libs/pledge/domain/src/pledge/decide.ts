@@ -1,7 +1,7 @@
 import { hasRole, type Actor } from '../actor';
 import { conflict, forbidden, invalid, notFound, wrongState } from '../errors';
 import { checkProgrammeRules } from '../programme/programme-rules';
-import { isYearOpen, programmeYearOf } from '../programme/programme-year';
+import { isYearOpen, programmeDateOf, programmeYearOf } from '../programme/programme-year';
 import type { CollectiveContext, PledgeCommand } from './commands';
 import type { PledgeEvent } from './events';
 import { COLLECTIVE_OFFICERS, isCollectiveOfficer, isPledgingUnitType } from './officers';
@@ -67,7 +67,8 @@ function validateRecord(record: FulfilmentInput, state: PledgeState, at: string,
   if (!ISO_DATE.test(record.recordedOn) || !record.recordedOn.startsWith(`${state.year}-`)) {
     throw invalid('date_outside_year', `recordedOn must be a date in ${state.year}`, { field: 'recordedOn' });
   }
-  if (record.recordedOn > at.slice(0, 10)) throw invalid('date_in_future', 'recordedOn cannot be in the future', { field: 'recordedOn' });
+  // Today as the bureau counts it (China Standard Time): at 07:00 on 1 January it is already the new year.
+  if (record.recordedOn > programmeDateOf(at)) throw invalid('date_in_future', 'recordedOn cannot be in the future', { field: 'recordedOn' });
   const narrative = record.narrative.trim();
   if (narrative.length === 0 || narrative.length > LIMITS.narrative) {
     throw invalid('invalid_narrative', `narrative must be 1 to ${LIMITS.narrative} characters`, { field: 'narrative' });

@@ -207,6 +207,14 @@ describe('pledge decider: fulfilment', () => {
     given(live).when(progress({ record: { ...base, ...change } })).thenFails(code, 'invalid', field);
   });
 
+  it('takes today as the bureau counts it (China Standard Time), not UTC', () => {
+    // 20:00 UTC on 31 May is 04:00 on 1 June in Beijing: a deed done that morning is not in the future.
+    const base = (progress() as Extract<PledgeCommand, { type: 'RecordProgress' }>).record;
+    const early = progress({ at: '2026-05-31T20:00:00.000Z', record: { ...base, recordedOn: '2026-06-01' } });
+    expect(decidePledge(early, live.reduce(evolvePledge, initialPledgeState()))).toHaveLength(1);
+    given(live).when(progress({ at: '2026-05-31T15:00:00.000Z', record: { ...base, recordedOn: '2026-06-01' } })).thenFails('date_in_future', 'invalid', 'recordedOn');
+  });
+
   it('records who was aided as a beneficiary reference, trimmed', () => {
     const [recorded] = decidePledge(progress({ record: { itemNo: 3, recordedOn: '2026-05-12', narrative: '送去學費', evidence: [], peopleAided: 1, beneficiaryRef: ' student-07 ' } }), live.reduce(evolvePledge, initialPledgeState()));
     expect(recorded).toMatchObject({ type: 'ProgressRecorded', data: { beneficiaryRef: 'student-07', peopleAided: 1 } });

@@ -7,6 +7,13 @@ import { invalid } from '../errors';
 const PROGRAMME_UTC_OFFSET_HOURS = 8;
 
 /** The programme year at an ISO instant (the command's time; the decider keeps no clock). */
+/** The calendar date (YYYY-MM-DD) of a moment in the programme's time zone (China Standard Time). */
+export function programmeDateOf(at: string): string {
+  const ms = Date.parse(at);
+  if (Number.isNaN(ms)) throw invalid('invalid_time', `not an ISO time: ${at}`, { field: 'at' });
+  return new Date(ms + PROGRAMME_UTC_OFFSET_HOURS * 3_600_000).toISOString().slice(0, 10);
+}
+
 export function programmeYearOf(at: string): number {
   const ms = Date.parse(at);
   if (Number.isNaN(ms)) throw invalid('invalid_time', `not an ISO time: ${at}`, { field: 'at' });
