@@ -61,14 +61,14 @@ describe('npm start', () => {
     const registered = await fetch('http://127.0.0.1:4701/api/v1/bureaus', {
       method: 'POST',
       headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ bureauId: 'yantai', name: '煙台市統計局', level: 'city' }),
+      body: JSON.stringify({ bureauId: 'yantai', name: '烟台市统计局', level: 'city' }),
     });
     expect(registered.status).toBe(201);
     // Through the gateway: routed unchanged to the pledge service, with a correlation id and security headers.
     const viaGateway = await fetch('http://127.0.0.1:4700/api/v1/bureaus', {
       method: 'POST',
       headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json', 'x-correlation-id': 'corr-start-test' },
-      body: JSON.stringify({ bureauId: 'weihai', name: '威海市統計局', level: 'city', parentBureauId: 'yantai' }),
+      body: JSON.stringify({ bureauId: 'weihai', name: '威海市统计局', level: 'city', parentBureauId: 'yantai' }),
     });
     expect(viaGateway.status).toBe(201);
     expect(viaGateway.headers.get('x-correlation-id')).toBe('corr-start-test');
@@ -93,7 +93,7 @@ describe('npm start', () => {
     const created = await fetch('http://127.0.0.1:4701/api/v1/bureaus', {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ bureauId: 'shandong', name: '山東省統計局', level: 'province' }),
+      body: JSON.stringify({ bureauId: 'shandong', name: '山东省统计局', level: 'province' }),
     });
     expect(created.status).toBe(201);
     expect((await fetch('http://127.0.0.1:4701/api/v1/bureaus/shandong')).status).toBe(401);
@@ -132,7 +132,7 @@ describe('npm start', () => {
       const demoPassword = /accounts sharing the password (\S+):/.exec(first.out.text())?.[1];
       expect(adminPassword).toBeDefined();
       expect(demoPassword).toBeDefined();
-      expect(first.out.text()).toContain('[demo] directory: 40 people in 威海市統計局');
+      expect(first.out.text()).toContain('[demo] directory: 40 people in 威海市统计局');
       for (const username of ['member', 'leader', 'secretary', 'appraiser', 'leading', 'auditor', 'bureau-admin', 'wu-jing']) expect((await login(username, demoPassword!)).status).toBe(200);
       expect((await login('admin', adminPassword!)).status).toBe(200);
       const loaded = await books(demoPassword!);
@@ -143,7 +143,7 @@ describe('npm start', () => {
       const { accessToken: memberToken } = (await (await login('member', demoPassword!)).json()) as { accessToken: string };
       const booklet = await fetch(`http://127.0.0.1:4710/api/v1/members/sun-li/booklet?year=${YEAR}`, { headers: { authorization: `Bearer ${memberToken}` } });
       expect(booklet.headers.get('content-type')).toContain('text/html');
-      expect(await booklet.text()).toContain('個人承諾　孫麗');
+      expect(await booklet.text()).toContain('个人承诺　孙丽');
       first.child.kill('SIGINT');
       expect(await exited(first.child)).toBe(0);
 

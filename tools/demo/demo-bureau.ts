@@ -4,7 +4,7 @@
 
 import { programmeYearOf } from '@pledgebook/pledge-domain';
 
-export const DEMO_BUREAU = { bureauId: 'weihai-stats', name: '威海市統計局', level: 'city' } as const;
+export const DEMO_BUREAU = { bureauId: 'weihai-stats', name: '威海市统计局', level: 'city' } as const;
 /** Books are drafted for an open programme year: the current one (last year's are entered late). */
 export const DEMO_YEAR = programmeYearOf(new Date().toISOString());
 
@@ -15,66 +15,66 @@ export function notAfterToday(date: string): string {
 }
 
 const units = [
-  ['leading-party-group', '局黨組', 'leading-party-group', ''],
-  ['leadership-team', '局領導班子', 'leadership-team', ''],
-  ['appraisal-office', '承諾考評辦公室', 'appraisal-office', ''],
-  ['branch-1', '機關第一黨支部', 'party-branch', ''],
-  ['branch-2', '機關第二黨支部', 'party-branch', ''],
-  ['group-1', '綜合黨小組', 'party-group', 'branch-1'],
-  ['group-2', '人口就業黨小組', 'party-group', 'branch-1'],
-  ['group-3', '農村統計黨小組', 'party-group', 'branch-1'],
-  ['group-4', '工業交通黨小組', 'party-group', 'branch-2'],
-  ['group-5', '執法監督黨小組', 'party-group', 'branch-2'],
-  ['dept-office', '辦公室', 'department', ''],
-  ['dept-general', '綜合統計科', 'department', ''],
-  ['dept-population', '人口和就業統計科', 'department', ''],
-  ['dept-rural', '農村統計科', 'department', ''],
-  ['dept-industry', '工業交通統計科', 'department', ''],
-  ['dept-enforcement', '統計執法監督科', 'department', ''],
+  ['leading-party-group', '局党组', 'leading-party-group', ''],
+  ['leadership-team', '局领导班子', 'leadership-team', ''],
+  ['appraisal-office', '承诺考评办公室', 'appraisal-office', ''],
+  ['branch-1', '机关第一党支部', 'party-branch', ''],
+  ['branch-2', '机关第二党支部', 'party-branch', ''],
+  ['group-1', '综合党小组', 'party-group', 'branch-1'],
+  ['group-2', '人口就业党小组', 'party-group', 'branch-1'],
+  ['group-3', '农村统计党小组', 'party-group', 'branch-1'],
+  ['group-4', '工业交通党小组', 'party-group', 'branch-2'],
+  ['group-5', '执法监督党小组', 'party-group', 'branch-2'],
+  ['dept-office', '办公室', 'department', ''],
+  ['dept-general', '综合统计科', 'department', ''],
+  ['dept-population', '人口和就业统计科', 'department', ''],
+  ['dept-rural', '农村统计科', 'department', ''],
+  ['dept-industry', '工业交通统计科', 'department', ''],
+  ['dept-enforcement', '统计执法监督科', 'department', ''],
 ] as const;
 
 /** key, name, party status, group, department, roles (first role first). */
 const people: ReadonlyArray<readonly [string, string, 'full' | 'probationary' | 'non-party', string, string, string]> = [
-  ['zhou-jianguo', '周建國', 'full', 'group-1', 'dept-office', 'member;leading-group'],
-  ['liu-hongmei', '劉紅梅', 'full', 'group-2', 'dept-general', 'member;leading-group'],
-  ['chen-zhiqiang', '陳志強', 'full', 'group-4', 'dept-industry', 'member;leading-group'],
-  ['wang-xiaodong', '王曉東', 'full', 'group-1', 'dept-office', 'member;branch-secretary'],
-  ['zhao-jingang', '趙金剛', 'full', 'group-1', 'dept-general', 'member;group-leader'],
-  ['sun-li', '孫麗', 'full', 'group-1', 'dept-general', 'member'],
+  ['zhou-jianguo', '周建国', 'full', 'group-1', 'dept-office', 'member;leading-group'],
+  ['liu-hongmei', '刘红梅', 'full', 'group-2', 'dept-general', 'member;leading-group'],
+  ['chen-zhiqiang', '陈志强', 'full', 'group-4', 'dept-industry', 'member;leading-group'],
+  ['wang-xiaodong', '王晓东', 'full', 'group-1', 'dept-office', 'member;branch-secretary'],
+  ['zhao-jingang', '赵金刚', 'full', 'group-1', 'dept-general', 'member;group-leader'],
+  ['sun-li', '孙丽', 'full', 'group-1', 'dept-general', 'member'],
   ['li-haiming', '李海明', 'full', 'group-1', 'dept-office', 'member;appraisal-office'],
-  ['wu-jing', '吳靜', 'non-party', '', 'dept-office', 'member'],
-  ['zheng-yan', '鄭豔', 'full', 'group-1', 'dept-general', 'member'],
-  ['feng-xue', '馮雪', 'probationary', 'group-1', 'dept-general', 'member'],
-  ['gao-peng', '高鵬', 'full', 'group-2', 'dept-population', 'member;group-leader'],
+  ['wu-jing', '吴静', 'non-party', '', 'dept-office', 'member'],
+  ['zheng-yan', '郑艳', 'full', 'group-1', 'dept-general', 'member'],
+  ['feng-xue', '冯雪', 'probationary', 'group-1', 'dept-general', 'member'],
+  ['gao-peng', '高鹏', 'full', 'group-2', 'dept-population', 'member;group-leader'],
   ['he-min', '何敏', 'full', 'group-2', 'dept-population', 'member'],
-  ['ma-lin', '馬琳', 'full', 'group-2', 'dept-population', 'member'],
-  ['luo-qiang', '羅強', 'full', 'group-2', 'dept-population', 'member;auditor'],
+  ['ma-lin', '马琳', 'full', 'group-2', 'dept-population', 'member'],
+  ['luo-qiang', '罗强', 'full', 'group-2', 'dept-population', 'member;auditor'],
   ['liang-shu', '梁淑', 'probationary', 'group-2', 'dept-population', 'member'],
-  ['song-tao', '宋濤', 'non-party', '', 'dept-population', 'member'],
-  ['xie-hua', '謝華', 'full', 'group-3', 'dept-rural', 'member;group-leader'],
-  ['han-dong', '韓冬', 'full', 'group-3', 'dept-rural', 'member'],
+  ['song-tao', '宋涛', 'non-party', '', 'dept-population', 'member'],
+  ['xie-hua', '谢华', 'full', 'group-3', 'dept-rural', 'member;group-leader'],
+  ['han-dong', '韩冬', 'full', 'group-3', 'dept-rural', 'member'],
   ['tang-li', '唐莉', 'full', 'group-3', 'dept-rural', 'member'],
-  ['cao-jun', '曹軍', 'full', 'group-3', 'dept-rural', 'member;appraisal-office'],
-  ['xu-fang', '許芳', 'full', 'group-3', 'dept-rural', 'member'],
-  ['deng-wei', '鄧偉', 'non-party', '', 'dept-rural', 'member'],
+  ['cao-jun', '曹军', 'full', 'group-3', 'dept-rural', 'member;appraisal-office'],
+  ['xu-fang', '许芳', 'full', 'group-3', 'dept-rural', 'member'],
+  ['deng-wei', '邓伟', 'non-party', '', 'dept-rural', 'member'],
   ['peng-bo', '彭波', 'full', 'group-4', 'dept-industry', 'member;branch-secretary'],
-  ['zeng-hui', '曾輝', 'full', 'group-4', 'dept-industry', 'member;group-leader'],
-  ['xiao-yun', '蕭雲', 'full', 'group-4', 'dept-industry', 'member'],
+  ['zeng-hui', '曾辉', 'full', 'group-4', 'dept-industry', 'member;group-leader'],
+  ['xiao-yun', '萧云', 'full', 'group-4', 'dept-industry', 'member'],
   ['tian-ye', '田野', 'full', 'group-4', 'dept-industry', 'member'],
   ['dong-qian', '董倩', 'probationary', 'group-4', 'dept-industry', 'member'],
   ['yuan-ming', '袁明', 'full', 'group-4', 'dept-industry', 'member'],
-  ['pan-gang', '潘剛', 'non-party', '', 'dept-industry', 'member'],
+  ['pan-gang', '潘刚', 'non-party', '', 'dept-industry', 'member'],
   ['du-juan', '杜娟', 'full', 'group-5', 'dept-enforcement', 'member;group-leader'],
-  ['jiang-hai', '蔣海', 'full', 'group-5', 'dept-enforcement', 'member'],
-  ['cai-ning', '蔡寧', 'full', 'group-5', 'dept-enforcement', 'member'],
-  ['jia-rui', '賈瑞', 'full', 'group-5', 'dept-enforcement', 'member'],
+  ['jiang-hai', '蒋海', 'full', 'group-5', 'dept-enforcement', 'member'],
+  ['cai-ning', '蔡宁', 'full', 'group-5', 'dept-enforcement', 'member'],
+  ['jia-rui', '贾瑞', 'full', 'group-5', 'dept-enforcement', 'member'],
   ['ding-xin', '丁鑫', 'probationary', 'group-5', 'dept-enforcement', 'member'],
-  ['wei-lan', '魏蘭', 'full', 'group-5', 'dept-enforcement', 'member'],
+  ['wei-lan', '魏兰', 'full', 'group-5', 'dept-enforcement', 'member'],
   ['xue-bin', '薛斌', 'non-party', '', 'dept-enforcement', 'member'],
-  ['ye-qing', '葉青', 'full', 'group-2', 'dept-general', 'member;bureau-admin'],
-  ['yan-ke', '閻珂', 'full', 'group-3', 'dept-rural', 'member'],
+  ['ye-qing', '叶青', 'full', 'group-2', 'dept-general', 'member;bureau-admin'],
+  ['yan-ke', '阎珂', 'full', 'group-3', 'dept-rural', 'member'],
   ['yu-hang', '余航', 'full', 'group-5', 'dept-enforcement', 'member'],
-  ['lu-yao', '盧瑤', 'non-party', '', 'dept-general', 'member'],
+  ['lu-yao', '卢瑶', 'non-party', '', 'dept-general', 'member'],
 ];
 
 /** Non-party staff take part through the branch of their department. */
@@ -108,23 +108,23 @@ export const DEMO_ACCOUNTS = [
 ] as const;
 
 const COMMON = [
-  ['theory-study', '每月精讀一本理論著作，撰寫學習心得', '全年12篇心得'],
-  ['work-style', '深入基層調研，幫助統計基層單位解決實際問題', '全年調研不少於6次'],
-  ['discipline', '嚴守統計法律法規，杜絕統計造假', '全年零違規'],
-  ['ethics', '帶頭弘揚社會公德，積極參加志願服務', '全年志願服務40小時'],
+  ['theory-study', '每月精读一本理论著作，撰写学习心得', '全年12篇心得'],
+  ['work-style', '深入基层调研，帮助统计基层单位解决实际问题', '全年调研不少于6次'],
+  ['discipline', '严守统计法律法规，杜绝统计造假', '全年零违规'],
+  ['ethics', '带头弘扬社会公德，积极参加志愿服务', '全年志愿服务40小时'],
 ] as const;
 const POSITION = [
-  ['按時高質量完成月度統計報表的審核與上報', '差錯率低於千分之一'],
-  ['把人口抽樣調查做到全省一流', '數據質量全省前三'],
-  ['推進聯網直報，提高企業一套表上報率', '上報率達到99%'],
-  ['完善農村住戶調查樣本輪換', '按期完成樣本輪換'],
-  ['開展統計執法檢查，規範統計秩序', '完成執法檢查30家'],
+  ['按时高质量完成月度统计报表的审核与上报', '差错率低于千分之一'],
+  ['把人口抽样调查做到全省一流', '数据质量全省前三'],
+  ['推进联网直报，提高企业一套表上报率', '上报率达到99%'],
+  ['完善农村住户调查样本轮换', '按期完成样本轮换'],
+  ['开展统计执法检查，规范统计秩序', '完成执法检查30家'],
 ] as const;
 const DEEDS = [
-  ['student-aid', '資助一名家庭困難學生完成學業', { type: 'school', name: '環翠區望島小學' }],
-  ['village-support', '聯繫幫扶一戶困難群眾，幫助發展生產', { type: 'village', name: '文登區界石鎮東院村' }],
-  ['community-volunteering', '到共建社區開展統計知識宣傳', { type: 'community', name: '竹島街道古寨社區' }],
-  ['blood-donation-and-charity', '參加無償獻血和慈善一日捐', { type: 'other', name: '威海市紅十字會' }],
+  ['student-aid', '资助一名家庭困难学生完成学业', { type: 'school', name: '环翠区望岛小学' }],
+  ['village-support', '联系帮扶一户困难群众，帮助发展生产', { type: 'village', name: '文登区界石镇东院村' }],
+  ['community-volunteering', '到共建社区开展统计知识宣传', { type: 'community', name: '竹岛街道古寨社区' }],
+  ['blood-donation-and-charity', '参加无偿献血和慈善一日捐', { type: 'other', name: '威海市红十字会' }],
 ] as const;
 
 /**
@@ -138,6 +138,6 @@ export function demoItems(seed: number): Array<Record<string, unknown>> {
   return [
     { kind: 'common', area, text, target },
     { kind: 'position', text: positionText, target: positionTarget, benchmark: true },
-    { kind: 'deed', category, text: deedText, target: '全年不少於4次', beneficiary: { ...beneficiary, arrangedByBranch: seed % 2 === 0 }, dueQuarter: ((seed % 4) + 1) as 1 | 2 | 3 | 4 },
+    { kind: 'deed', category, text: deedText, target: '全年不少于4次', beneficiary: { ...beneficiary, arrangedByBranch: seed % 2 === 0 }, dueQuarter: ((seed % 4) + 1) as 1 | 2 | 3 | 4 },
   ];
 }

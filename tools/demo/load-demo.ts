@@ -24,9 +24,9 @@ const PLANS = ['published', 'draft', 'published', 'returned', 'published', 'subm
 type Plan = (typeof PLANS)[number];
 
 const DEEDS = [
-  { narrative: '走訪資助學生家庭，送去學習用品和助學金', peopleAided: 1, amountFen: 50_000 },
-  { narrative: '到聯繫村幫助整理農產品銷售台賬', peopleAided: 3, amountFen: 0, volunteerHours: 6 },
-  { narrative: '參加社區統計知識宣傳日，解答居民諮詢', peopleAided: 40, volunteerHours: 4 },
+  { narrative: '走访资助学生家庭，送去学习用品和助学金', peopleAided: 1, amountFen: 50_000 },
+  { narrative: '到联系村帮助整理农产品销售台账', peopleAided: 3, amountFen: 0, volunteerHours: 6 },
+  { narrative: '参加社区统计知识宣传日，解答居民咨询', peopleAided: 40, volunteerHours: 4 },
 ];
 
 async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, ms = 20_000): Promise<T> {
@@ -87,7 +87,7 @@ export async function loadDemo(options: DemoOptions): Promise<DemoSummary> {
     if (plan === 'draft') continue;
     await me.send('POST', `/api/v1/pledges/${pledgeId}/submit`);
     if (plan === 'withdrawn') {
-      await me.send('POST', `/api/v1/pledges/${pledgeId}/withdraw`, { reason: '調崗後重新擬定承諾' });
+      await me.send('POST', `/api/v1/pledges/${pledgeId}/withdraw`, { reason: '调岗后重新拟定承诺' });
       continue;
     }
     if (plan === 'submitted') continue;
@@ -96,19 +96,19 @@ export async function loadDemo(options: DemoOptions): Promise<DemoSummary> {
     const opened = await reviewOf(pledgeId, secretary, (s) => s === 'group' || s === 'branch');
     if (opened.status === 'group') {
       const leader = await as(GROUP_LEADERS[person.groupId]!);
-      await me.send('POST', `/api/v1/reviews/${pledgeId}/comments`, { text: '請小組同志幫我看看崗位目標是否定得合適' });
+      await me.send('POST', `/api/v1/reviews/${pledgeId}/comments`, { text: '请小组同志帮我看看岗位目标是否定得合适' });
       if (plan === 'group-returned') {
-        await leader.send('POST', `/api/v1/reviews/${pledgeId}/group-evaluation`, { decision: 'return', evaluation: '小組討論後建議修改', notes: [{ itemNo: 2, note: '崗位目標請對照全省先進寫明名次' }] });
+        await leader.send('POST', `/api/v1/reviews/${pledgeId}/group-evaluation`, { decision: 'return', evaluation: '小组讨论后建议修改', notes: [{ itemNo: 2, note: '岗位目标请对照全省先进写明名次' }] });
         continue;
       }
-      await leader.send('POST', `/api/v1/reviews/${pledgeId}/group-evaluation`, { decision: 'forward', evaluation: '小組討論認為承諾符合崗位實際，同意提交支部' });
+      await leader.send('POST', `/api/v1/reviews/${pledgeId}/group-evaluation`, { decision: 'forward', evaluation: '小组讨论认为承诺符合岗位实际，同意提交支部' });
     } else if (plan === 'group-returned') {
       continue; // staff outside a group: nothing for a group to return; it waits at the branch
     }
     if (plan === 'at-branch') continue;
     const verdicts =
       plan === 'returned'
-        ? [{ itemNo: 1, verdict: 'approved' }, { itemNo: 2, verdict: 'revise', reason: '目標需可考核，請量化' }, { itemNo: 3, verdict: 'approved' }]
+        ? [{ itemNo: 1, verdict: 'approved' }, { itemNo: 2, verdict: 'revise', reason: '目标需可考核，请量化' }, { itemNo: 3, verdict: 'approved' }]
         : [1, 2, 3].map((itemNo) => ({ itemNo, verdict: 'approved' }));
     if (plan === 'approved') {
       toApproveLater.push({ pledgeId, branchId });

@@ -12,9 +12,9 @@ export interface BookletBook {
   publishedAt?: string;
 }
 
-const TYPE_LABEL = { individual: '個人承諾', paired: '結對承諾', collective: '集體承諾' } as const;
-const KIND_LABEL = { common: '共性承諾', position: '崗位承諾', deed: '為民辦實事' } as const;
-const AREA_LABEL: Record<string, string> = { 'theory-study': '理論學習', 'work-style': '工作作風', discipline: '遵規守紀', ethics: '道德品行' };
+const TYPE_LABEL = { individual: '个人承诺', paired: '结对承诺', collective: '集体承诺' } as const;
+const KIND_LABEL = { common: '共性承诺', position: '岗位承诺', deed: '为民办实事' } as const;
+const AREA_LABEL: Record<string, string> = { 'theory-study': '理论学习', 'work-style': '工作作风', discipline: '遵规守纪', ethics: '道德品行' };
 const QUARTER = ['', '第一季度', '第二季度', '第三季度', '第四季度'];
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -47,31 +47,31 @@ export function renderBooklet(member: { name: string }, year: number, books: rea
     const rows = book.items
       .map((item) => {
         const kind = item.kind === 'common' && item.area ? `${KIND_LABEL.common}·${AREA_LABEL[item.area] ?? item.area}` : KIND_LABEL[item.kind];
-        const beneficiary = item.beneficiary ? `<br>幫扶對象：${escape(item.beneficiary.name)}` : '';
+        const beneficiary = item.beneficiary ? `<br>帮扶对象：${escape(item.beneficiary.name)}` : '';
         return `<tr><td class="no">${item.no}</td><td class="kind">${escape(kind)}</td><td>${escape(item.text)}${beneficiary}</td><td>${escape(item.target)}</td><td class="due">${item.dueQuarter ? QUARTER[item.dueQuarter] : '全年'}</td></tr>`;
       })
       .join('\n');
     return `<section class="book">
 <h2>${TYPE_LABEL[book.pledgerType]}　${escape(book.pledgerName)}</h2>
 <table>
-<thead><tr><th>序號</th><th>類別</th><th>承諾內容</th><th>目標</th><th>完成時限</th></tr></thead>
+<thead><tr><th>序号</th><th>类别</th><th>承诺内容</th><th>目标</th><th>完成时限</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
 </table>
-<p class="dates">${book.approvedBy === 'leading-group' ? '黨組' : '支部'}審議通過：${day(book.approvedAt)}　　公開承諾：${day(book.publishedAt)}</p>
+<p class="dates">${book.approvedBy === 'leading-group' ? '党组' : '支部'}审议通过：${day(book.approvedAt)}　　公开承诺：${day(book.publishedAt)}</p>
 </section>`;
   });
   return `<!doctype html>
 <html lang="zh-Hant">
 <head>
 <meta charset="utf-8">
-<title>${escape(member.name)} ${year}年度承諾書</title>
+<title>${escape(member.name)} ${year}年度承诺书</title>
 <style>${STYLE}</style>
 </head>
 <body>
-<header class="cover"><h1>${year}年度承諾書</h1><p>${bureauName ? `${escape(bureauName)}　` : ''}${escape(member.name)}</p></header>
-${sections.length ? sections.join('\n') : '<p class="empty">本年度尚無公開的承諾。</p>'}
+<header class="cover"><h1>${year}年度承诺书</h1><p>${bureauName ? `${escape(bureauName)}　` : ''}${escape(member.name)}</p></header>
+${sections.length ? sections.join('\n') : '<p class="empty">本年度尚无公开的承诺。</p>'}
 </body>
 </html>
 `;
