@@ -1,5 +1,6 @@
 import { runService } from '@pledgebook/nest';
 import { AppModule } from './app.module';
-import { loadConfig } from './config';
+import { loadConfig, type AppraisalConfig } from './config';
 
-runService(loadConfig, (config) => AppModule.forRoot(config));
+// loadConfig returns the appraisal settings beside the common ones; runService hands them back.
+runService(loadConfig, (config) => AppModule.forRoot(config as AppraisalConfig));

@@ -1,0 +1,46 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { statusFactsOf, type DispatchEvent, type ItemStatusFact, type MonthlyCheckEvent, type Quarter, type TalkFact } from '@pledgebook/appraisal-domain';
+import type { EventStore } from '@pledgebook/event-store';
+import { EVENT_STORE } from '@pledgebook/nest';
+import { deterministicId } from '@pledgebook/util';
+import { checkId, dispatchId, streamOf } from '../streams';
+
+/** A reminder talk's id: one per dispatch event and member, so a redelivered dispatch schedules nothing twice. */
+export const talkIdFor = (dispatchEventId: string, memberId: string) => deterministicId(`reminder-talk|${dispatchEventId}|${memberId}`);
+
+/**
+ * Facts read from the context's own streams, where they are recorded (not from views, which
+ * may lag): item statuses from the monthly checks, reminder talks from the dispatches.
+ */
+@Injectable()
+export class EventFacts {
+  constructor(@Inject(EVENT_STORE) private readonly events: EventStore) {}
+
+  /** Item statuses the groups' checks of these months recorded, month by month, each in stream order (corrections after their checks). */
+  async statuses(bureauId: string, groupIds: Iterable<string>, months: readonly string[]): Promise<ItemStatusFact[]> {
+    const groups = [...new Set(groupIds)].sort();
+    const facts: ItemStatusFact[] = [];
+    for (const month of [...months].sort()) {
+      for (const groupId of groups) {
+        for (const e of await this.events.readStream(streamOf('check', checkId(bureauId, groupId, month)))) {
+          facts.push(...statusFactsOf({ type: e.type, data: e.data } as MonthlyCheckEvent, e.id));
+        }
+      }
+    }
+    return facts;
+  }
+
+  /** The reminder talks the branches' dispatches of these quarters scheduled, citing the dispatch events. */
+  async talks(bureauId: string, branchIds: Iterable<string>, year: number, quarters: readonly Quarter[]): Promise<Array<TalkFact & { memberId: string }>> {
+    const talks: Array<TalkFact & { memberId: string }> = [];
+    for (const branchId of [...new Set(branchIds)].sort()) {
+      for (const quarter of quarters) {
+        for (const e of await this.events.readStream(streamOf('dispatch', dispatchId(bureauId, branchId, year, quarter)))) {
+          const held = { type: e.type, data: e.data } as DispatchEvent;
+          for (const due of held.data.talksDue) talks.push({ eventId: e.id, talkId: talkIdFor(e.id, due.memberId), year, quarter, memberId: due.memberId });
+        }
+      }
+    }
+    return talks;
+  }
+}

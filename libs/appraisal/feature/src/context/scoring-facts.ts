@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { monthsOfHalf, quartersOfHalf, type Half, type SubjectFacts } from '@pledgebook/appraisal-domain';
+import { Directory } from './directory';
+import { EventFacts } from './event-facts';
+import { booksOf, itemFactsOf, placesOf } from './rosters';
+
+/**
+ * Everything the subjects' computed criteria are scored from (ADR 0041): their books' items and
+ * fulfilment records (facts views, with the pledge service's event ids), the item statuses of
+ * the year's checks up to the half's end and the talks the half's dispatches scheduled (the
+ * context's own streams).
+ */
+@Injectable()
+export class ScoringFacts {
+  constructor(
+    private readonly directory: Directory,
+    private readonly eventFacts: EventFacts,
+  ) {}
+
+  async of(bureauId: string, year: number, half: Half, memberIds: readonly string[]): Promise<Record<string, SubjectFacts>> {
+    const [members, books, units] = await Promise.all([this.directory.members(bureauId), this.directory.publishedBooks(bureauId, year), this.directory.orgUnits(bureauId)]);
+    const months = monthsOfHalf(year, 'H1').concat(half === 'H2' ? monthsOfHalf(year, 'H2') : []);
+    const places = placesOf(members, [months[0]!, `${months.at(-1)}-28`]);
+    for (const u of units) {
+      if (u.type === 'party-group') places.groupIds.add(u.orgUnitId);
+      if (u.type === 'party-branch') places.branchIds.add(u.orgUnitId);
+    }
+    const statuses = await this.eventFacts.statuses(bureauId, places.groupIds, months);
+    const talks = await this.eventFacts.talks(bureauId, places.branchIds, year, quartersOfHalf(half));
+    const facts: Record<string, SubjectFacts> = {};
+    for (const memberId of memberIds) {
+      const own = booksOf(books, memberId);
+      facts[memberId] = {
+        items: itemFactsOf(own),
+        statuses: statuses.filter((s) => s.memberId === memberId),
+        records: own.flatMap((b) =>
+          b.records.map((r) => ({ eventId: r.eventId, recordId: r.recordId, pledgeId: b.pledgeId, itemNo: r.itemNo, recordedOn: r.recordedOn, ...(r.corrects ? { corrects: r.corrects } : {}) })),
+        ),
+        talks: talks.filter((t) => t.memberId === memberId).map(({ memberId: _m, ...t }) => t),
+      };
+    }
+    return facts;
+  }
+}
