@@ -1,5 +1,6 @@
-// A review decision that reaches a book already closed with its year is settled news: the pledge
-// service records nothing and parks nothing in the dead-letter topic.
+// Review decisions that arrive out of step: one reaching a book already closed with its year is
+// settled news (nothing recorded, nothing parked); a publication act that overtakes the approval
+// it follows (they travel on different keys) waits for it instead of being parked.
 import { Topics } from '@pledgebook/contracts';
 import { openMessageBus } from '@pledgebook/infrastructure';
 import { listParked } from '@pledgebook/message-bus';
@@ -39,4 +40,23 @@ describe('a decision on a closed book', () => {
       await bus.close();
     }
   });
+
+  it('waits, when a publication overtakes its approval, and then records both in order', async () => {
+    const { h, b } = service;
+    const pledgeId = (await h.call(b.secretary, 'POST', '/api/v1/pledges', { year: YEAR, pledger: { type: 'individual', memberIds: ['sun'] }, items })).body.pledgeId as string;
+    expect((await h.call(b.secretary, 'POST', `/api/v1/pledges/${pledgeId}/submit`)).status).toBe(200);
+    const at = new Date().toISOString();
+    await publishReviewEvent(h.dataDir, 'pledgebook.review.pledges-published.v1', 'branch-1', { publicationId: `pub-${pledgeId}`, branchId: 'branch-1', year: YEAR, pledgeIds: [pledgeId], publishedBy: 'sun', publishedAt: at });
+    // Longer than the ordinary retries (about 1.5 s) before the approval comes.
+    await new Promise((r) => setTimeout(r, 3000));
+    await publishReviewEvent(h.dataDir, 'pledgebook.review.pledge-approved.v1', pledgeId, { pledgeId, reviewId: `review-${pledgeId}.r1`, round: 1, decidedBy: 'sun', decidedAt: at });
+    const published = await eventually(() => h.call(b.secretary, 'GET', `/api/v1/pledges/${pledgeId}`), (r) => r.body.status === 'published', 30_000);
+    expect(published.body.status).toBe('published');
+    const bus = await openMessageBus(`sqlite:${join(h.dataDir, 'bus.db')}`);
+    try {
+      expect(await listParked(bus, Topics.review)).toEqual([]);
+    } finally {
+      await bus.close();
+    }
+  }, 60_000);
 });

@@ -202,12 +202,19 @@ export function decidePledge(command: PledgeCommand, state: PledgeState): Pledge
       if (state.approval?.reviewId === command.reviewId && state.approval.round === command.round) return [];
       requireStatus(state, ['submitted']);
       if (command.round !== state.round) throw conflict('stale_round', `review round ${command.round} is not the current round ${state.round}`, { round: state.round });
+      const pending = state.pendingPublication;
       return [
         { type: 'PledgeApproved', data: { pledgeId: state.pledgeId, reviewId: command.reviewId, round: command.round, decidedBy: command.decidedBy, approvedAt: command.approvedAt } },
+        // The publication act came first: the book is published as soon as its approval is recorded.
+        ...(pending ? [{ type: 'PledgePublished' as const, data: { pledgeId: state.pledgeId, ...pending } }] : []),
       ];
     }
     case 'RecordPublication': {
-      if (state.publication?.publicationId === command.publicationId) return [];
+      if (state.publication?.publicationId === command.publicationId || state.pendingPublication?.publicationId === command.publicationId) return [];
+      // Publication acts travel on the branch's key and approvals on each pledge's, so an act may overtake its approval.
+      if (state.status === 'submitted') {
+        return [{ type: 'PledgePublicationNoticed', data: { pledgeId: state.pledgeId, publicationId: command.publicationId, publishedBy: command.publishedBy, publishedAt: command.publishedAt } }];
+      }
       requireStatus(state, ['approved']);
       return [
         { type: 'PledgePublished', data: { pledgeId: state.pledgeId, publicationId: command.publicationId, publishedBy: command.publishedBy, publishedAt: command.publishedAt } },

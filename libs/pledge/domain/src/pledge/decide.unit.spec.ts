@@ -164,7 +164,16 @@ describe('pledge decider: vetting', () => {
   it('publishes approved books, once', () => {
     given([drafted, submitted, approved]).when({ type: 'RecordPublication', publicationId: 'pub1', publishedBy: 'm9', publishedAt: '2026-02-10T00:00:00.000Z' }).then([published]);
     given([drafted, submitted, approved, published]).when({ type: 'RecordPublication', publicationId: 'pub1', publishedBy: 'm9', publishedAt: 'x' }).then([]);
-    given([drafted, submitted]).when({ type: 'RecordPublication', publicationId: 'pub1', publishedBy: 'm9', publishedAt: 'x' }).thenFails('wrong_state');
+    given([drafted]).when({ type: 'RecordPublication', publicationId: 'pub1', publishedBy: 'm9', publishedAt: 'x' }).thenFails('wrong_state');
+  });
+
+  it('keeps a publication act that overtook its approval, and publishes when the approval comes', () => {
+    const act = { type: 'RecordPublication', publicationId: 'pub1', publishedBy: 'm9', publishedAt: '2026-02-10T00:00:00.000Z' } as const;
+    const noticed: PledgeEvent = { type: 'PledgePublicationNoticed', data: { pledgeId: 'p1', publicationId: 'pub1', publishedBy: 'm9', publishedAt: '2026-02-10T00:00:00.000Z' } };
+    given([drafted, submitted]).when(act).then([noticed]);
+    given([drafted, submitted, noticed]).when(act).then([]);
+    given([drafted, submitted, noticed]).when({ type: 'RecordApproval', reviewId: 'r1', round: 1, decidedBy: 'm9', approvedAt: '2026-02-01T00:00:00.000Z' }).then([approved, published]);
+    given([drafted, submitted, noticed, approved, published]).when(act).then([]);
   });
 
   it('withdraws with a reason before approval', () => {

@@ -15,6 +15,8 @@ export type PledgeEvent =
   | { type: 'PledgeReturned'; data: { pledgeId: string; reviewId: string; round: number; stage: 'group' | 'branch'; verdicts: ReturnVerdict[]; decidedBy: string } }
   | { type: 'PledgeApproved'; data: { pledgeId: string; reviewId: string; round: number; decidedBy: string; approvedAt: string } }
   | { type: 'PledgePublished'; data: { pledgeId: string; publicationId: string; publishedBy: string; publishedAt: string } }
+  /** A publication act arrived before the approval it follows (they travel on different keys): kept until the approval comes. */
+  | { type: 'PledgePublicationNoticed'; data: { pledgeId: string; publicationId: string; publishedBy: string; publishedAt: string } }
   | { type: 'ProgressRecorded'; data: FulfilmentRecord & { pledgeId: string } }
   | { type: 'PledgeClosed'; data: { pledgeId: string; year: number } };
 

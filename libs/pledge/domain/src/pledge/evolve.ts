@@ -19,8 +19,12 @@ export function evolvePledge(state: PledgeState, event: PledgeEvent): PledgeStat
     }
     case 'PledgeApproved':
       return { ...state, status: 'approved', approval: { reviewId: event.data.reviewId, round: event.data.round, approvedAt: event.data.approvedAt } };
-    case 'PledgePublished':
-      return { ...state, status: 'published', publication: { publicationId: event.data.publicationId, publishedAt: event.data.publishedAt } };
+    case 'PledgePublished': {
+      const { pendingPublication: _pending, ...rest } = state;
+      return { ...rest, status: 'published', publication: { publicationId: event.data.publicationId, publishedAt: event.data.publishedAt } };
+    }
+    case 'PledgePublicationNoticed':
+      return { ...state, pendingPublication: { publicationId: event.data.publicationId, publishedBy: event.data.publishedBy, publishedAt: event.data.publishedAt } };
     case 'ProgressRecorded': {
       const { pledgeId: _id, ...record } = event.data;
       return { ...state, records: { ...state.records, [record.recordId]: record } };

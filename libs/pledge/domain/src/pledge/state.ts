@@ -14,6 +14,8 @@ export interface PledgeState {
   lastReturn?: { reviewId: string; round: number; stage: 'group' | 'branch'; verdicts: ReturnVerdict[] };
   approval?: { reviewId: string; round: number; approvedAt: string };
   publication?: { publicationId: string; publishedAt: string };
+  /** A publication act that overtook its approval: recorded as published once the approval comes. */
+  pendingPublication?: { publicationId: string; publishedBy: string; publishedAt: string };
   records: Record<string, FulfilmentRecord>;
 }
 
