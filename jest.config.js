@@ -3,7 +3,7 @@
 const { readdirSync, existsSync } = require('node:fs');
 const { join } = require('node:path');
 
-const roots = ['apps', ...readdirSync(join(__dirname, 'libs')).map((scope) => join('libs', scope))];
+const roots = ['apps', 'examples', ...readdirSync(join(__dirname, 'libs')).map((scope) => join('libs', scope))];
 const projects = [
   '<rootDir>/tools/jest.config.js',
   ...roots.flatMap((root) =>

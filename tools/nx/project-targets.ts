@@ -76,7 +76,7 @@ function isProject(file: string, workspaceRoot: string): boolean {
 }
 
 export const createNodes: CreateNodes = [
-  '{apps,libs,tools,bench}/**/{package,project}.json',
+  '{apps,libs,tools,bench,examples}/**/{package,project}.json',
   (files, _options, context) => {
     const roots = [...new Set(files.filter((file) => isProject(file, context.workspaceRoot)).map((file) => dirname(file)))];
     return roots.map((root) => [join(root, existsSync(join(context.workspaceRoot, root, 'project.json')) ? 'project.json' : 'package.json'), { projects: { [root]: { targets: targetsFor(context.workspaceRoot, root) } } }] as const);

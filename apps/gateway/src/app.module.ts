@@ -14,6 +14,7 @@ import { SqliteThrottlerStorage } from './throttle/sqlite-throttler-storage';
 import { Sessions } from './sessions/sessions';
 import { ACCOUNTS, GATEWAY_CONFIG, SESSIONS, SIGNING_KEY } from './tokens';
 import { auditModule } from './audit/audit.setup';
+import { subscriptionsModule } from './subscriptions/subscriptions.setup';
 
 class AccountsLifecycle implements OnApplicationShutdown {
   constructor(
@@ -42,10 +43,12 @@ export class AppModule {
         ? new Sessions(accounts, sessionStore, signing, { accessTtlSeconds: config.tokenTtlSeconds, sessionTtlSeconds: config.sessionTtlSeconds, issuer: config.auth.issuer, audience: config.auth.audience })
         : undefined;
     const audit = await auditModule(config, signing);
+    const subscriptions = await subscriptionsModule(config);
     return {
       module: AppModule,
       imports: [
         audit,
+        subscriptions,
         ObservabilityModule.forRoot({
           service: 'gateway',
           probes: { useFactory: () => ({ accounts: async () => accounts.ping() }) },

@@ -1,3 +1,4 @@
+import { AllowList } from '@pledgebook/gateway-subscriptions';
 import { AUTH_CLAIM_SETTINGS, AUTH_LIFETIME_SETTINGS, claimMappingFrom, ENGINE_SETTINGS, engineConnections, parseEnvironment, type AuthConfig, type EngineConnections, type LogLevel } from '@pledgebook/nest';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -35,6 +36,30 @@ export interface GatewayConfig {
   services: Record<'pledge-service' | 'review-service' | 'appraisal-service' | 'reward-service', string>;
   /** The auditor's record (ADRs 0055–0058): the shared event store, the audit index, checkpoints and exports. */
   audit: AuditSettings;
+  /** Outside subscriptions: webhooks and the event feed (ADRs 0051–0054). */
+  subscriptions: SubscriptionSettings;
+}
+
+export interface SubscriptionSettings {
+  /** The bus the subscriptions read (the services publish there). */
+  busUrl: string;
+  /** The shared event store: the gateway records the bureaus it learns in streams of its own. */
+  eventStoreUrl: string;
+  /** Subscriptions, delivery state and the bureau view (embedded: gateway-views.db). */
+  readModelUrl: string;
+  engines: EngineConnections;
+  /** `all`, `api` (HTTP only) or `worker` (delivery and the bureau facts, under the gateway's lease). */
+  processRole: 'api' | 'worker' | 'all';
+  workerLeaseTtlMs: number;
+  /** Hosts webhooks may go to, set by the system admin: names, *.wildcards, addresses, CIDR ranges. */
+  allowedHosts: string[];
+  /** Webhook targets must be https:// (default: on the distributed profile, a kafka:// BUS_URL). */
+  requireHttps: boolean;
+  deliveryTimeoutMs: number;
+  /** A failing delivery is retried this long after its first failure, then parked and its subscription paused. */
+  retryHorizonMs: number;
+  /** Scheduler time runs this many times faster: retry drills and tests only (1 in operation). */
+  clockRate: number;
 }
 
 export interface AuditSettings {
@@ -85,6 +110,18 @@ const schema = z.object({
   AUDIT_CHECKPOINT_SEGMENT_EVENTS: z.coerce.number().int().min(10).max(100_000).default(1000),
   AUDIT_EXPORT_MAX_EVENTS: z.coerce.number().int().min(100).max(5_000_000).default(200_000),
   ...ENGINE_SETTINGS,
+  BUS_URL: z.string().regex(/^(sqlite:|kafka:\/\/)/, 'must start with sqlite: or kafka://').optional(),
+  PLEDGEBOOK_PROCESS_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
+  PLEDGEBOOK_WORKER_LEASE_SECONDS: z.coerce.number().int().min(2).max(600).default(15),
+  SUBSCRIPTIONS_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((x) => x.trim()).filter((x) => x.length > 0))
+    .pipe(z.array(z.string().refine((entry) => AllowList.validEntry(entry), 'host names, *.domain wildcards, IP addresses or CIDR ranges, comma-separated'))),
+  SUBSCRIPTIONS_REQUIRE_HTTPS: z.enum(['true', 'false']).optional(),
+  SUBSCRIPTIONS_DELIVERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(15_000),
+  SUBSCRIPTIONS_RETRY_HORIZON_SECONDS: z.coerce.number().int().min(60).max(7 * 86_400).default(86_400),
+  SUBSCRIPTIONS_CLOCK_RATE: z.coerce.number().min(1).max(100_000).default(1),
 })
   // The services refuse tokens that live longer than the maximum, so the gateway never issues one.
   .refine((e) => e.AUTH_JWKS_URL !== undefined || e.TOKEN_TTL_SECONDS <= e.AUTH_MAX_TOKEN_LIFETIME_SECONDS, {
@@ -95,8 +132,8 @@ const schema = z.object({
 function auditSettings(e: z.infer<typeof schema>): AuditSettings {
   const eventStoreUrl = e.EVENTSTORE_URL ?? `sqlite:${join(e.PLEDGEBOOK_DATA_DIR, 'eventstore.db')}`;
   const readModelUrl = e.READMODEL_URL ?? `sqlite:${join(e.PLEDGEBOOK_DATA_DIR, 'audit-views.db')}`;
-  // The gateway has no message bus: Kafka settings here are refused as settings its (absent) bus cannot use.
-  const { eventStore, readModel } = engineConnections(e, { eventStore: eventStoreUrl, bus: 'sqlite:', readModel: readModelUrl });
+  // Kafka settings are checked against BUS_URL, which the subscriptions read (an embedded bus refuses them).
+  const { eventStore, readModel } = engineConnections(e, { eventStore: eventStoreUrl, bus: e.BUS_URL ?? 'sqlite:', readModel: readModelUrl });
   return {
     eventStoreUrl,
     readModelUrl,
@@ -104,6 +141,25 @@ function auditSettings(e: z.infer<typeof schema>): AuditSettings {
     segmentMax: e.AUDIT_CHECKPOINT_SEGMENT_EVENTS,
     exportMaxEvents: e.AUDIT_EXPORT_MAX_EVENTS,
     engines: { ...(eventStore ? { eventStore } : {}), ...(readModel ? { readModel } : {}) },
+  };
+}
+
+function subscriptionSettings(e: z.infer<typeof schema>): SubscriptionSettings {
+  const busUrl = e.BUS_URL ?? `sqlite:${join(e.PLEDGEBOOK_DATA_DIR, 'bus.db')}`;
+  const eventStoreUrl = e.EVENTSTORE_URL ?? `sqlite:${join(e.PLEDGEBOOK_DATA_DIR, 'eventstore.db')}`;
+  const readModelUrl = e.READMODEL_URL ?? `sqlite:${join(e.PLEDGEBOOK_DATA_DIR, 'gateway-views.db')}`;
+  return {
+    busUrl,
+    eventStoreUrl,
+    readModelUrl,
+    engines: engineConnections(e, { eventStore: eventStoreUrl, bus: busUrl, readModel: readModelUrl }),
+    processRole: e.PLEDGEBOOK_PROCESS_ROLE,
+    workerLeaseTtlMs: e.PLEDGEBOOK_WORKER_LEASE_SECONDS * 1000,
+    allowedHosts: e.SUBSCRIPTIONS_ALLOWED_HOSTS,
+    requireHttps: e.SUBSCRIPTIONS_REQUIRE_HTTPS ? e.SUBSCRIPTIONS_REQUIRE_HTTPS === 'true' : busUrl.startsWith('kafka://'),
+    deliveryTimeoutMs: e.SUBSCRIPTIONS_DELIVERY_TIMEOUT_MS,
+    retryHorizonMs: e.SUBSCRIPTIONS_RETRY_HORIZON_SECONDS * 1000,
+    clockRate: e.SUBSCRIPTIONS_CLOCK_RATE,
   };
 }
 
@@ -139,5 +195,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'reward-service': e.REWARD_SERVICE_URL ?? `http://127.0.0.1:${e.PLEDGEBOOK_SERVICE_PORT_BASE + 4}`,
     },
     audit: auditSettings(e),
+    subscriptions: subscriptionSettings(e),
   };
 }

@@ -1,0 +1,157 @@
+import type { CloudEvent } from '@pledgebook/contracts';
+import { openMessageBus, openReadModelStore } from '@pledgebook/infrastructure';
+import type { MessageBus } from '@pledgebook/message-bus';
+import { TEST_EVENT_TYPE, testCloudEvent, uniqueTopic } from '@pledgebook/message-bus/testing';
+import type { ReadModelStore } from '@pledgebook/read-model';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  AllowList,
+  BureauTree,
+  DEFAULT_RETRY_SCHEDULE,
+  DeliveryWorker,
+  SubscriptionStore,
+  SubscriptionsService,
+  systemSchedulerClock,
+  TopicCatalog,
+  TopicWatcher,
+  WebhookSender,
+  WebhookSigner,
+  WriteBuffer,
+  type BureauNode,
+  type BureauSource,
+  type RetrySchedule,
+  type SchedulerClock,
+} from '@pledgebook/gateway-subscriptions';
+
+export interface Harness {
+  dir: string;
+  bus: MessageBus;
+  views: ReadModelStore;
+  topic: string;
+  bureaus: BureauSource;
+  /** Publishes one event of `bureauId` keyed by `key`. */
+  publish(key: string, n: number, bureauId: string, extra?: Partial<CloudEvent>): Promise<CloudEvent>;
+  close(): Promise<void>;
+}
+
+export const HIERARCHY: BureauNode[] = [
+  { bureauId: 'shandong' },
+  { bureauId: 'weihai', parentBureauId: 'shandong' },
+  { bureauId: 'rongcheng', parentBureauId: 'weihai' },
+  { bureauId: 'qingdao', parentBureauId: 'shandong' },
+];
+
+/** The embedded bus and document store on fresh files, and a fixed bureau hierarchy. */
+export async function openHarness(nodes: BureauNode[] = HIERARCHY): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), 'pledgebook-subscriptions-'));
+  const bus = await openMessageBus(`sqlite:${join(dir, 'bus.db')}`);
+  const views = await openReadModelStore(`sqlite:${join(dir, 'gateway-views.db')}`);
+  const topic = uniqueTopic();
+  const tree = new BureauTree(nodes);
+  return {
+    dir,
+    bus,
+    views,
+    topic,
+    bureaus: { tree: async () => tree },
+    async publish(key, n, bureauId, extra = {}) {
+      const event: CloudEvent = { ...testCloudEvent(key, n), bureauid: bureauId, source: `/bureaus/${bureauId}/test-service`, ...extra };
+      await bus.publish(topic, [{ key, value: event }]);
+      return event;
+    },
+    async close() {
+      await bus.close();
+      await views.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Received {
+  headers: IncomingHttpHeaders;
+  body: string;
+  event: CloudEvent;
+}
+
+/** A webhook receiver on 127.0.0.1 that records what it gets and answers what `answer` says. */
+export async function startReceiver(answer: (r: Received) => number | Promise<number> = () => 204): Promise<{ url: string; received: Received[]; server: Server; close(): Promise<void> }> {
+  const received: Received[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (c: string) => (body += c));
+    req.on('end', async () => {
+      const r = { headers: req.headers, body, event: JSON.parse(body) as CloudEvent };
+      received.push(r);
+      const status = await answer(r);
+      res.writeHead(status, status >= 300 && status < 400 ? { location: 'http://127.0.0.1:9/elsewhere' } : {}).end(status >= 400 ? 'receiver says no' : '');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/hooks/pledgebook`,
+    received,
+    server,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Waits until `predicate` holds (polling), or fails after `ms`. */
+export async function eventually(predicate: () => boolean | Promise<boolean>, ms = 10_000, what = 'the condition'): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await predicate())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+export interface DeliveryKit {
+  store: SubscriptionStore;
+  service: SubscriptionsService;
+  worker: DeliveryWorker;
+  stop(): Promise<void>;
+}
+
+/** The subscription service and a delivery worker over a harness, with the given clock and schedule. */
+export function deliveryKit(h: Harness, options: { clock?: SchedulerClock; schedule?: RetrySchedule; allowList?: string[]; timeoutMs?: number; graceMs?: number } = {}): DeliveryKit {
+  const store = new SubscriptionStore(h.views);
+  const allowList = new AllowList(options.allowList ?? ['127.0.0.1']);
+  const watcher = new TopicWatcher(h.bus, 20);
+  const sender = new WebhookSender(allowList, { timeoutMs: options.timeoutMs ?? 2_000 });
+  const writes = new WriteBuffer(store, 20, (e) => console.error(e));
+  const worker = new DeliveryWorker(
+    {
+      bus: h.bus,
+      store,
+      writes,
+      watcher,
+      bureaus: h.bureaus,
+      sender,
+      signer: new WebhookSigner(),
+      clock: options.clock ?? systemSchedulerClock,
+      schedule: options.schedule ?? DEFAULT_RETRY_SCHEDULE,
+      hierarchyGraceMs: options.graceMs ?? 500,
+      random: () => 0.5,
+      log: () => undefined,
+    },
+    { refreshMs: 30, attemptRetentionMs: 7 * 86_400_000 },
+  );
+  const catalog = new TopicCatalog([{ type: TEST_EVENT_TYPE, topic: h.topic, summary: 'test', dataSchema: {} }]);
+  const service = new SubscriptionsService({ store, bus: h.bus, bureaus: h.bureaus, watcher, catalog, policy: { allowList, requireHttps: false }, hierarchyGraceMs: options.graceMs ?? 500 });
+  return {
+    store,
+    service,
+    worker,
+    async stop() {
+      await worker.stop();
+      sender.close();
+    },
+  };
+}
+
+export const SYSTEM_ADMIN = { subject: 'root', bureauId: 'system', roles: ['system-admin'] };

@@ -1,0 +1,42 @@
+// A webhook receiver in its own process for the reliability tests: it verifies each delivery with
+// the Standard Webhooks library, appends the id of every verified delivery to a file (before
+// answering, so a delivery the sender times out on still counts as received), and answers as the
+// mode file says: `ok`, `fail` (500), or `flaky` (slow, and now and then 500 or too slow).
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { Webhook } from 'standardwebhooks';
+
+const [port, secretFile, outFile, modeFile] = process.argv.slice(2) as [string, string, string, string];
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+createServer((req, res) => {
+  let body = '';
+  req.setEncoding('utf8');
+  req.on('data', (c: string) => (body += c));
+  req.on('end', async () => {
+    const mode = existsSync(modeFile) ? readFileSync(modeFile, 'utf8').trim() : 'ok';
+    const secrets = existsSync(secretFile) ? readFileSync(secretFile, 'utf8').split('\n').filter(Boolean) : [];
+    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
+    const verified = secrets.some((secret) => {
+      try {
+        new Webhook(secret).verify(body, headers);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    if (!verified) return void res.writeHead(401).end('signature not valid');
+    const id = headers['webhook-id']!;
+    if (mode === 'fail') return void res.writeHead(500).end('down for maintenance');
+    if (mode === 'flaky') {
+      const roll = Math.random();
+      if (roll < 0.06) return void res.writeHead(500).end('flaky');
+      appendFileSync(outFile, `${id}\n`);
+      // Now and then slower than the sender waits: received here, a failure there (a duplicate follows).
+      await sleep(roll < 0.09 ? 1_500 : 5 + Math.floor(Math.random() * 60));
+      return void res.writeHead(204).end();
+    }
+    appendFileSync(outFile, `${id}\n`);
+    res.writeHead(204).end();
+  });
+}).listen(Number(port), '127.0.0.1', () => process.stdout.write('listening\n'));

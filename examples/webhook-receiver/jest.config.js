@@ -1,0 +1,1 @@
+module.exports = { ...require('../../jest.preset.js'), displayName: 'example-webhook-receiver', rootDir: __dirname };

@@ -1,0 +1,1 @@
+module.exports = { ...require('../../../jest.preset.js'), displayName: 'gateway-subscriptions', rootDir: __dirname };

@@ -1,0 +1,73 @@
+import type { CloudEvent } from '@pledgebook/contracts';
+import type { MessageBus } from '@pledgebook/message-bus';
+import { sleep } from '@pledgebook/util';
+import type { BureauScope } from '../model/subscription';
+import { decideScope, type BureauSource } from '../scope/bureau-directory';
+import { encodeCursor } from './cursor';
+import { TopicStream } from './topic-stream';
+import type { TopicWatcher } from './topic-watcher';
+
+export interface FeedQuery {
+  topic: string;
+  types?: readonly string[];
+  bureauScope: BureauScope;
+  /** Where to read from (per-partition offsets). */
+  from: number[];
+  limit: number;
+  /** Long poll: when nothing is there yet, wait up to this long for it. */
+  waitMs: number;
+}
+
+export interface FeedPage {
+  items: CloudEvent[];
+  /** Where the next page starts (also after events skipped as outside the scope). */
+  cursor: string;
+}
+
+export interface FeedDeps {
+  bus: MessageBus;
+  watcher: TopicWatcher;
+  bureaus: BureauSource;
+  /** How long an event of a bureau not yet known may wait for its registration before it counts as outside. */
+  hierarchyGraceMs: number;
+  now?: () => number;
+}
+
+/**
+ * One page of a subscription's events, in the same merged order webhooks are delivered in.
+ * Events outside the scope or of other types are passed over (the cursor moves past them);
+ * an event whose bureau is not known yet ends the page until it is.
+ */
+export async function readFeed(deps: FeedDeps, query: FeedQuery, signal?: AbortSignal): Promise<FeedPage> {
+  const now = deps.now ?? Date.now;
+  const deadline = now() + query.waitMs;
+  const wanted = query.types && query.types.length > 0 ? new Set(query.types) : undefined;
+  const scanBudget = query.limit * 20 + 200;
+  let position = query.from;
+  for (;;) {
+    const generation = deps.watcher.generation(query.topic);
+    const stream = new TopicStream(deps.bus, query.topic, position, Math.min(500, Math.max(50, query.limit)));
+    const items: CloudEvent[] = [];
+    let blocked = false;
+    for (let scanned = 0; items.length < query.limit && scanned < scanBudget; scanned++) {
+      const message = await stream.peek();
+      if (!message) break;
+      if (wanted && !wanted.has(message.value.type)) {
+        stream.take();
+        continue;
+      }
+      const decision = await decideScope(deps.bureaus, message.value, query.bureauScope, now(), deps.hierarchyGraceMs);
+      if (decision === 'wait') {
+        blocked = true;
+        break;
+      }
+      stream.take();
+      if (decision === 'in') items.push(message.value);
+    }
+    position = stream.position();
+    const remaining = deadline - now();
+    if (items.length > 0 || remaining <= 0 || signal?.aborted) return { items, cursor: encodeCursor(query.topic, position) };
+    if (blocked) await sleep(Math.min(200, remaining), signal);
+    else await deps.watcher.wait(query.topic, generation, remaining, signal);
+  }
+}

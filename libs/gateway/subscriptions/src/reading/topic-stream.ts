@@ -1,0 +1,96 @@
+import type { BusMessage, MessageBus, PartitionOffsets } from '@pledgebook/message-bus';
+
+const timeOf = (m: BusMessage) => Date.parse(m.value.time) || 0;
+
+/** Merged order across partitions: event time, then partition, then offset (each partition's own order is kept). */
+export function before(a: BusMessage, b: BusMessage): boolean {
+  const ta = timeOf(a);
+  const tb = timeOf(b);
+  return ta !== tb ? ta < tb : a.partition !== b.partition ? a.partition < b.partition : a.offset < b.offset;
+}
+
+/**
+ * Reads a topic from a position in one merged order — the order every webhook subscription and
+ * every feed page follows, and in which a replay goes again. Reads in chunks per partition,
+ * without joining a consumer group.
+ */
+export class TopicStream {
+  private readonly buffers = new Map<number, BusMessage[]>();
+  private highs: number[] = [];
+  private positions: number[];
+  private head?: BusMessage;
+
+  constructor(
+    private readonly bus: MessageBus,
+    readonly topic: string,
+    start: readonly number[],
+    private readonly chunk = 200,
+  ) {
+    this.positions = [...start];
+  }
+
+  /** The next offset to read, per partition (what a cursor encodes). */
+  position(): number[] {
+    return [...this.positions];
+  }
+
+  /** The next message in merged order, or undefined when nothing newer is on the bus. */
+  async peek(): Promise<BusMessage | undefined> {
+    if (this.head) return this.head;
+    const empty = (p: number) => (this.buffers.get(p)?.length ?? 0) === 0;
+    const behind = this.positions.some((offset, p) => empty(p) && offset < (this.highs[p] ?? 0));
+    const allEmpty = this.positions.every((_, p) => empty(p));
+    if (behind || allEmpty || this.positions.length === 0) await this.fill();
+    for (const list of this.buffers.values()) {
+      const first = list[0];
+      if (first && (!this.head || before(first, this.head))) this.head = first;
+    }
+    return this.head;
+  }
+
+  /** Moves past the message `peek` returned. */
+  take(): BusMessage {
+    const head = this.head;
+    if (!head) throw new Error('take() without a message from peek()');
+    this.buffers.get(head.partition)!.shift();
+    this.positions[head.partition] = head.offset + 1;
+    this.head = undefined;
+    return head;
+  }
+
+  private async fill(): Promise<void> {
+    const ranges: PartitionOffsets[] = await this.bus.offsets(this.topic);
+    this.highs = ranges.map((r) => r.high);
+    for (const r of ranges) {
+      // A partition added since the position was taken starts at its beginning; retention moves a stale position up.
+      const current = this.positions[r.partition] ?? r.low;
+      this.positions[r.partition] = Math.max(current, r.low);
+      const buffer = this.buffers.get(r.partition);
+      if (buffer && buffer.length > 0 && buffer[0]!.offset < r.low) this.buffers.set(r.partition, buffer.filter((m) => m.offset >= r.low));
+    }
+    const wanted = ranges.filter((r) => (this.buffers.get(r.partition)?.length ?? 0) === 0 && this.positions[r.partition]! < r.high);
+    if (wanted.length === 0) return;
+    const messages = await this.bus.read(this.topic, wanted.map((r) => ({ partition: r.partition, offset: this.positions[r.partition]! })), { limit: this.chunk });
+    for (const m of messages) {
+      if (m.offset < this.positions[m.partition]!) continue;
+      const list = this.buffers.get(m.partition) ?? [];
+      list.push(m);
+      this.buffers.set(m.partition, list);
+    }
+  }
+}
+
+/** Every partition's first retained offset: reading from here reads everything the bus still has. */
+export async function earliest(bus: MessageBus, topic: string): Promise<number[]> {
+  return (await bus.offsets(topic)).map((r) => r.low);
+}
+
+/** Every partition's next offset: reading from here reads only what is published from now on. */
+export async function latest(bus: MessageBus, topic: string): Promise<number[]> {
+  return (await bus.offsets(topic)).map((r) => r.high);
+}
+
+/** The position of the first messages published at or after `time`. */
+export async function positionAt(bus: MessageBus, topic: string, time: Date): Promise<number[]> {
+  return (await bus.offsets(topic, { at: time })).map((r) => r.at ?? r.high);
+}

@@ -1,0 +1,154 @@
+import type { Filter, IndexSpec, Page, ReadModelStore } from '@pledgebook/read-model';
+import { COLLECTIONS, type AttemptDocument, type CursorDocument, type ParkedDocument, type SubscriptionDocument } from '../model/subscription';
+
+export const SUBSCRIPTION_INDEXES: Readonly<Record<string, readonly IndexSpec[]>> = {
+  [COLLECTIONS.subscriptions]: [{ fields: ['owner.bureauId', 'owner.subscriberId'] }],
+  [COLLECTIONS.attempts]: [{ fields: ['subscriptionId', 'attemptedAt'] }, { fields: ['attemptedAt'] }],
+  [COLLECTIONS.parked]: [{ fields: ['subscriptionId', 'redeliver'] }],
+};
+
+/** The pending writes of the delivery worker, committed together. */
+export interface DeliveryWrites {
+  cursors: CursorDocument[];
+  attempts: AttemptDocument[];
+  parkedDeleted: string[];
+}
+
+/**
+ * Subscriptions and their delivery state in the gateway's document store (the read-model port:
+ * SQLite or MongoDB), so API replicas and the one delivery worker share them. This is state, not
+ * a view: it is not rebuilt from events.
+ */
+export class SubscriptionStore {
+  constructor(private readonly views: ReadModelStore) {}
+
+  async ensureIndexes(): Promise<void> {
+    for (const [name, specs] of Object.entries(SUBSCRIPTION_INDEXES)) await this.views.ensureIndexes(name, specs);
+  }
+
+  get(subscriptionId: string): Promise<SubscriptionDocument | undefined> {
+    return this.views.collection<SubscriptionDocument>(COLLECTIONS.subscriptions).findById(subscriptionId);
+  }
+
+  list(filter: Filter, limit: number, cursor?: string): Promise<Page<SubscriptionDocument>> {
+    return this.views.collection<SubscriptionDocument>(COLLECTIONS.subscriptions).find(filter, { sort: { createdAt: 1 }, limit, ...(cursor ? { cursor } : {}) });
+  }
+
+  /** Every subscription (the worker's refresh). */
+  async all(): Promise<SubscriptionDocument[]> {
+    const found: SubscriptionDocument[] = [];
+    for (let cursor: string | undefined, first = true; first || cursor; first = false) {
+      const page = await this.list({}, 500, cursor);
+      found.push(...page.items);
+      cursor = page.nextCursor;
+    }
+    return found;
+  }
+
+  /** A new subscription and where its delivery starts, together. */
+  async create(doc: SubscriptionDocument, positions: number[], now: string): Promise<void> {
+    await this.views.transaction(async (tx) => {
+      await tx.collection<SubscriptionDocument>(COLLECTIONS.subscriptions).replace(doc);
+      await tx.collection<CursorDocument>(COLLECTIONS.cursors).replace({ _id: doc.subscriptionId, positions, updatedAt: now });
+    });
+  }
+
+  /** Changes a subscription in a transaction (read, change, write); undefined when it is gone. */
+  async change(subscriptionId: string, fn: (doc: SubscriptionDocument) => SubscriptionDocument | undefined): Promise<SubscriptionDocument | undefined> {
+    return this.views.transaction(async (tx) => {
+      const subs = tx.collection<SubscriptionDocument>(COLLECTIONS.subscriptions);
+      const current = await subs.findById(subscriptionId);
+      if (!current) return undefined;
+      const next = fn(current);
+      if (!next || next === current) return current;
+      const written = { ...next, version: current.version + 1 };
+      await subs.replace(written);
+      return written;
+    });
+  }
+
+  async delete(subscriptionId: string): Promise<void> {
+    const parked = await this.parked(subscriptionId);
+    await this.views.transaction(async (tx) => {
+      await tx.collection(COLLECTIONS.subscriptions).delete(subscriptionId);
+      await tx.collection(COLLECTIONS.cursors).delete(subscriptionId);
+      for (const p of parked) await tx.collection(COLLECTIONS.parked).delete(p._id);
+    });
+  }
+
+  cursor(subscriptionId: string): Promise<CursorDocument | undefined> {
+    return this.views.collection<CursorDocument>(COLLECTIONS.cursors).findById(subscriptionId);
+  }
+
+  attempts(subscriptionId: string, limit: number, cursor?: string): Promise<Page<AttemptDocument>> {
+    return this.views.collection<AttemptDocument>(COLLECTIONS.attempts).find({ subscriptionId }, { sort: { attemptedAt: -1 }, limit, ...(cursor ? { cursor } : {}) });
+  }
+
+  async parked(subscriptionId: string, onlyRedeliver = false): Promise<ParkedDocument[]> {
+    const found: ParkedDocument[] = [];
+    const filter = { subscriptionId, ...(onlyRedeliver ? { redeliver: true } : {}) };
+    for (let cursor: string | undefined, first = true; first || cursor; first = false) {
+      const page = await this.views.collection<ParkedDocument>(COLLECTIONS.parked).find(filter, { sort: { parkedAt: 1 }, limit: 500, ...(cursor ? { cursor } : {}) });
+      found.push(...page.items);
+      cursor = page.nextCursor;
+    }
+    return found;
+  }
+
+  /** Marks parked deliveries for redelivery and asks the worker to send them (resuming the subscription). */
+  async requestRedelivery(subscriptionId: string, parkedIds: readonly string[] | undefined, request: { requestId: string; requestedAt: string }): Promise<number> {
+    const parked = (await this.parked(subscriptionId)).filter((p) => !parkedIds || parkedIds.includes(p.parkedId));
+    await this.views.transaction(async (tx) => {
+      for (const p of parked) await tx.collection<ParkedDocument>(COLLECTIONS.parked).update(p._id, { $set: { redeliver: true } });
+      const subs = tx.collection<SubscriptionDocument>(COLLECTIONS.subscriptions);
+      const sub = await subs.findById(subscriptionId);
+      if (sub) {
+        const { pausedReason: _r, pausedAt: _a, ...rest } = sub;
+        await subs.replace({ ...rest, status: 'active', redeliver: request, version: sub.version + 1 } as SubscriptionDocument);
+      }
+    });
+    return parked.length;
+  }
+
+  /**
+   * The worker's batched writes: cursors, attempts and resolved parked deliveries. Losing the
+   * last batch to a machine crash means those events go out again — which receivers deduplicate —
+   * so the commit does not wait for the disk flush.
+   */
+  async commit(writes: DeliveryWrites): Promise<void> {
+    if (writes.cursors.length + writes.attempts.length + writes.parkedDeleted.length === 0) return;
+    await this.views.transaction(
+      async (tx) => {
+        for (const c of writes.cursors) await tx.collection<CursorDocument>(COLLECTIONS.cursors).replace(c);
+        for (const a of writes.attempts) await tx.collection<AttemptDocument>(COLLECTIONS.attempts).replace(a);
+        for (const id of writes.parkedDeleted) await tx.collection(COLLECTIONS.parked).delete(id);
+      },
+      { rebuildable: true },
+    );
+  }
+
+  /** Gives a delivery up: parks it (or updates the parked one), moves the cursor and pauses the subscription — in one durable commit. */
+  async park(parked: ParkedDocument, cursor: CursorDocument, attempt: AttemptDocument, reason: string, at: string): Promise<SubscriptionDocument | undefined> {
+    return this.views.transaction(async (tx) => {
+      await tx.collection<ParkedDocument>(COLLECTIONS.parked).replace(parked);
+      await tx.collection<CursorDocument>(COLLECTIONS.cursors).replace(cursor);
+      await tx.collection<AttemptDocument>(COLLECTIONS.attempts).replace(attempt);
+      const subs = tx.collection<SubscriptionDocument>(COLLECTIONS.subscriptions);
+      const sub = await subs.findById(parked.subscriptionId);
+      if (!sub) return undefined;
+      const paused: SubscriptionDocument = { ...sub, status: 'paused', pausedReason: reason, pausedAt: at, version: sub.version + 1 };
+      await subs.replace(paused);
+      return paused;
+    });
+  }
+
+  /** Attempts older than `before` (ISO time) are forgotten, a page at a time. Returns how many went. */
+  async pruneAttempts(before: string, max = 500): Promise<number> {
+    const page = await this.views.collection<AttemptDocument>(COLLECTIONS.attempts).find({ attemptedAt: { $lt: before } }, { sort: { attemptedAt: 1 }, limit: max });
+    if (page.items.length === 0) return 0;
+    await this.views.transaction(async (tx) => {
+      for (const a of page.items) await tx.collection(COLLECTIONS.attempts).delete(a._id);
+    }, { rebuildable: true });
+    return page.items.length;
+  }
+}
