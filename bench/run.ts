@@ -12,6 +12,7 @@ import { gatewayBench } from './suites/gateway.bench';
 import { pledgeApiBench } from './suites/pledge-api.bench';
 import { readsBench } from './suites/reads.bench';
 import { reviewBench } from './suites/review.bench';
+import { subscriptionsBench } from './suites/subscriptions.bench';
 
 const REPLAY_EVENTS = 200_000;
 
@@ -39,7 +40,7 @@ function printTable(rows: BenchRow[]): void {
 }
 
 /** Suites by name; `npm run bench -- bus` runs only those named (the event store suite also feeds the peer rows). */
-const SUITES = ['event-store', 'bus', 'peer', 'pledge-api', 'gateway', 'review', 'reads', 'console'] as const;
+const SUITES = ['event-store', 'bus', 'peer', 'pledge-api', 'gateway', 'review', 'reads', 'console', 'subscriptions'] as const;
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
@@ -97,6 +98,10 @@ async function main(): Promise<void> {
     if (runs('console')) {
       console.error('console first load in headless chromium (loads the demo bureau first)…');
       rows.push(...(await consoleBench()));
+    }
+    if (runs('subscriptions')) {
+      console.error('outside subscriptions: webhook fan-out, delivery latency, feed reads…');
+      rows.push(...(await subscriptionsBench(dir)));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

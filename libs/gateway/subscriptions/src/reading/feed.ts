@@ -2,6 +2,7 @@ import type { CloudEvent } from '@pledgebook/contracts';
 import type { MessageBus } from '@pledgebook/message-bus';
 import { sleep } from '@pledgebook/util';
 import type { BureauScope } from '../model/subscription';
+import { scopeDecision } from '../scope/bureau-tree';
 import { decideScope, type BureauSource } from '../scope/bureau-directory';
 import { encodeCursor } from './cursor';
 import { TopicStream } from './topic-stream';
@@ -46,8 +47,10 @@ export async function readFeed(deps: FeedDeps, query: FeedQuery, signal?: AbortS
   let position = query.from;
   for (;;) {
     const generation = deps.watcher.generation(query.topic);
-    const stream = new TopicStream(deps.bus, query.topic, position, Math.min(500, Math.max(50, query.limit)));
+    // A page takes about limit/partitions from each partition; a partition that runs out is read again.
+    const stream = new TopicStream(deps.bus, query.topic, position, Math.max(50, Math.ceil(query.limit / Math.max(1, position.length)) + 10));
     const items: CloudEvent[] = [];
+    const tree = await deps.bureaus.tree();
     let blocked = false;
     for (let scanned = 0; items.length < query.limit && scanned < scanBudget; scanned++) {
       const message = await stream.peek();
@@ -56,7 +59,9 @@ export async function readFeed(deps: FeedDeps, query: FeedQuery, signal?: AbortS
         stream.take();
         continue;
       }
-      const decision = await decideScope(deps.bureaus, message.value, query.bureauScope, now(), deps.hierarchyGraceMs);
+      // The common case decides on the page's copy of the tree; only an unknown bureau asks for a fresher one.
+      let decision = scopeDecision(message.value.bureauid, query.bureauScope, tree, Date.parse(message.value.time) || 0, now(), deps.hierarchyGraceMs);
+      if (decision === 'wait') decision = await decideScope(deps.bureaus, message.value, query.bureauScope, now(), deps.hierarchyGraceMs);
       if (decision === 'wait') {
         blocked = true;
         break;

@@ -3,10 +3,13 @@ import type { BusMessage, MessageBus, PartitionOffsets } from '@pledgebook/messa
 const timeOf = (m: BusMessage) => Date.parse(m.value.time) || 0;
 
 /** Merged order across partitions: event time, then partition, then offset (each partition's own order is kept). */
-export function before(a: BusMessage, b: BusMessage): boolean {
-  const ta = timeOf(a);
-  const tb = timeOf(b);
+export function before(a: BusMessage, b: BusMessage, ta = timeOf(a), tb = timeOf(b)): boolean {
   return ta !== tb ? ta < tb : a.partition !== b.partition ? a.partition < b.partition : a.offset < b.offset;
+}
+
+interface Buffered {
+  message: BusMessage;
+  time: number;
 }
 
 /**
@@ -15,15 +18,16 @@ export function before(a: BusMessage, b: BusMessage): boolean {
  * without joining a consumer group.
  */
 export class TopicStream {
-  private readonly buffers = new Map<number, BusMessage[]>();
+  private readonly buffers = new Map<number, Buffered[]>();
   private highs: number[] = [];
   private positions: number[];
-  private head?: BusMessage;
+  private head?: Buffered;
 
   constructor(
     private readonly bus: MessageBus,
     readonly topic: string,
     start: readonly number[],
+    /** Messages read per partition at a time. */
     private readonly chunk = 200,
   ) {
     this.positions = [...start];
@@ -36,21 +40,21 @@ export class TopicStream {
 
   /** The next message in merged order, or undefined when nothing newer is on the bus. */
   async peek(): Promise<BusMessage | undefined> {
-    if (this.head) return this.head;
+    if (this.head) return this.head.message;
     const empty = (p: number) => (this.buffers.get(p)?.length ?? 0) === 0;
     const behind = this.positions.some((offset, p) => empty(p) && offset < (this.highs[p] ?? 0));
     const allEmpty = this.positions.every((_, p) => empty(p));
     if (behind || allEmpty || this.positions.length === 0) await this.fill();
     for (const list of this.buffers.values()) {
       const first = list[0];
-      if (first && (!this.head || before(first, this.head))) this.head = first;
+      if (first && (!this.head || before(first.message, this.head.message, first.time, this.head.time))) this.head = first;
     }
-    return this.head;
+    return this.head?.message;
   }
 
   /** Moves past the message `peek` returned. */
   take(): BusMessage {
-    const head = this.head;
+    const head = this.head?.message;
     if (!head) throw new Error('take() without a message from peek()');
     this.buffers.get(head.partition)!.shift();
     this.positions[head.partition] = head.offset + 1;
@@ -66,7 +70,7 @@ export class TopicStream {
       const current = this.positions[r.partition] ?? r.low;
       this.positions[r.partition] = Math.max(current, r.low);
       const buffer = this.buffers.get(r.partition);
-      if (buffer && buffer.length > 0 && buffer[0]!.offset < r.low) this.buffers.set(r.partition, buffer.filter((m) => m.offset >= r.low));
+      if (buffer && buffer.length > 0 && buffer[0]!.message.offset < r.low) this.buffers.set(r.partition, buffer.filter((b) => b.message.offset >= r.low));
     }
     const wanted = ranges.filter((r) => (this.buffers.get(r.partition)?.length ?? 0) === 0 && this.positions[r.partition]! < r.high);
     if (wanted.length === 0) return;
@@ -74,7 +78,7 @@ export class TopicStream {
     for (const m of messages) {
       if (m.offset < this.positions[m.partition]!) continue;
       const list = this.buffers.get(m.partition) ?? [];
-      list.push(m);
+      list.push({ message: m, time: timeOf(m) });
       this.buffers.set(m.partition, list);
     }
   }

@@ -1,0 +1,279 @@
+// `npm run bench -- subscriptions`: the gateway's outside subscriptions, the gateway as its own
+// process on the embedded profile, the receivers and the relay in the bench process.
+import { dataSchemaUri, EVENT_CATALOG, ContractRegistry, type CloudEvent } from '@pledgebook/contracts';
+import type { EventStore } from '@pledgebook/event-store';
+import { openEventStore, openMessageBus } from '@pledgebook/infrastructure';
+import { cloudEventFrom, Relay, type MessageBus } from '@pledgebook/message-bus';
+import { startServiceProcess, type Harness } from '@pledgebook/nest/testing';
+import { newId } from '@pledgebook/util';
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { latencyRow, median, percentile, rate, rateRow, timeIt, type BenchRow } from '../lib/measure';
+
+const TOPIC = 'pledgebook.pledge.v1';
+const BUREAU = 'bench-bureau';
+const RECEIVERS = 10;
+const FANOUT_EVENTS = 2_000;
+const LATENCY_RATE = 100;
+const LATENCY_EVENTS = 1_000;
+const FEED_EVENTS = 10_000;
+const ADMIN_PASSWORD = 'Bench-Admin-Subscriptions-1';
+const now = () => performance.timeOrigin + performance.now();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A member-added event as the pledge service publishes it (about 0.6 KB of JSON). */
+function memberAdded(n: number, time = new Date()): CloudEvent {
+  return {
+    specversion: '1.0',
+    id: newId(),
+    source: `/bureaus/${BUREAU}/pledge-service`,
+    type: 'pledgebook.pledge.member-added.v1',
+    subject: `members/${BUREAU}/m${n}`,
+    time: time.toISOString(),
+    datacontenttype: 'application/json',
+    dataschema: dataSchemaUri('pledgebook.pledge.member-added.v1'),
+    data: { memberId: `m${n}`, bureauId: BUREAU, name: '王曉東', partyStatus: 'full', branchId: 'branch-1', groupId: `group-${n % 5}`, roles: ['member'], joinedOn: '2026-03-01' },
+    bureauid: BUREAU,
+    actorid: 'ye-qing',
+    correlationid: newId(),
+    causationid: newId(),
+    streamid: `directory-${BUREAU}`,
+    streamrevision: n,
+    hash: '0'.repeat(64),
+  };
+}
+
+/** Appends `count` directory events to the store (the relay maps them to member-added). */
+async function fillStore(store: EventStore, count: number): Promise<void> {
+  for (let i = 0; i < count; i += 100) {
+    await store.append(
+      `bench-member-${i % 64}`,
+      Array.from({ length: Math.min(100, count - i) }, (_, k) => ({
+        id: newId(),
+        type: 'MemberAdded',
+        data: { n: i + k },
+        metadata: { bureauId: BUREAU, actorId: 'ye-qing', actorRole: 'bureau-admin', correlationId: newId(), causationId: newId() },
+      })),
+    );
+  }
+}
+
+/** The relay as the pledge service runs it; resolves with its publish time once `count` events are on the bus. */
+function relayAll(store: EventStore, bus: MessageBus, count: number, started: () => void = () => undefined): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let published = 0;
+    let t0 = 0;
+    const relay = new Relay(store, bus, {
+      name: `bench-${newId()}`,
+      filter: { streamPrefixes: ['bench-member-'] },
+      contracts: new ContractRegistry(EVENT_CATALOG),
+      batchSize: 500,
+      map: (event) => {
+        const base = memberAdded((event.data as { n: number }).n, new Date(event.recordedAt));
+        return [{ topic: TOPIC, key: `${BUREAU}|m${(event.data as { n: number }).n}`, value: cloudEventFrom(event, { service: 'pledge-service', type: base.type, subject: base.subject, data: base.data }) }];
+      },
+      onError: reject,
+      onPublished: (n) => {
+        published += n;
+        if (published >= count) {
+          const ms = now() - t0;
+          void relay.stop().then(() => resolve(ms));
+        }
+      },
+    });
+    t0 = now();
+    started();
+    relay.start();
+  });
+}
+
+interface Receiver {
+  url: string;
+  /** First arrival time of each event id. */
+  arrivals: Map<string, number>;
+  server: Server;
+}
+
+async function startReceiver(): Promise<Receiver> {
+  const arrivals = new Map<string, number>();
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      const id = String(req.headers['webhook-id']);
+      if (!arrivals.has(id)) arrivals.set(id, now());
+      res.writeHead(204).end();
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/in`, arrivals, server };
+}
+
+async function until(what: string, predicate: () => boolean, ms = 600_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`bench: timed out waiting for ${what}`);
+    await sleep(5);
+  }
+}
+
+async function api(gateway: Harness, token: string, method: string, path: string, body?: unknown) {
+  const r = await gateway.call({ token, claims: { sub: 'admin', bureauId: '', roles: [] } }, method, path, body);
+  if (r.status >= 300) throw new Error(`bench ${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+/**
+ * Fan-out: 2,000 events relayed from the event store and delivered to 10 receivers, against the
+ * relay's own publish rate for the same events (no subscribers). Latency: events published at
+ * 100/s with 10 subscriptions, publish → each delivery, against the bus's own publish → consume.
+ * Feed: 10,000 events read over HTTP in pages of 1,000, against a raw read of the same rows.
+ */
+export async function subscriptionsBench(dir: string): Promise<BenchRow[]> {
+  // The relay alone, into a bus nobody reads: its own publish rate.
+  const alone = join(dir, 'relay-alone');
+  mkdirSync(alone, { recursive: true });
+  const aloneStore = await openEventStore(`sqlite:${join(alone, 'eventstore.db')}`);
+  const aloneBus = await openMessageBus(`sqlite:${join(alone, 'bus.db')}`);
+  await fillStore(aloneStore, FANOUT_EVENTS);
+  const relayMs = await relayAll(aloneStore, aloneBus, FANOUT_EVENTS);
+  await aloneBus.close();
+  await aloneStore.close();
+
+  const gateway = await startServiceProcess(join(__dirname, '..', '..', 'apps', 'gateway', 'src', 'main.ts'), {
+    portVariable: 'PLEDGEBOOK_GATEWAY_PORT',
+    trustTestKey: false,
+    env: { PLEDGEBOOK_ADMIN_PASSWORD: ADMIN_PASSWORD, SUBSCRIPTIONS_ALLOWED_HOSTS: '127.0.0.1', LOG_LEVEL: 'warn' },
+  });
+  const bus = await openMessageBus(`sqlite:${join(gateway.dataDir, 'bus.db')}`);
+  const store = await openEventStore(`sqlite:${join(gateway.dataDir, 'eventstore.db')}`);
+  const receivers = await Promise.all(Array.from({ length: RECEIVERS }, startReceiver));
+  try {
+    const login = await gateway.call(undefined, 'POST', '/api/v1/auth/login', { username: 'admin', password: ADMIN_PASSWORD });
+    const token = login.body.accessToken as string;
+    // The gateway learns the bench bureau as it learns any: from bureau-registered on the pledge topic.
+    await bus.publish(TOPIC, [{ key: BUREAU, value: { ...memberAdded(0), type: 'pledgebook.pledge.bureau-registered.v1', dataschema: dataSchemaUri('pledgebook.pledge.bureau-registered.v1'), subject: `bureaus/${BUREAU}`, data: { bureauId: BUREAU, name: '基準測試局' } } }]);
+    const subscription = (i: number, target?: string) => ({ owner: { bureauId: BUREAU, subscriberId: `bench-${i}` }, topic: TOPIC, bureauScope: { bureauId: BUREAU }, ...(target ? { target: { url: target } } : {}) });
+    let webhooks: string[] = [];
+    for (let waited = 0; webhooks.length === 0; waited += 100) {
+      const probe = await gateway.call({ token, claims: { sub: 'admin', bureauId: '', roles: [] } }, 'POST', '/api/v1/subscriptions', subscription(0, receivers[0]!.url));
+      if (probe.status === 201) webhooks = [probe.body.subscriptionId];
+      else if (waited > 30_000) throw new Error(`the gateway never learned the bench bureau: ${JSON.stringify(probe.body)}`);
+      else await sleep(100);
+    }
+    for (let i = 1; i < RECEIVERS; i++) webhooks.push((await api(gateway, token, 'POST', '/api/v1/subscriptions', subscription(i, receivers[i]!.url))).subscriptionId);
+    await sleep(1_500); // the delivery worker picks the subscriptions up
+
+    // Fan-out.
+    await fillStore(store, FANOUT_EVENTS);
+    let fanoutStart = 0;
+    const relayed = relayAll(store, bus, FANOUT_EVENTS, () => (fanoutStart = now()));
+    await until('the fan-out', () => receivers.every((r) => r.arrivals.size >= FANOUT_EVENTS));
+    const fanoutMs = Math.max(...receivers.map((r) => Math.max(...r.arrivals.values()))) - fanoutStart;
+    const relayUnderLoadMs = await relayed;
+
+    // Latency at 100 events/s, 10 subscriptions; the bus's own publish → consume beside it.
+    const sent = new Map<string, number>();
+    const consumed: number[] = [];
+    const baseline = await bus.consume({ groupId: `bench-latency-${newId()}`, topics: [TOPIC] }, async (batch) => {
+      const t = now();
+      for (const m of batch) {
+        const at = sent.get(m.value.id);
+        if (at !== undefined) consumed.push(t - at);
+      }
+    });
+    await sleep(1_500);
+    const before = receivers.map((r) => new Set(r.arrivals.keys()));
+    const start = now();
+    for (let n = 0; n < LATENCY_EVENTS; n++) {
+      const due = start + (n * 1000) / LATENCY_RATE;
+      if (due > now()) await sleep(due - now());
+      const event = memberAdded(100_000 + n);
+      sent.set(event.id, now());
+      await bus.publish(TOPIC, [{ key: `${BUREAU}|m${n % 64}`, value: event }]);
+    }
+    const achieved = (LATENCY_EVENTS * 1000) / (now() - start);
+    await until('the latency run', () => receivers.every((r) => r.arrivals.size >= FANOUT_EVENTS + LATENCY_EVENTS) && consumed.length >= LATENCY_EVENTS, 120_000);
+    await baseline.stop();
+    const delivered: number[] = [];
+    receivers.forEach((r, i) => {
+      for (const [id, at] of r.arrivals) if (!before[i]!.has(id) && sent.has(id)) delivered.push(at - sent.get(id)!);
+    });
+
+    // Feed: the webhooks paused, the topic filled to 10,000 events in scope, read over HTTP and raw.
+    for (const id of webhooks) await api(gateway, token, 'POST', `/api/v1/subscriptions/${id}/pause`);
+    const inScope = 1 + FANOUT_EVENTS + LATENCY_EVENTS;
+    for (let n = 0; n < FEED_EVENTS - inScope; n += 500) {
+      await bus.publish(TOPIC, Array.from({ length: Math.min(500, FEED_EVENTS - inScope - n) }, (_, k) => ({ key: `${BUREAU}|f${(n + k) % 64}`, value: memberAdded(200_000 + n + k) })));
+    }
+    const feed = (await api(gateway, token, 'POST', '/api/v1/subscriptions', subscription(99))).subscriptionId as string;
+    const readFeed = async () => {
+      let count = 0;
+      let cursor: string | undefined;
+      while (count < FEED_EVENTS) {
+        const response = await fetch(`${gateway.baseUrl}/api/v1/subscriptions/${feed}/events?limit=1000${cursor ? `&cursor=${cursor}` : ''}`, { headers: { authorization: `Bearer ${token}` } });
+        const page = (await response.json()) as { items: CloudEvent[]; cursor: string };
+        if (page.items.length === 0) throw new Error(`bench: the feed ended after ${count} events`);
+        count += page.items.length;
+        cursor = page.cursor;
+      }
+    };
+    const raw = new Database(join(gateway.dataDir, 'bus.db'), { readonly: true });
+    const select = raw.prepare('SELECT value FROM messages WHERE topic = ? ORDER BY partition, offset LIMIT ?');
+    const readRaw = () => {
+      for (const row of select.all(TOPIC, FEED_EVENTS) as Array<{ value: string }>) JSON.parse(row.value);
+    };
+    await readFeed();
+    readRaw();
+    const feedTimes: number[] = [];
+    const rawTimes: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      feedTimes.push(await timeIt(readFeed));
+      rawTimes.push(await timeIt(readRaw));
+    }
+    raw.close();
+
+    const perReceiver = rate(FANOUT_EVENTS, fanoutMs);
+    return [
+      rateRow(
+        `subscriptions: fan-out to ${RECEIVERS} receivers, events/s delivered to all`,
+        perReceiver,
+        rate(FANOUT_EVENTS, relayMs),
+        'the relay’s own publish rate, same events, no subscribers',
+        0.5,
+        'events/s',
+        `${FANOUT_EVENTS.toLocaleString('en')} events relayed from the event store; ${rate(FANOUT_EVENTS * RECEIVERS, fanoutMs).toFixed(0)} deliveries/s summed over the receivers (one signed POST each); the relay published them at ${rate(FANOUT_EVENTS, relayUnderLoadMs).toFixed(0)} events/s while delivery ran`,
+      ),
+      latencyRow(
+        `subscriptions: publish → delivered p99 at ${LATENCY_RATE} events/s, ${RECEIVERS} subscriptions`,
+        percentile(delivered, 99),
+        percentile(consumed, 99),
+        'the bus’s own publish → consume p99, same events',
+        200,
+        `${LATENCY_EVENTS} events offered at ${LATENCY_RATE}/s (achieved ${achieved.toFixed(1)}/s), ${delivered.length} deliveries; p50 ${percentile(delivered, 50).toFixed(2)} ms`,
+      ),
+      rateRow(
+        `subscriptions: feed read of ${FEED_EVENTS.toLocaleString('en')} events over HTTP`,
+        rate(FEED_EVENTS, median(feedTimes)),
+        rate(FEED_EVENTS, median(rawTimes)),
+        'raw better-sqlite3 SELECT + JSON.parse of the same rows',
+        0.5,
+        'events/s',
+        'pages of 1,000 from the earliest event, each page merged across 4 partitions and checked against the scope; median of 3 rounds each',
+      ),
+    ];
+  } catch (error) {
+    console.error(gateway.output().slice(-3000));
+    throw error;
+  } finally {
+    for (const r of receivers) r.server.closeAllConnections();
+    await Promise.all(receivers.map((r) => new Promise((done) => r.server.close(done))));
+    await bus.close();
+    await store.close();
+    await gateway.close();
+  }
+}
