@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type Database from 'better-sqlite3';
 import type {
   BatchHandler,
@@ -24,6 +25,10 @@ export interface SqliteMessageBusOptions {
   heartbeatMs?: number;
   clock?: Clock;
 }
+
+/** After a change, empty reads are retried this often, for this long. */
+const SETTLE_MS = 10;
+const SETTLE_WINDOW_MS = 200;
 
 function toMessage(row: MessageRow): BusMessage {
   return {
@@ -91,6 +96,9 @@ export class SqliteMessageBus implements MessageBus {
       let owned: OwnedPartition[] = [];
       let lastHeartbeat = 0;
       let failures = 0;
+      // A file event comes with the writer's first write, before its commit is visible: for a
+      // short while after a change, an empty read is tried again soon rather than a heartbeat later.
+      let changedAt = Number.NEGATIVE_INFINITY;
       while (!abort.signal.aborted) {
         const now = this.clock.now().getTime();
         if (now - lastHeartbeat >= this.heartbeatMs) {
@@ -114,7 +122,11 @@ export class SqliteMessageBus implements MessageBus {
             delivered += rows.length;
           }
         }
-        if (delivered === 0) await this.notifier.wait(this.heartbeatMs, abort.signal, token);
+        if (delivered === 0) {
+          const before = this.notifier.generation;
+          await this.notifier.wait(performance.now() - changedAt < SETTLE_WINDOW_MS ? SETTLE_MS : this.heartbeatMs, abort.signal, token);
+          if (this.notifier.generation !== before) changedAt = performance.now();
+        }
       }
     };
 
