@@ -13,6 +13,7 @@ import { pledgeApiBench } from './suites/pledge-api.bench';
 import { readsBench } from './suites/reads.bench';
 import { reviewBench } from './suites/review.bench';
 import { subscriptionsBench } from './suites/subscriptions.bench';
+import { appraisalBench } from './suites/appraisal.bench';
 
 const REPLAY_EVENTS = 200_000;
 
@@ -40,7 +41,7 @@ function printTable(rows: BenchRow[]): void {
 }
 
 /** Suites by name; `npm run bench -- bus` runs only those named (the event store suite also feeds the peer rows). */
-const SUITES = ['event-store', 'bus', 'peer', 'pledge-api', 'gateway', 'review', 'reads', 'console', 'subscriptions'] as const;
+const SUITES = ['event-store', 'bus', 'peer', 'pledge-api', 'gateway', 'review', 'reads', 'console', 'subscriptions', 'appraisal'] as const;
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
@@ -102,6 +103,10 @@ async function main(): Promise<void> {
     if (runs('subscriptions')) {
       console.error('outside subscriptions: webhook fan-out, delivery latency, feed reads…');
       rows.push(...(await subscriptionsBench(dir)));
+    }
+    if (runs('appraisal')) {
+      console.error('appraisal: a round of 200 members scored, explained and finalized (records a year of checks first)…');
+      rows.push(...(await appraisalBench()));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

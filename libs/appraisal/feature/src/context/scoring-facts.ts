@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { monthsOfHalf, quartersOfHalf, type Half, type SubjectFacts } from '@pledgebook/appraisal-domain';
 import { Directory } from './directory';
 import { EventFacts } from './event-facts';
-import { booksOf, itemFactsOf, placesOf } from './rosters';
+import { itemFactsOf, placesOf } from './rosters';
 
 /**
  * Everything the subjects' computed criteria are scored from (ADR 0041): their books' items and
@@ -27,18 +27,36 @@ export class ScoringFacts {
     }
     const statuses = await this.eventFacts.statuses(bureauId, places.groupIds, months);
     const talks = await this.eventFacts.talks(bureauId, places.branchIds, year, quartersOfHalf(half));
+    const statusesOf = groupBy(statuses, (s) => s.memberId);
+    const talksOf = groupBy(talks, (t) => t.memberId);
+    const booksOf = groupBy(
+      books.flatMap((b) => b.memberIds.map((memberId) => ({ memberId, book: b }))),
+      (x) => x.memberId,
+    );
     const facts: Record<string, SubjectFacts> = {};
     for (const memberId of memberIds) {
-      const own = booksOf(books, memberId);
+      const own = (booksOf.get(memberId) ?? []).map((x) => x.book).sort((a, b) => a.pledgeId.localeCompare(b.pledgeId));
       facts[memberId] = {
         items: itemFactsOf(own),
-        statuses: statuses.filter((s) => s.memberId === memberId),
+        statuses: statusesOf.get(memberId) ?? [],
         records: own.flatMap((b) =>
           b.records.map((r) => ({ eventId: r.eventId, recordId: r.recordId, pledgeId: b.pledgeId, itemNo: r.itemNo, recordedOn: r.recordedOn, ...(r.corrects ? { corrects: r.corrects } : {}) })),
         ),
-        talks: talks.filter((t) => t.memberId === memberId).map(({ memberId: _m, ...t }) => t),
+        talks: (talksOf.get(memberId) ?? []).map(({ memberId: _m, ...t }) => t),
       };
     }
     return facts;
   }
+}
+
+/** Items by key, each list in the original order. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
