@@ -124,9 +124,9 @@ export class ProjectionRunner {
       async (tx) => {
         const applied = (await tx.checkpoint(name)) ?? 0;
         const context: ProjectionContext = { tx, collection: (collection) => tx.collection(collection, generation) };
-        for (const event of events) {
-          if (event.position > applied) await this.projection.apply(event, context);
-        }
+        const fresh = events.filter((event) => event.position > applied);
+        if (this.projection.applyBatch) await this.projection.applyBatch(fresh, context);
+        else for (const event of fresh) await this.projection.apply(event, context);
         if (checkpoint > applied) await tx.setCheckpoint(name, checkpoint);
       },
       { rebuildable: true },

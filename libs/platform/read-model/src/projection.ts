@@ -18,4 +18,9 @@ export interface Projection {
   collections: readonly string[];
   filter: EventFilter;
   apply(event: RecordedEvent, context: ProjectionContext): Promise<void>;
+  /**
+   * When present, the runner hands each batch here instead of calling `apply` per event: a
+   * projection folding many events into few documents then reads and writes each once a batch.
+   */
+  applyBatch?(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void>;
 }
