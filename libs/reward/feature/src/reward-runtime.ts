@@ -9,8 +9,7 @@ import { automaticGrantsPolicy, researchGrantsPolicy, selectionGrantsPolicy, typ
 import { directoryProjection } from './projections/directory.projection';
 import { recordsProjection } from './projections/records.projection';
 import { BUREAUS, GRANTS, MEMBERS, ORG_UNITS, POLICIES, RESEARCH_WORKS, RESULTS, SELECTIONS } from './projections/views';
-import { statisticsProjection } from './statistics/statistics.projection';
-import { STAT_ROLLUPS } from './statistics/statistics.views';
+import { STATISTICS_INDEXES, statisticsProjection } from './statistics/statistics.projection';
 import { RELAYED_PREFIXES } from './streams';
 import { GrantIssuer } from './writes/grant-issuer';
 import { RewardLookups } from './writes/lookups';
@@ -47,7 +46,7 @@ export class RewardRuntime implements OnApplicationBootstrap, BeforeApplicationS
           [SELECTIONS]: [{ fields: ['bureauId', 'updatedAt'] }, { fields: ['bureauId', 'year', 'updatedAt'] }],
           [GRANTS]: [{ fields: ['bureauId', 'updatedAt'] }, { fields: ['bureauId', 'recipientKey', 'updatedAt'] }, { fields: ['bureauId', 'year', 'updatedAt'] }],
           [RESEARCH_WORKS]: [{ fields: ['bureauId', 'updatedAt'] }, { fields: ['bureauId', 'year', 'status'] }],
-          [STAT_ROLLUPS]: [{ fields: ['bureauId', 'year'] }],
+          ...STATISTICS_INDEXES,
         },
         consumers: [factsConsumer(events)],
         policies: ({ projection }) => {

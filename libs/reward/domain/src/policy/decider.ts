@@ -45,6 +45,12 @@ export function decideRewardPolicy(command: RewardPolicyCommand, state: RewardPo
   const duplicate = firstDuplicate(command.honours.map((h) => h.honourId));
   if (duplicate) throw invalid('duplicate_honour', `honour ${duplicate.value} is named twice`, { field: `honours/${duplicate.index}/honourId` });
   const honours = command.honours.map((h, i) => validateHonour(h, `honours/${i}`));
+  // A final result grounds one automatic grant (one per recipient, ground and basis): their grades do not overlap.
+  const automatic = honours.map((h, i) => [h, i] as const).filter(([h]) => h.award === 'automatic');
+  for (const [j, [honour, index]] of automatic.entries()) {
+    const clash = automatic.slice(0, j).find(([other]) => other.eligibleGrades.some((g) => honour.eligibleGrades.includes(g)));
+    if (clash) throw invalid('overlapping_automatic_honours', `${honour.honourId} and ${clash[0].honourId} would both go to one result`, { field: `honours/${index}/eligibleGrades` });
+  }
   const note = optionalText(command.note, 'note', 1000);
   const current = currentPolicy(state);
   // The same content again (a retried request) is no new version.

@@ -41,6 +41,8 @@ describe('reward policy decider', () => {
   it('gives something', () => void given([]).when(set([{ ...outstanding, reward: { spiritual: [] } }])).thenFails('empty_reward', 'invalid', 'honours/0/reward/spiritual'));
   it('names a spiritual form once', () =>
     void given([]).when(set([{ ...outstanding, reward: { spiritual: ['certificate', 'certificate'] } }])).thenFails('duplicate_form', 'invalid', 'honours/0/reward/spiritual/1'));
+  it('lets one result ground one automatic honour', () =>
+    void given([]).when(set([commendation, { ...commendation, honourId: 'bonus', eligibleGrades: ['qualified', 'excellent'] }])).thenFails('overlapping_automatic_honours', 'invalid', 'honours/1/eligibleGrades'));
   it('takes lower-case honour ids', () => void given([]).when(set([{ ...commendation, honourId: 'Best Member' }])).thenFails('invalid_honour_id', 'invalid', 'honours/0/honourId'));
 });
 

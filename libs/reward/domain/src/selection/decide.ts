@@ -90,7 +90,8 @@ function decideOn(c: Of<'DecideSelection'>, state: SelectionState): SelectionEve
   if (c.selected.length > state.quota!) throw invalid('over_quota', `the quota is ${state.quota}; ${c.selected.length} selected`, { field: 'selected', quota: state.quota });
   const minutes = optionalText(c.meeting.minutes, 'meeting/minutes', 2000);
   const meeting = { date: c.meeting.date, attendees: [...c.meeting.attendees], ...(minutes ? { minutes } : {}) };
-  return [{ type: 'SelectionDecided', data: { selectionId: state.selectionId, meeting, selected: [...c.selected], decidedBy: c.actor.memberId, decidedAt: c.at } }];
+  const { selectionId, bureauId, year, title, quota, honour } = state;
+  return [{ type: 'SelectionDecided', data: { selectionId, bureauId: bureauId!, year: year!, honourId: honour!.honourId, title: title!, quota: quota!, meeting, selected: [...c.selected], decidedBy: c.actor.memberId, decidedAt: c.at } }];
 }
 
 function notice(c: Of<'PutSelectionOnNotice'>, state: SelectionState): SelectionEvent[] {

@@ -14,8 +14,8 @@ export function evolveSelection(state: SelectionState, event: SelectionEvent): S
       return { ...state, nominations: [...state.nominations, nomination] };
     }
     case 'SelectionDecided': {
-      const { selectionId: _s, ...decision } = event.data;
-      return { ...state, status: 'decided', decision };
+      const { meeting, selected, decidedBy, decidedAt } = event.data;
+      return { ...state, status: 'decided', decision: { meeting, selected, decidedBy, decidedAt } };
     }
     case 'SelectionPutOnNotice': {
       const { selectionId: _s, ...notice } = event.data;

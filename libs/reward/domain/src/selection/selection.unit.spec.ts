@@ -51,7 +51,8 @@ const nominated = (memberId: string, by = 'wang', extra: Record<string, unknown>
   data: { selectionId: 's1', memberId, by, byRole: by === 'zhou' ? 'leading-group' : 'branch-secretary', branchId: 'branch-1', at: AT, ...extra },
 });
 const meeting = { date: '2027-01-10', attendees: ['zhou', 'liu', 'chen'] };
-const decided: SelectionEvent = { type: 'SelectionDecided', data: { selectionId: 's1', meeting: { date: '2027-01-10', attendees: ['zhou', 'liu', 'chen'] }, selected: ['li'], decidedBy: 'zhou', decidedAt: AT } };
+const named = { bureauId: 'weihai', year: 2026, honourId: 'outstanding-member', title: '優秀共產黨員', quota: 2 };
+const decided: SelectionEvent = { type: 'SelectionDecided', data: { selectionId: 's1', ...named, meeting: { date: '2027-01-10', attendees: ['zhou', 'liu', 'chen'] }, selected: ['li'], decidedBy: 'zhou', decidedAt: AT } };
 
 const given = deciderSpec(decideSelection, evolveSelection, () => initialSelectionState('s1'));
 
@@ -103,7 +104,7 @@ describe('selection (評先選優) decider', () => {
     it('chooses nominees within the quota', () =>
       given([...before, nominated('zhao', 'wang', { reason: 'x' })])
         .when(decide(['li', 'sun']))
-        .then([{ type: 'SelectionDecided', data: { selectionId: 's1', meeting: { ...meeting }, selected: ['li', 'sun'], decidedBy: 'zhou', decidedAt: AT } }]));
+        .then([{ type: 'SelectionDecided', data: { selectionId: 's1', ...named, meeting: { ...meeting }, selected: ['li', 'sun'], decidedBy: 'zhou', decidedAt: AT } }]));
     it('chooses only nominees', () => void given(before).when(decide(['li', 'zhao'])).thenFails('not_nominated', 'invalid', 'selected/1'));
     it('keeps within the quota', () => void given([...before, nominated('zhao', 'wang', { reason: 'x' })]).when(decide(['li', 'sun', 'zhao'])).thenFails('over_quota', 'invalid', 'selected'));
     it('chooses a member once', () => void given(before).when(decide(['li', 'li'])).thenFails('duplicate_selected', 'invalid', 'selected/1'));

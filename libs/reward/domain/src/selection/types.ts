@@ -94,6 +94,10 @@ export type SelectionEvent =
     }
   | { type: 'NomineesProposed'; data: { selectionId: string; nominees: ProposedNomineeView[]; at: string } }
   | { type: 'NominationMade'; data: { selectionId: string } & Nomination }
-  | { type: 'SelectionDecided'; data: { selectionId: string; meeting: Meeting; selected: string[]; decidedBy: string; decidedAt: string } }
+  | {
+      type: 'SelectionDecided';
+      /** Names the selection's bureau, year, honour and quota too: the integration event is made from this event alone. */
+      data: { selectionId: string; bureauId: string; year: number; honourId: string; title: string; quota: number; meeting: Meeting; selected: string[]; decidedBy: string; decidedAt: string };
+    }
   | { type: 'SelectionPutOnNotice'; data: { selectionId: string; startsOn: string; endsOn: string; by: string; at: string } }
   | { type: 'SelectionAnnounced'; data: { selectionId: string; announcedBy: string; announcedAt: string } };

@@ -3,7 +3,7 @@ import type { StatisticsFact } from './facts';
 import { countFulfilment, type FulfilmentLine } from './fulfilment-count';
 import type { OpeningFigures } from './opening';
 
-/** A pledge book as the statistics count it: where it sits, whether it counts, its deed items and records. */
+/** A pledge book as the statistics count it: where it sits, whether it counts, its deed items. */
 export interface BookLedger {
   pledgeId: string;
   bureauId: string;
@@ -12,7 +12,11 @@ export interface BookLedger {
   groupId?: string;
   status: 'submitted' | 'published' | 'withdrawn' | 'closed';
   deedItems: number[];
-  records: FulfilmentLine[];
+}
+
+/** A fulfilment record kept for the counting rule (a later correction is counted against it), with its book. */
+export interface BookRecord extends FulfilmentLine {
+  pledgeId: string;
 }
 
 /** A published book's contribution: its deeds, and its records counted once (corrections replace). */
@@ -24,6 +28,8 @@ export interface BookFigures {
   volunteerHours: number;
   unnamedPeople: number;
   beneficiaries: Record<string, number>;
+  /** Items with a counted record (deedsDone counts the deed items among them). */
+  itemsWithRecords: number[];
 }
 
 export interface RollupBook {
@@ -74,14 +80,20 @@ export interface Placements {
 export interface StatisticsParts {
   book(pledgeId: string): BookLedger | undefined;
   putBook(book: BookLedger): void;
+  /** Whether this record (of its book) is kept already. */
+  hasRecord(record: BookRecord): boolean;
+  putRecord(record: BookRecord): void;
+  /** A book's records in the order they were recorded. */
+  recordsOf(pledgeId: string): BookRecord[];
   rollup(bureauId: string, year: number): BureauYearRollup | undefined;
   putRollup(rollup: BureauYearRollup): void;
   placements(bureauId: string): Placements | undefined;
   putPlacements(placements: Placements): void;
 }
 
-export function bookFigures(book: BookLedger): BookFigures {
-  const count = countFulfilment(book.records);
+/** A book's figures from all its records, by the counting rule. */
+export function bookFigures(book: BookLedger, records: readonly FulfilmentLine[]): BookFigures {
+  const count = countFulfilment(records);
   return {
     deedsPledged: book.deedItems.length,
     deedsDone: count.itemsWithRecords.filter((no) => book.deedItems.includes(no)).length,
@@ -90,6 +102,26 @@ export function bookFigures(book: BookLedger): BookFigures {
     volunteerHours: count.volunteerHours,
     unnamedPeople: count.unnamedPeople,
     beneficiaries: count.beneficiaries,
+    itemsWithRecords: count.itemsWithRecords,
+  };
+}
+
+/**
+ * A book's figures with one more original record (one that corrects nothing): a new line of
+ * its own, so the counting rule adds it — the same figures `bookFigures` gives over all records.
+ */
+export function withOriginalRecord(book: BookLedger, figures: BookFigures, record: FulfilmentLine): BookFigures {
+  const items = figures.itemsWithRecords.includes(record.itemNo) ? figures.itemsWithRecords : [...figures.itemsWithRecords, record.itemNo].sort((a, b) => a - b);
+  const beneficiaries = record.beneficiaryRef === undefined ? figures.beneficiaries : { ...figures.beneficiaries, [record.beneficiaryRef]: Math.max(figures.beneficiaries[record.beneficiaryRef] ?? 0, record.peopleAided ?? 0) };
+  return {
+    deedsPledged: book.deedItems.length,
+    deedsDone: items.filter((no) => book.deedItems.includes(no)).length,
+    records: figures.records + 1,
+    amountFen: figures.amountFen + (record.amountFen ?? 0),
+    volunteerHours: figures.volunteerHours + (record.volunteerHours ?? 0),
+    unnamedPeople: figures.unnamedPeople + (record.beneficiaryRef === undefined ? (record.peopleAided ?? 0) : 0),
+    beneficiaries,
+    itemsWithRecords: items,
   };
 }
 
@@ -123,17 +155,30 @@ function withPlacements(parts: StatisticsParts, bureauId: string, change: (place
   parts.putPlacements(placements);
 }
 
+const counts = (book: BookLedger) => book.status === 'published' || book.status === 'closed';
+
 /** Stores the book and brings its entry in its bureau-year up to date (withdrawn books leave it). */
-function putBook(parts: StatisticsParts, book: BookLedger): void {
+function putBook(parts: StatisticsParts, book: BookLedger, figures: () => BookFigures = () => bookFigures(book, parts.recordsOf(book.pledgeId))): void {
   parts.putBook(book);
   withRollup(parts, book.bureauId, book.year, (rollup) => {
     if (book.status === 'withdrawn') {
       delete rollup.books[book.pledgeId];
       return;
     }
-    const counts = book.status === 'published' || book.status === 'closed';
-    rollup.books[book.pledgeId] = { ...scoped(book.branchId, book.groupId), ...(counts ? { figures: bookFigures(book) } : {}) };
+    rollup.books[book.pledgeId] = { ...scoped(book.branchId, book.groupId), ...(counts(book) ? { figures: figures() } : {}) };
   });
+}
+
+/** A fulfilment record: kept, and counted in its book's figures once the book counts. */
+function recordProgress(parts: StatisticsParts, pledgeId: string, line: FulfilmentLine): void {
+  const book = parts.book(pledgeId);
+  const record = { ...line, pledgeId };
+  if (!book || parts.hasRecord(record)) return; // a book never seen submitted, or a record already kept
+  parts.putRecord(record);
+  if (!counts(book)) return;
+  const current = parts.rollup(book.bureauId, book.year)?.books[pledgeId]?.figures;
+  // An original record adds a line; a correction may replace any line: count the book again.
+  putBook(parts, book, current && line.corrects === undefined ? () => withOriginalRecord(book, current, line) : undefined);
 }
 
 function changeBook(parts: StatisticsParts, pledgeId: string, change: (book: BookLedger) => void): void {
@@ -159,7 +204,6 @@ export function applyStatisticsFact(parts: StatisticsParts, fact: StatisticsFact
         ...scoped(fact.branchId, fact.groupId),
         status: earlier?.status === 'published' || earlier?.status === 'closed' ? earlier.status : 'submitted',
         deedItems: [...fact.deedItems],
-        records: earlier?.records ?? [],
       };
       return putBook(parts, book);
     }
@@ -169,12 +213,15 @@ export function applyStatisticsFact(parts: StatisticsParts, fact: StatisticsFact
       return changeBook(parts, fact.pledgeId, (b) => void (b.status = b.status === 'withdrawn' ? 'withdrawn' : 'published'));
     case 'book-withdrawn':
       return changeBook(parts, fact.pledgeId, (b) => void (b.status = 'withdrawn'));
-    case 'book-closed':
-      return changeBook(parts, fact.pledgeId, (b) => void (b.status = b.status === 'published' ? 'closed' : b.status));
+    case 'book-closed': {
+      // Closing changes no figure: the entry keeps them.
+      const book = parts.book(fact.pledgeId);
+      if (!book || book.status !== 'published') return;
+      const figures = parts.rollup(book.bureauId, book.year)?.books[fact.pledgeId]?.figures;
+      return putBook(parts, { ...book, status: 'closed' }, figures ? () => figures : undefined);
+    }
     case 'progress':
-      return changeBook(parts, fact.pledgeId, (b) => {
-        if (!b.records.some((r) => r.recordId === fact.record.recordId)) b.records.push(fact.record);
-      });
+      return recordProgress(parts, fact.pledgeId, fact.record);
     case 'check': {
       const year = Number(fact.month.slice(0, 4));
       const branchId = fact.branchId ?? parts.placements(fact.bureauId)?.units[fact.groupId]?.parentId;
@@ -204,10 +251,18 @@ export function applyStatisticsFact(parts: StatisticsParts, fact: StatisticsFact
 /** Parts held in memory: a replay of a bureau's facts as of a time folds into these. */
 export class InMemoryStatisticsParts implements StatisticsParts {
   readonly books = new Map<string, BookLedger>();
+  readonly records = new Map<string, BookRecord>();
+  private readonly byBook = new Map<string, BookRecord[]>();
   readonly rollups = new Map<string, BureauYearRollup>();
   readonly placementsByBureau = new Map<string, Placements>();
   book = (pledgeId: string) => this.books.get(pledgeId);
   putBook = (book: BookLedger) => void this.books.set(book.pledgeId, book);
+  hasRecord = (record: BookRecord) => this.records.has(record.recordId);
+  putRecord = (record: BookRecord) => {
+    this.records.set(record.recordId, record);
+    this.byBook.set(record.pledgeId, [...(this.byBook.get(record.pledgeId) ?? []), record]);
+  };
+  recordsOf = (pledgeId: string) => this.byBook.get(pledgeId) ?? [];
   rollup = (bureauId: string, year: number) => this.rollups.get(`${bureauId}/${year}`);
   putRollup = (rollup: BureauYearRollup) => void this.rollups.set(`${rollup.bureauId}/${rollup.year}`, rollup);
   placements = (bureauId: string) => this.placementsByBureau.get(bureauId);

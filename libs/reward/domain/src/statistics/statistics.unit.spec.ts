@@ -1,6 +1,6 @@
 import type { StatisticsFact } from './facts';
 import { monthsDue, sumFigures } from './figures';
-import { applyStatisticsFact, InMemoryStatisticsParts } from './ledger';
+import { applyStatisticsFact, bookFigures, InMemoryStatisticsParts } from './ledger';
 import { bureauTables } from './tables';
 
 const AS_OF = '2026-12-31T10:00:00.000Z';
@@ -74,6 +74,25 @@ describe('statistics: what counts', () => {
       { kind: 'book-closed', pledgeId: 'p1' },
     ]);
     expect(bureauTables(rollups, { year: 2026, asOf: AS_OF }).total).toMatchObject({ booksPublished: 1, deedsPledged: 2, deedsDone: 1, fulfilmentRate: 0.5 });
+  });
+
+  it('adds original records one by one to the same figures a full count gives, corrections counted again', () => {
+    const parts = new InMemoryStatisticsParts();
+    for (const f of [...directory, ...book('p1', 'group-1', 'branch-1')]) applyStatisticsFact(parts, f);
+    const lines = Array.from({ length: 30 }, (_, i) => ({
+      recordId: `x${i}`,
+      itemNo: 1 + (i % 4),
+      recordedOn: '2026-06-01',
+      ...(i % 3 ? { peopleAided: i % 5 } : {}),
+      ...(i % 2 ? { amountFen: i * 100 } : {}),
+      ...(i % 4 === 1 ? { volunteerHours: 1.5 } : {}),
+      ...(i % 5 < 2 ? { beneficiaryRef: `ref-${i % 7}` } : {}),
+      ...(i % 6 === 5 ? { corrects: `x${i - 3}` } : {}),
+    }));
+    for (const line of lines) applyStatisticsFact(parts, { kind: 'progress', pledgeId: 'p1', record: line });
+    const counted = parts.rollups.get('weihai/2026')!.books.p1!.figures;
+    expect(counted).toEqual(bookFigures(parts.books.get('p1')!, lines));
+    expect(counted!.records).toBeLessThan(30);
   });
 
   it('ignores records of a book it never saw submitted', () => {

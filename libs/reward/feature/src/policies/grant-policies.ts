@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { EventStore, Policy, RecordedEvent } from '@pledgebook/event-store';
-import { recordedIntegrationEvent } from '@pledgebook/nest';
+import { recordedIntegrationEvent } from '@pledgebook/nest/consumed-facts';
 import { eligibleOnResult, initialSelectionState, resultRef, SYSTEM_ROLE, type Actor, type ResearchWorkEvent, type SelectionEvent } from '@pledgebook/reward-domain';
 import { DomainError, sleep } from '@pledgebook/util';
 import { eventName, resultFinalized } from '../facts/fact-reader';
@@ -101,6 +101,7 @@ export function automaticGrantsPolicy(ports: GrantPolicyPorts): Policy {
       const fact = recordedIntegrationEvent(event);
       if (!fact || eventName(fact.sourceType) !== 'result-finalized' || !fact.sourceType.startsWith('pledgebook.appraisal.')) return;
       const result = resultFinalized(fact.data);
+      if (!result) return;
       const policy = await ports.lookups.policy(fact.bureauId, result.year);
       const honours = policy?.honours.filter((h) => h.award === 'automatic') ?? [];
       if (honours.length === 0) return;

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@pledgebook/event-store';
-import { recordedIntegrationEvent } from '@pledgebook/nest';
+import { recordedIntegrationEvent } from '@pledgebook/nest/consumed-facts';
 import type { Projection, ProjectionContext } from '@pledgebook/read-model';
 import { eventName, resultFinalized, str, type Data } from '../facts/fact-reader';
 import { PREFIX } from '../streams';
@@ -50,6 +50,7 @@ export const directoryProjection: Projection = {
       }
       case 'result-finalized': {
         const r = resultFinalized(data);
+        if (!r) return;
         const view: ResultView = { _id: `${scopedId(bureauId, r.memberId)}/${r.year}-${r.half}`, bureauId, memberId: r.memberId, roundId: r.roundId, year: r.year, half: r.half, grade: r.grade, gradeLabel: r.gradeLabel ?? GRADE_LABELS[r.grade], points: r.points, finalizedAt: r.finalizedAt };
         await ctx.collection<ResultView>(RESULTS).replace(view);
         return;

@@ -1,8 +1,13 @@
 import type { RecordedEvent } from '@pledgebook/event-store';
-import { recordedIntegrationEvent } from '@pledgebook/nest';
-import { materialFen, type GrantEvent, type OpeningTotalsEvent, type StatisticsFact } from '@pledgebook/reward-domain';
-import { deedItemsOf, eventName, monthlyCheckRecorded, num, resultFinalized, str, type Data } from '../facts/fact-reader';
+import { recordedIntegrationEvent } from '@pledgebook/nest/consumed-facts';
+import { GRADES, HALVES, materialFen, type Grade, type GrantEvent, type Half, type OpeningTotalsEvent, type StatisticsFact } from '@pledgebook/reward-domain';
+import { deedItemsOf, eventName, num, str, type Data } from '../facts/fact-reader';
 import { PREFIX } from '../streams';
+
+const isGrade = (v: unknown): v is Grade => GRADES.some((g) => g === v);
+const isHalf = (v: unknown): v is Half => HALVES.some((h) => h === v);
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const CHECK_COUNTS = ['items', 'done', 'onTrack', 'behind', 'notStarted'] as const;
 
 const placed = (branchId?: string, groupId?: string) => ({ ...(branchId ? { branchId } : {}), ...(groupId ? { groupId } : {}) });
 
@@ -43,13 +48,18 @@ function fromIntegrationEvent(bureauId: string, type: string, data: Data): Stati
         },
       };
     }
+    // The appraisal facts are read field by field here (the hot path of a rebuild); their
+    // contracts validated them when they were taken in, and a field that does not fit skips the fact.
     case 'monthly-check-recorded': {
-      const c = monthlyCheckRecorded(data);
-      return { kind: 'check', bureauId, groupId: c.groupId, ...(c.branchId ? { branchId: c.branchId } : {}), month: c.month, items: c.items, done: c.done, onTrack: c.onTrack, behind: c.behind, notStarted: c.notStarted };
+      const [groupId, month, branchId] = [str(data.groupId), str(data.month), str(data.branchId)];
+      const [items, done, onTrack, behind, notStarted] = CHECK_COUNTS.map((k) => num(data[k]));
+      if (!groupId || !month || !MONTH.test(month) || items === undefined || done === undefined || onTrack === undefined || behind === undefined || notStarted === undefined) return undefined;
+      return { kind: 'check', bureauId, groupId, ...(branchId ? { branchId } : {}), month, items, done, onTrack, behind, notStarted };
     }
     case 'result-finalized': {
-      const r = resultFinalized(data);
-      return { kind: 'result', bureauId, year: r.year, half: r.half, memberId: r.memberId, grade: r.grade };
+      const [memberId, year, half, grade] = [str(data.memberId), num(data.year), data.half, data.grade];
+      if (!memberId || year === undefined || !isHalf(half) || !isGrade(grade)) return undefined;
+      return { kind: 'result', bureauId, year, half, memberId, grade };
     }
     default:
       return undefined;
