@@ -11,7 +11,7 @@ export function routeFor(path: string, services: Record<string, string>): string
   if (['pledges', 'bureaus', 'org-units', 'members'].includes(segment)) return services['pledge-service'];
   if (segment === 'reviews') return services['review-service'];
   if (segment === 'appraisals') return services['appraisal-service'];
-  if (segment === 'rewards') return services['reward-service'];
+  if (segment === 'rewards' || segment === 'statistics') return services['reward-service'];
   return undefined;
 }
 
