@@ -17,7 +17,7 @@ export interface AppraisalWriteResult<K extends AggregateKind = AggregateKind> {
   repeated: boolean;
 }
 
-/** One decision on one aggregate of the appraisal context. */
+/** One decision on one aggregate of the appraisal context (its kind, its id, the command). */
 export class DecideAppraisal<K extends AggregateKind = AggregateKind> {
   constructor(
     readonly kind: K,
