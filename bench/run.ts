@@ -14,6 +14,7 @@ import { readsBench } from './suites/reads.bench';
 import { reviewBench } from './suites/review.bench';
 import { subscriptionsBench } from './suites/subscriptions.bench';
 import { appraisalBench } from './suites/appraisal.bench';
+import { statisticsBench } from './suites/statistics.bench';
 
 const REPLAY_EVENTS = 200_000;
 
@@ -41,7 +42,7 @@ function printTable(rows: BenchRow[]): void {
 }
 
 /** Suites by name; `npm run bench -- bus` runs only those named (the event store suite also feeds the peer rows). */
-const SUITES = ['event-store', 'bus', 'peer', 'pledge-api', 'gateway', 'review', 'reads', 'console', 'subscriptions', 'appraisal'] as const;
+const SUITES = ['event-store', 'bus', 'peer', 'pledge-api', 'gateway', 'review', 'reads', 'console', 'statistics', 'subscriptions', 'appraisal'] as const;
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
@@ -108,6 +109,7 @@ async function main(): Promise<void> {
       console.error('appraisal: a round of 200 members scored, explained and finalized (records a year of checks first)…');
       rows.push(...(await appraisalBench()));
     }
+    if (runs('statistics')) rows.push(...(await statisticsBench()));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -172,7 +172,7 @@ describe('rewards across processes', () => {
     const certificate = await reward.call(wang, 'GET', `/api/v1/rewards/grants/${wangGrant}/certificate`);
     expect(certificate.headers.get('content-type')).toContain('text/html');
     expect(certificate.body).toContain('王曉東同志');
-    expect(certificate.body).toContain('獎金1,000.00元');
+    expect(certificate.body).toContain('奖金1,000.00元');
     const announcement = await reward.call(wang, 'GET', `/api/v1/rewards/selections/${selectionId}/announcement`);
     expect(announcement.body).toContain('周敏');
     expect((await reward.call(chen, 'POST', `/api/v1/rewards/grants/${wangGrant}/revocation`, {})).status).toBe(400);
@@ -227,16 +227,16 @@ describe('rewards across processes', () => {
 
     const csv = await reward.call(chen, 'GET', `/api/v1/statistics/bureaus/weihai/export?format=csv&table=groups&year=${YEAR}&asOf=${asOf}`);
     expect(csv.headers.get('content-type')).toContain('text/csv');
-    expect(csv.body).toContain('機關,威海市統計局');
-    expect(csv.body).toContain(`數據截至,${asOf}`);
+    expect(csv.body).toContain('机关,威海市統計局');
+    expect(csv.body).toContain(`数据截至,${asOf}`);
     expect(csv.body).toContain('綜合黨小組,1,0,1,1,1,1,1500');
     const xlsx = await fetch(`${reward.baseUrl}/api/v1/statistics/bureaus/weihai/export?format=xlsx`, { headers: { authorization: `Bearer ${chen!.token}` } });
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
     const { Workbook } = await import('exceljs');
     const workbook = new Workbook();
     await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['合計', '各支部', '各黨小組', '各年度', '匯總']);
-    expect(workbook.worksheets[0]!.getRow(1).values).toEqual([undefined, '機關', '威海市統計局']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['合计', '各支部', '各党小组', '各年度', '汇总']);
+    expect(workbook.worksheets[0]!.getRow(1).values).toEqual([undefined, '机关', '威海市統計局']);
     expect((await reward.call(chen, 'GET', '/api/v1/statistics/bureaus/weihai/export?format=pdf')).body).toMatchObject({ status: 400, errors: [expect.objectContaining({ field: '/query/format' })] });
   }, 180_000);
 });

@@ -49,7 +49,7 @@ export async function approveAndPublish(dataDir: string, pledgeId: string, year:
 
 /** The appraisal service's final result for a member (pledgebook.appraisal.result-finalized.v1). */
 export function finalizeResult(dataDir: string, r: { memberId: string; year: number; half: 'H1' | 'H2'; grade: 'excellent' | 'qualified' | 'basically-qualified' | 'unqualified'; points: number }, bureauId = 'weihai') {
-  const labels = { excellent: '優秀', qualified: '合格', 'basically-qualified': '基本合格', unqualified: '不合格' };
+  const labels = { excellent: '优秀', qualified: '合格', 'basically-qualified': '基本合格', unqualified: '不合格' };
   const roundId = `round-${r.year}-${r.half}`;
   return publishEvent(
     dataDir,

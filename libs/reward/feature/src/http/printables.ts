@@ -5,8 +5,8 @@ import type { GrantDetails, SelectionState } from '@pledgebook/reward-domain';
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const day = (iso?: string) => (iso ? `${iso.slice(0, 4)}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日` : '—');
 const yuan = (fen: number) => `${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}元`;
-const SPIRITUAL_LABEL = { commendation: '通報表揚', certificate: '榮譽證書', 'honour-title': '榮譽稱號' } as const;
-const GROUND_LABEL = { fulfilment: '踐諾考核優秀', 'distinctive-activity': '承諾活動有特色', selection: '評先選優', research: '統計信息、分析調研獎勵' } as const;
+const SPIRITUAL_LABEL = { commendation: '通报表扬', certificate: '荣誉证书', 'honour-title': '荣誉称号' } as const;
+const GROUND_LABEL = { fulfilment: '践诺考核优秀', 'distinctive-activity': '承诺活动有特色', selection: '评先选优', research: '统计信息、分析调研奖励' } as const;
 
 const STYLE = `
 @page { size: A4; margin: 22mm 20mm; }
@@ -36,33 +36,33 @@ ${body}
 </html>
 `;
 
-/** A grant's certificate (獎勵證書): recipient, title, ground, what was given, the bureau and date. */
+/** A grant's certificate (荣誉证书): recipient, title, ground, what was given, the bureau and date. */
 export function renderCertificate(grant: GrantDetails, recipientName: string, bureauName?: string, revoked?: { reason: string; at: string }): string {
   const parts: string[] = grant.spiritual.map((f) => SPIRITUAL_LABEL[f]);
-  if (grant.material?.kind === 'money') parts.push(`獎金${yuan(grant.material.amountFen)}`);
-  if (grant.material?.kind === 'goods') parts.push(`獎品：${grant.material.goods}`);
+  if (grant.material?.kind === 'money') parts.push(`奖金${yuan(grant.material.amountFen)}`);
+  if (grant.material?.kind === 'goods') parts.push(`奖品：${grant.material.goods}`);
   const body = `<section class="certificate">
-<h1>榮譽證書</h1>
+<h1>荣誉证书</h1>
 <p class="body">${escape(recipientName)}同志：</p>
-<p class="body">在${grant.year}年度黨員目標承諾活動中，因${escape(GROUND_LABEL[grant.ground])}，被授予“${escape(grant.title)}”${parts.length ? `（${escape(parts.join('、'))}）` : ''}，特發此證，以資鼓勵。</p>
-${revoked ? `<p class="body"><strong>此獎勵已於${day(revoked.at)}撤銷：${escape(revoked.reason)}</strong></p>` : ''}
+<p class="body">在${grant.year}年度党员目标承诺活动中，因${escape(GROUND_LABEL[grant.ground])}，被授予“${escape(grant.title)}”${parts.length ? `（${escape(parts.join('、'))}）` : ''}，特发此证，以资鼓励。</p>
+${revoked ? `<p class="body"><strong>此奖励已于${day(revoked.at)}撤销：${escape(revoked.reason)}</strong></p>` : ''}
 <p class="sign">${bureauName ? escape(bureauName) : ''}<br>${day(grant.grantedAt)}</p>
 </section>`;
   return page(`${recipientName} ${grant.title}`, body);
 }
 
-/** A selection's announcement (評先選優結果公告): the honour, the meeting that decided, and who was selected. */
+/** A selection's announcement (评先选优结果公告): the honour, the meeting that decided, and who was selected. */
 export function renderAnnouncement(selection: SelectionState, names: ReadonlyMap<string, string>, bureauName?: string): string {
   const selected = selection.decision?.selected ?? [];
   const rows = selected.map((id, i) => `<tr><td>${i + 1}</td><td>${escape(names.get(id) ?? id)}</td></tr>`).join('\n');
-  const state = selection.status === 'announced' ? `公佈日期：${day(selection.announcedAt)}` : selection.status === 'on-notice' ? `公示期：${day(selection.notice?.startsOn)}至${day(selection.notice?.endsOn)}` : '尚未公佈';
-  const body = `<h1>${selection.year}年度${escape(selection.title ?? '')}評選結果${selection.status === 'on-notice' ? '公示' : '公告'}</h1>
-<p class="meta">${bureauName ? `${escape(bureauName)}　` : ''}名額：${selection.quota ?? '—'}名　領導小組會議：${day(selection.decision?.meeting.date)}</p>
+  const state = selection.status === 'announced' ? `公布日期：${day(selection.announcedAt)}` : selection.status === 'on-notice' ? `公示期：${day(selection.notice?.startsOn)}至${day(selection.notice?.endsOn)}` : '尚未公布';
+  const body = `<h1>${selection.year}年度${escape(selection.title ?? '')}评选结果${selection.status === 'on-notice' ? '公示' : '公告'}</h1>
+<p class="meta">${bureauName ? `${escape(bureauName)}　` : ''}名额：${selection.quota ?? '—'}名　领导小组会议：${day(selection.decision?.meeting.date)}</p>
 <p class="meta">${state}</p>
 <table>
-<thead><tr><th>序號</th><th>姓名</th></tr></thead>
+<thead><tr><th>序号</th><th>姓名</th></tr></thead>
 <tbody>
-${rows || '<tr><td colspan="2">尚未決定</td></tr>'}
+${rows || '<tr><td colspan="2">尚未决定</td></tr>'}
 </tbody>
 </table>
 <p class="sign">${bureauName ? escape(bureauName) : ''}<br>${day(selection.announcedAt ?? selection.decision?.decidedAt)}</p>`;

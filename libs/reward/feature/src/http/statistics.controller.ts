@@ -65,13 +65,13 @@ export class StatisticsController {
     const named = await this.named(bureauId, asOf, await this.reader.tables(bureauId, options));
     const rollUp = await this.rollUpOf(bureauId, options);
     const tables: ExportTable[] = [
-      { name: 'total', title: '合計', scopeHeader: '機關', rows: [{ scope: named.bureau.name, ...named.total }] },
-      { name: 'branches', title: '各支部', scopeHeader: '黨支部', rows: named.branches.map(({ branchId: _b, name, ...f }) => ({ scope: name, ...f })) },
-      { name: 'groups', title: '各黨小組', scopeHeader: '黨小組', rows: named.groups.map(({ groupId: _g, branchId: _b, name, ...f }) => ({ scope: name, ...f })) },
+      { name: 'total', title: '合计', scopeHeader: '机关', rows: [{ scope: named.bureau.name, ...named.total }] },
+      { name: 'branches', title: '各支部', scopeHeader: '党支部', rows: named.branches.map(({ branchId: _b, name, ...f }) => ({ scope: name, ...f })) },
+      { name: 'groups', title: '各党小组', scopeHeader: '党小组', rows: named.groups.map(({ groupId: _g, branchId: _b, name, ...f }) => ({ scope: name, ...f })) },
       { name: 'years', title: '各年度', scopeHeader: '年度', rows: named.years.map(({ year: y, ...f }) => ({ scope: String(y), ...f })) },
-      { name: 'roll-up', title: '匯總', scopeHeader: '機關', rows: [...rollUp.rows.map(({ bureauId: _b, name, scope, ...f }) => ({ scope: scope === 'own' ? `${name}（本級）` : name, ...f })), { scope: '合計', ...rollUp.sum }] },
+      { name: 'roll-up', title: '汇总', scopeHeader: '机关', rows: [...rollUp.rows.map(({ bureauId: _b, name, scope, ...f }) => ({ scope: scope === 'own' ? `${name}（本级）` : name, ...f })), { scope: '合计', ...rollUp.sum }] },
     ];
-    const header: ExportHeader = { bureauName: named.bureau.name, asOf, period: query.year ? `${query.year}年` : '自開始以來' };
+    const header: ExportHeader = { bureauName: named.bureau.name, asOf, period: query.year ? `${query.year}年` : '自开始以来' };
     const file = `statistics-${bureauId}-${query.year ?? 'all'}`;
     if (query.format === 'xlsx') {
       res.status(200).type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').setHeader('Content-Disposition', `attachment; filename="${file}.xlsx"`);

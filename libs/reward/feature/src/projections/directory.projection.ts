@@ -5,7 +5,7 @@ import { eventName, resultFinalized, str, type Data } from '../facts/fact-reader
 import { PREFIX } from '../streams';
 import { BUREAUS, MEMBERS, ORG_UNITS, RESULTS, scopedId, type BureauView, type MemberView, type OrgUnitView, type ResultView } from './views';
 
-const GRADE_LABELS = { excellent: '優秀', qualified: '合格', 'basically-qualified': '基本合格', unqualified: '不合格' } as const;
+const GRADE_LABELS = { excellent: '优秀', qualified: '合格', 'basically-qualified': '基本合格', unqualified: '不合格' } as const;
 
 /**
  * The directory (bureaus and their parents, org units, members and where they sit) and final
