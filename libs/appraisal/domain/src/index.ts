@@ -57,6 +57,7 @@ export * from './round/scoring/formulas';
 export * from './round/scoring/democratic';
 export * from './round/scoring/grading';
 export * from './round/scoring/score-sheet';
+export * from './round/scoring/stored-score';
 export * from './round/scoring/round-grading';
 export * from './round/what-if';
 export * from './round/explain';

@@ -3,6 +3,7 @@ import type { Half } from '../shared/dates';
 import type { Grade } from '../shared/grades';
 import type { Rating, RatingCounts } from '../shared/ratings';
 import type { SchemeContent } from '../scheme/types';
+import type { StoredComputedScore } from './scoring/stored-score';
 import type { CriterionScore, GradedResult, PartyStatus, Subject } from './types';
 
 type Tally = { memberId: string; counts: RatingCounts };
@@ -20,7 +21,8 @@ export type RoundEvent =
       type: 'RoundOpened';
       data: { bureauId: string; year: number; half: Half; schemeVersion: number; scheme: SchemeContent; subjects: Subject[]; by: string; at: string };
     }
-  | { type: 'ComputedScoresRecorded'; data: { scores: Array<{ memberId: string; criteria: CriterionScore[] }>; by: string; at: string } }
+  /** Scores stored as `StoredComputedScore` (the fold restores the rest from the round's scheme); earlier events carry whole scores. */
+  | { type: 'ComputedScoresRecorded'; data: { scores: Array<{ memberId: string; criteria: Array<StoredComputedScore | CriterionScore> }>; by: string; at: string } }
   | { type: 'EnteredScoreRecorded'; data: { memberId: string; score: CriterionScore; by: string; at: string } }
   | { type: 'SelfAssessmentRecorded'; data: { memberId: string; rating: Rating; at: string } }
   | { type: 'PeerTallyRecorded'; data: { groupId: string; groupMembers: number; tallies: Tally[]; by: string; at: string } }

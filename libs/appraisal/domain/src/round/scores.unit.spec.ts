@@ -44,9 +44,19 @@ describe('appraisal round: scores', () => {
   describe('computed criteria', () => {
     it('scores every subject’s computed criteria from the supplied facts, each score explaining itself', () => {
       const period = { year: 2026, half: 'H1' as const, schemeVersion: 1 };
-      const scores = subjects.map((s) => s.memberId).sort().map((memberId) => ({ memberId, criteria: computedCriteria.map((c) => scoreComputed(c, facts, period)) }));
+      const explained = computedCriteria.map((c) => scoreComputed(c, facts, period));
+      const stored = explained.map(({ criterionId, points, inputs, sourceEventIds }) => ({ criterionId, points, inputs, sourceEventIds }));
+      const scores = subjects.map((s) => s.memberId).sort().map((memberId) => ({ memberId, criteria: stored }));
       given([opened]).when(computeAll).then([{ type: 'ComputedScoresRecorded', data: { scores, by: 'qian', at: AT } }]);
-      expect(scores[0]!.criteria[0]).toMatchObject({ criterionId: 'items', schemeVersion: 1, formula: 'items-fulfilled-ratio', points: 30, sourceEventIds: ['ev-c1'] });
+      // The event stores what the scheme does not say; the fold explains every point again.
+      const state = [opened, { type: 'ComputedScoresRecorded', data: { scores, by: 'qian', at: AT } } as RoundEvent].reduce(roundDecider.evolve, roundDecider.initialState());
+      expect(Object.values(state.computed.sun!)).toEqual(explained);
+      expect(explained[0]).toMatchObject({ criterionId: 'items', schemeVersion: 1, formula: 'items-fulfilled-ratio', points: 30, sourceEventIds: ['ev-c1'] });
+    });
+    it('folds scores recorded whole (before they were stored without the scheme’s text) as they were', () => {
+      const whole = scoreComputed(computedCriteria[0]!, facts, { year: 2026, half: 'H1', schemeVersion: 1 });
+      const state = [opened, { type: 'ComputedScoresRecorded', data: { scores: [{ memberId: 'sun', criteria: [whole] }], by: 'qian', at: AT } } as RoundEvent].reduce(roundDecider.evolve, roundDecider.initialState());
+      expect(state.computed.sun!.items).toEqual(whole);
     });
     it('wants facts for every subject, and only for subjects', () => {
       const { sun: _sun, ...withoutSun } = allFacts;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { monthsOfHalf, quartersOfHalf, type Half, type SubjectFacts } from '@pledgebook/appraisal-domain';
 import { Directory } from './directory';
 import { EventFacts } from './event-facts';
-import { itemFactsOf, placesOf } from './rosters';
+import { itemFactsOf } from './rosters';
 
 /**
  * Everything the subjects' computed criteria are scored from (ADR 0041): their books' items and
@@ -18,12 +18,17 @@ export class ScoringFacts {
   ) {}
 
   async of(bureauId: string, year: number, half: Half, memberIds: readonly string[]): Promise<Record<string, SubjectFacts>> {
-    const [members, books, units] = await Promise.all([this.directory.members(bureauId), this.directory.publishedBooks(bureauId, year), this.directory.orgUnits(bureauId)]);
+    const [books, units] = await Promise.all([this.directory.publishedBooks(bureauId, year), this.directory.orgUnits(bureauId)]);
     const months = monthsOfHalf(year, 'H1').concat(half === 'H2' ? monthsOfHalf(year, 'H2') : []);
-    const places = placesOf(members, [months[0]!, `${months.at(-1)}-28`]);
+    // Every party group's checks and every branch's dispatches: wherever a subject was placed in the year.
+    const places = { groupIds: new Set<string>(), branchIds: new Set<string>() };
     for (const u of units) {
       if (u.type === 'party-group') places.groupIds.add(u.orgUnitId);
       if (u.type === 'party-branch') places.branchIds.add(u.orgUnitId);
+    }
+    for (const b of books) {
+      if (b.groupId) places.groupIds.add(b.groupId);
+      if (b.branchId) places.branchIds.add(b.branchId);
     }
     const statuses = await this.eventFacts.statuses(bureauId, places.groupIds, months);
     const talks = await this.eventFacts.talks(bureauId, places.branchIds, year, quartersOfHalf(half));
