@@ -278,6 +278,34 @@ describe('the half-year round', () => {
     expect(guesses.some((g) => g.status === 429)).toBe(true);
   });
 
+  it('refuses bad input on every other route, writing nothing', async () => {
+    await refused(() => call('sun', 'POST', `${base}/schemes/${YEAR}/versions/1/publish`), 403);
+    await refused(() => call('qian', 'POST', `${base}/schemes/${YEAR}/versions/2/publish`), 409, 'wrong_state');
+    await refused(() => call('qian', 'GET', `${base}/schemes/twenty/versions`), 400);
+    await refused(() => call('sun', 'GET', `${base}/calendar/1999`), 400);
+    await refused(() => call('zhao', 'GET', `${base}/groups/group-1/checks/${NEXT_MONTH}`), 404, 'monthly_check_not_found');
+    await refused(() => call('sun', 'GET', `${base}/groups/group-1/checks/${YEAR}-01`), 403);
+    await refused(() => call('sun', 'GET', `${base}/branches/branch-1/dispatches/${YEAR}/1/preview`), 403);
+    await refused(() => call('wang', 'GET', `${base}/branches/branch-1/dispatches/${YEAR}/5/preview`), 400);
+    await refused(() => call('wang', 'GET', `${base}/branches/branch-1/dispatches/${YEAR}/3`), 404, 'quarterly_dispatch_not_found');
+    await refused(() => call('sun', 'GET', `${base}/talks?branchId=branch-1`), 403);
+    await refused(() => call('sun', 'GET', `${base}/talks`), 403);
+    await refused(() => call('wang', 'GET', `${base}/talks?status=lost`), 400);
+    await refused(() => call('sun', 'GET', `${base}/rounds/${YEAR}/H2`), 404, 'appraisal_round_not_found');
+    await refused(() => call('sun', 'GET', `${base}/rounds?year=soon`), 400);
+    await refused(() => call('qian', 'PUT', `${round}/members/wu/deductions/work-discipline`, { points: 11, reason: '超上限' }), 422, 'bad_points');
+    await refused(() => call('qian', 'PUT', `${round}/members/wu/deductions/late`, { points: 1, reason: '未知' }), 422, 'unknown_deduction');
+    await refused(() => call('qian', 'POST', `${round}/members/wu/vetoes/theft`, { reason: '未知' }), 422, 'unknown_veto');
+    await refused(() => call('sun', 'POST', `${round}/members/wu/vetoes/discipline-case`, { reason: '处分' }), 403);
+    await refused(() => call('qian', 'POST', `${round}/members/wu/vetoes/discipline-case`, { reason: ' ' }), 422, 'reason_required');
+    await refused(() => call('sun', 'GET', `${round}/results?grade=best`), 400);
+    await refused(() => call('sun', 'GET', `${round}/notice`), 404, 'notice_not_found');
+    await refused(() => call('qian', 'GET', `${round}/members/qian/explanation`), 404, 'subject_not_found');
+    await refused(() => call('sun', 'GET', `${base}/members/sun/years/last`), 400);
+    expect((await call('sun', 'GET', `${round}/results`)).body).toMatchObject({ provisional: false, byGrade: [{ count: 0 }, { count: 0 }, { count: 0 }, { count: 0 }] });
+    expect((await call('qian', 'GET', `${round}/results`)).body.provisional).toBe(true);
+  });
+
   it('runs a what-if under another version without touching the round', async () => {
     const before = appraisalEvents(h.dataDir, B);
     const whatIf = await must(call('qian', 'GET', `${round}/what-if?schemeVersion=2`));
