@@ -1,6 +1,6 @@
 import { dataSchemaUri, Topics, type CloudEvent } from '@pledgebook/contracts';
 import { openMessageBus } from '@pledgebook/infrastructure';
-import { startServiceProcess, type Caller, type Harness } from '@pledgebook/nest/testing';
+import { startServiceProcess, type Caller, type Harness, type Reply } from '@pledgebook/nest/testing';
 import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,7 +32,7 @@ const SCHEME = {
   ],
 };
 
-const ok = async (p: Promise<{ status: number; body: unknown }>, what: string) => {
+const ok = async (p: Promise<Reply>, what: string): Promise<Reply> => {
   const r = await p;
   if (r.status >= 300) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body).slice(0, 400)}`);
   return r;
@@ -157,7 +157,7 @@ export async function appraisalBench(): Promise<BenchRow[]> {
 
 function baselineEvent(i: number): CloudEvent {
   const type = 'pledgebook.bench.baseline.v1';
-  return { specversion: '1.0', id: `baseline-${i}-${Date.now()}`, source: '/bench', type, time: new Date().toISOString(), datacontenttype: 'application/json', dataschema: dataSchemaUri(type), data: { i }, bureauid: BUREAUS[0]!, actorid: 'bench', correlationid: 'bench', causationid: 'bench', streamid: 'bench', streamrevision: i, hash: 'a'.repeat(64) };
+  return { specversion: '1.0', id: `baseline-${i}-${Date.now()}`, source: '/bench', type, subject: `bench/${i}`, time: new Date().toISOString(), datacontenttype: 'application/json', dataschema: dataSchemaUri(type), data: { i }, bureauid: BUREAUS[0]!, actorid: 'bench', correlationid: 'bench', causationid: 'bench', streamid: 'bench', streamrevision: i, hash: 'a'.repeat(64) };
 }
 
 /** A bureau's facts on the bus, its scheme published, a year of monthly checks and four dispatches recorded, its H2 round open. */

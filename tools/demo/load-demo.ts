@@ -188,7 +188,7 @@ export async function loadDemo(options: DemoOptions): Promise<DemoSummary> {
     }
     await bureauAdmin.send('POST', `/api/v1/bureaus/${b}/years/${lastYear}/close`);
   }
-  await (await import('./demo-appraisal')).loadDemoAppraisal({ gatewayUrl: url, admin: bureauAdmin, as, log });
+  await (require('./demo-appraisal') as typeof import('./demo-appraisal')).loadDemoAppraisal({ gatewayUrl: url, admin: bureauAdmin, as, log });
   await (require('./demo-rewards') as typeof import('./demo-rewards')).loadDemoRewards({ admin: bureauAdmin, as, log });
   // What the books look like now, as the pledge service lists them.
   const counts: Record<string, number> = {};

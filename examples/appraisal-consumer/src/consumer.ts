@@ -16,7 +16,7 @@ export interface HandledIds {
  * checked against its published JSON Schema first; the other types are skipped.
  */
 export function followFinalizedResults(bus: MessageBus, groupId: string, onResult: (result: FinalizedResult) => void | Promise<void>, handled: HandledIds = new Set<string>()): Promise<ConsumerHandle> {
-  const contracts = new ContractRegistry(EVENT_CATALOG);
+  const contracts: ContractRegistry = new ContractRegistry(EVENT_CATALOG);
   return bus.consume({ groupId, topics: [Topics.appraisal] }, async (messages) => {
     for (const { value: event } of messages) {
       contracts.validate(event);
