@@ -239,4 +239,55 @@ describe('rewards across processes', () => {
     expect(workbook.worksheets[0]!.getRow(1).values).toEqual([undefined, '机关', '威海市統計局']);
     expect((await reward.call(chen, 'GET', '/api/v1/statistics/bureaus/weihai/export?format=pdf')).body).toMatchObject({ status: 400, errors: [expect.objectContaining({ field: '/query/format' })] });
   }, 180_000);
+
+  it('rates research works by a non-author, grants the shares, totals them and puts the bonus on the bus; records opening totals', async () => {
+    const { chen, wang, zhou, sun } = as as Record<string, Caller>;
+    const scheme = {
+      appraisalBonus: true,
+      categories: [{ categoryId: 'analysis-report', name: '统计分析报告', levels: [{ levelId: 'first', name: '一等', amountFen: 80_001, bonusPoints: 1.5 }] }],
+    };
+    expect((await reward.call(wang, 'PUT', `/api/v1/rewards/research/schemes/${YEAR}`, scheme)).body).toMatchObject({ status: 403, code: 'not_leading_group' });
+    expect((await reward.call(chen, 'PUT', `/api/v1/rewards/research/schemes/${YEAR}`, scheme)).status).toBe(200);
+    const submitted = await reward.call(wang, 'POST', '/api/v1/rewards/research/works', { year: YEAR, title: '人口抽样调查数据质量分析', categoryId: 'analysis-report', authors: ['wang', 'sun'], evidence: ['局分析报告评审纪要'] });
+    expect(submitted.status).toBe(201);
+    const workId = submitted.body.workId as string;
+    expect((await reward.call(zhou, 'POST', '/api/v1/rewards/research/works', { year: YEAR, title: 'x', categoryId: 'poems', authors: ['zhou'], evidence: ['e'] })).body).toMatchObject({ status: 422, code: 'unknown_category' });
+    expect((await reward.call(sun, 'POST', `/api/v1/rewards/research/works/${workId}/rating`, { levelId: 'first' })).status).toBe(403);
+    const office = await pledge.as({ sub: 'sun', bureauId: 'weihai', roles: ['member', 'appraisal-office'] });
+    expect((await reward.call(office, 'POST', `/api/v1/rewards/research/works/${workId}/rating`, { levelId: 'first' })).body).toMatchObject({ status: 403, code: 'rater_is_author' });
+    const rated = await reward.call(chen, 'POST', `/api/v1/rewards/research/works/${workId}/rating`, { levelId: 'first' });
+    expect(rated.body).toMatchObject({ status: 'rated', rating: { amountFen: 80_001, shares: [{ memberId: 'wang', shareFen: 40_001 }, { memberId: 'sun', shareFen: 40_000 }] } });
+    const totals = await eventually(() => reward.call(wang, 'GET', `/api/v1/rewards/research/totals?year=${YEAR}`), (r) => r.body.members?.length === 2);
+    expect(totals.body.members).toEqual([
+      { memberId: 'wang', name: '王曉東', works: 1, amountFen: 40_001, bonusPoints: 1.5 },
+      { memberId: 'sun', name: '孫麗', works: 1, amountFen: 40_000, bonusPoints: 1.5 },
+    ]);
+    const researchGrants = await eventually(() => reward.call(chen, 'GET', `/api/v1/rewards/grants?year=${YEAR}&limit=100`), (r) => r.body.items.filter((g: { grant: { ground: string } }) => g.grant.ground === 'research').length === 2);
+    expect(researchGrants.status).toBe(200);
+    const onBus = await eventually(
+      async () => ({ status: 200, body: await topicMessages(dataDir, Topics.reward), headers: new Headers() }),
+      (r) => r.body.some((e: { type: string }) => e.type === 'pledgebook.reward.research-work-rated.v1'),
+    );
+    expect(onBus.body.find((e: { type: string }) => e.type === 'pledgebook.reward.research-work-rated.v1').data).toEqual({
+      bureauId: 'weihai',
+      workId,
+      year: YEAR,
+      categoryId: 'analysis-report',
+      levelId: 'first',
+      amountFen: 80_001,
+      authors: [{ memberId: 'wang', shareFen: 40_001 }, { memberId: 'sun', shareFen: 40_000 }],
+      appraisalBonusPoints: 1.5,
+      ratedAt: rated.body.rating.ratedAt,
+    });
+
+    // Opening totals for a year before the system; not for a year it holds books for.
+    const opening = { deedsPledged: 12, deedsDone: 11, peopleAided: 5, amountFen: 300_000 };
+    expect((await reward.call(as.ye!, 'PUT', `/api/v1/statistics/bureaus/weihai/opening-totals/${YEAR}`, opening)).body).toMatchObject({ status: 422, code: 'year_in_system' });
+    expect((await reward.call(as.ye!, 'PUT', '/api/v1/statistics/bureaus/weihai/opening-totals/2011', { ...opening, deedsDone: 13 })).body).toMatchObject({ status: 422, code: 'done_over_pledged' });
+    expect((await reward.call(as.yantaiAdmin!, 'PUT', '/api/v1/statistics/bureaus/weihai/opening-totals/2011', opening)).status).toBe(403);
+    expect((await reward.call(as.ye!, 'PUT', '/api/v1/statistics/bureaus/weihai/opening-totals/2011', opening)).status).toBe(200);
+    const sinceStart = await eventually(() => reward.call(chen, 'GET', '/api/v1/statistics/bureaus/weihai'), (r) => r.body.years?.[0]?.year === 2011);
+    expect(sinceStart.body.years[0]).toMatchObject({ year: 2011, deedsPledged: 12, peopleAided: 5, withOpeningTotals: true });
+    expect(sinceStart.body.total).toMatchObject({ deedsPledged: 13, amountFen: 450_000, withOpeningTotals: true });
+  }, 120_000);
 });
