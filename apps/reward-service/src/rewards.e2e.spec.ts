@@ -110,7 +110,7 @@ describe('rewards across processes', () => {
     expect((await reward.call(peng, 'POST', `/api/v1/rewards/selections/${selectionId}/nominations`, { memberId: 'wang' })).body).toMatchObject({ status: 403, code: 'not_your_branch' });
     expect((await reward.call(sun, 'POST', `/api/v1/rewards/selections/${selectionId}/nominations`, { memberId: 'ghost', reason: 'x' })).body).toMatchObject({ status: 422, code: 'unknown_member' });
     expect((await reward.call(as.yantaiAdmin!, 'POST', `/api/v1/rewards/selections/${selectionId}/nominations`, { memberId: 'wang' })).status).toBe(403);
-    expect((await reward.call(sun, 'POST', '/api/v1/rewards/selections', { year: YEAR, honourId: 'outstanding-member', quota: 2 })).body).toMatchObject({ status: 403, code: 'not_leading_group' });
+    expect((await reward.call(sun, 'POST', '/api/v1/rewards/selections', { year: YEAR, honourId: 'outstanding-member', quota: 2 })).body).toMatchObject({ status: 403, detail: expect.stringContaining('leading-group') });
     expect((await reward.call(chen, 'POST', '/api/v1/rewards/selections', { year: YEAR, honourId: 'outstanding-member', quota: 9 })).body).toMatchObject({ status: 422, code: 'quota_over_policy' });
     expect((await reward.call(chen, 'GET', `/api/v1/rewards/selections/${selectionId}`)).body.revision).toBe(before);
 
@@ -246,7 +246,7 @@ describe('rewards across processes', () => {
       appraisalBonus: true,
       categories: [{ categoryId: 'analysis-report', name: '统计分析报告', levels: [{ levelId: 'first', name: '一等', amountFen: 80_001, bonusPoints: 1.5 }] }],
     };
-    expect((await reward.call(wang, 'PUT', `/api/v1/rewards/research/schemes/${YEAR}`, scheme)).body).toMatchObject({ status: 403, code: 'not_leading_group' });
+    expect((await reward.call(wang, 'PUT', `/api/v1/rewards/research/schemes/${YEAR}`, scheme)).body).toMatchObject({ status: 403, detail: expect.stringContaining('leading-group') });
     expect((await reward.call(chen, 'PUT', `/api/v1/rewards/research/schemes/${YEAR}`, scheme)).status).toBe(200);
     const submitted = await reward.call(wang, 'POST', '/api/v1/rewards/research/works', { year: YEAR, title: '人口抽样调查数据质量分析', categoryId: 'analysis-report', authors: ['wang', 'sun'], evidence: ['局分析报告评审纪要'] });
     expect(submitted.status).toBe(201);

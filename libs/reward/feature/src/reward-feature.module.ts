@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { IdempotencyInterceptor } from '@pledgebook/nest';
+import { BUREAU_HIERARCHY, IdempotencyInterceptor } from '@pledgebook/nest';
 import { Bureaus } from './http/bureaus';
 import { GrantsController } from './http/grants.controller';
 import { MembersController } from './http/members.controller';
@@ -16,6 +16,6 @@ import { RewardWrites } from './writes/reward-writes';
 /** The reward context: policies, selections, grants, the research scheme, and the programme's statistics. */
 @Module({
   controllers: [PoliciesController, SelectionsController, GrantsController, ResearchController, MembersController, StatisticsController],
-  providers: [RewardWrites, RewardLookups, GrantIssuer, Bureaus, StatisticsReader, RewardRuntime, IdempotencyInterceptor],
+  providers: [RewardWrites, RewardLookups, GrantIssuer, Bureaus, StatisticsReader, RewardRuntime, IdempotencyInterceptor, { provide: BUREAU_HIERARCHY, useExisting: Bureaus }],
 })
 export class RewardFeatureModule {}

@@ -1,4 +1,4 @@
-import { hasAnyRole, metaFromPrincipal, requestCorrelationId, idempotencyKeyOf, type AuthenticatedRequest, type Principal } from '@pledgebook/nest';
+import { metaFromPrincipal, requestCorrelationId, idempotencyKeyOf, type AuthenticatedRequest, type Principal } from '@pledgebook/nest';
 import type { EventMetadata } from '@pledgebook/event-store';
 import type { Actor } from '@pledgebook/reward-domain';
 import { ForbiddenException } from '@nestjs/common';
@@ -19,7 +19,3 @@ export function writeContext(principal: Principal, request: AuthenticatedRequest
 export function requireOwnBureau(principal: Principal, bureauId: string | undefined, what: string): void {
   if (bureauId !== undefined && bureauId !== principal.bureauId) throw new ForbiddenException(`${what}: outside your bureau`);
 }
-
-/** Roles of a parent authority that read its child bureaus' figures (the province and its auditors). */
-export const OVERSIGHT_ROLES = ['auditor', 'leading-group', 'bureau-admin'];
-export const canOversee = (principal: Principal) => hasAnyRole(principal, OVERSIGHT_ROLES);

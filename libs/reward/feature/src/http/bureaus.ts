@@ -1,13 +1,12 @@
-import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
-import { READ_MODELS, type Principal } from '@pledgebook/nest';
+import { Inject, Injectable } from '@nestjs/common';
+import { READ_MODELS, requireBureau, type BureauHierarchy, type Principal } from '@pledgebook/nest';
 import type { ReadModelStore } from '@pledgebook/read-model';
 import { BUREAUS, type BureauView } from '../projections/views';
 import { all } from '../projections/all';
-import { canOversee } from './access';
 
 /** The bureau hierarchy as the service learned it from bureau-registered events. */
 @Injectable()
-export class Bureaus {
+export class Bureaus implements BureauHierarchy {
   constructor(@Inject(READ_MODELS) private readonly views: ReadModelStore) {}
 
   async get(bureauId: string): Promise<BureauView | undefined> {
@@ -31,14 +30,10 @@ export class Bureaus {
     return new Hierarchy(await all<BureauView>(this.views, BUREAUS, {}));
   }
 
-  /**
-   * Who reads a bureau's rewards and figures: its own people; a parent authority's auditors,
-   * leading group and admins (a child sees only itself); a system admin.
-   */
+  /** A record read by id stays in its bureau, but for a parent authority's auditor (as `@BureauAccess` does for a path or query). */
   async requireReadable(principal: Principal, bureauId: string, what: string): Promise<void> {
-    if (principal.bureauId === bureauId || principal.roles.includes('system-admin')) return;
-    if (canOversee(principal) && (await this.ancestorsOf(bureauId)).includes(principal.bureauId)) return;
-    throw new ForbiddenException(`${what}: outside your bureau`);
+    const ancestors = principal.bureauId === bureauId ? [] : await this.ancestorsOf(bureauId);
+    requireBureau(principal, bureauId, what, { write: false, ancestorsOf: () => ancestors });
   }
 }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, Headers, HttpCode, Inject, Param, Post, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, IdempotencyInterceptor, parseInput, READ_MODELS, ZodApiBody, ZodPipe, type AuthenticatedRequest, type Principal } from '@pledgebook/nest';
+import { BureauAccess, CurrentPrincipal, IdempotencyInterceptor, parseInput, READ_MODELS, ZodApiBody, ZodPipe, type AuthenticatedRequest, type Principal } from '@pledgebook/nest';
 import type { ReadModelStore } from '@pledgebook/read-model';
 import { initialGrantState } from '@pledgebook/reward-domain';
 import type { Response } from 'express';
@@ -30,6 +30,7 @@ export class GrantsController {
 
   /** 201 with the grant; the same recipient, ground and basis granted before is a 409. */
   @Post()
+  @BureauAccess({ from: 'caller', roles: ['leading-group'], what: 'grant a reward' })
   @UseInterceptors(IdempotencyInterceptor)
   @ZodApiBody(grantBody)
   async grant(@Body(new ZodPipe(grantBody)) body: z.infer<typeof grantBody>, @CurrentPrincipal() p: Principal, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
@@ -53,22 +54,24 @@ export class GrantsController {
   }
 
   @Get()
+  @BureauAccess({ from: 'query', what: 'list grants' })
   async list(@Query() raw: unknown, @CurrentPrincipal() p: Principal) {
     const q = parseInput(listQuery, raw, '/query');
     const bureauId = q.bureauId ?? p.bureauId;
-    await this.bureaus.requireReadable(p, bureauId, 'list grants');
     const filter = { bureauId, ...(q.year ? { year: q.year } : {}), ...(q.status ? { status: q.status } : {}), ...(q.memberId ? { recipientKey: `member:${q.memberId}` } : {}) };
     const page = await this.views.collection<GrantView>(GRANTS).find(filter, { sort: { updatedAt: -1 }, limit: q.limit, ...(q.cursor ? { cursor: q.cursor } : {}) });
     return { items: page.items.map(({ _id: _k, ...g }) => g), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
   }
 
   @Get(':grantId')
+  @BureauAccess({ from: 'query', what: 'read a grant' })
   async get(@Param('grantId') raw: string, @Query() q: unknown, @CurrentPrincipal() p: Principal, @Res({ passthrough: true }) res: Response) {
     const { state, revision } = await this.readable(raw, q, p);
     return recordBody(state, revision, res);
   }
 
   @Get(':grantId/certificate')
+  @BureauAccess({ from: 'query', what: 'print a certificate' })
   @ApiProduces('text/html')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async certificate(@Param('grantId') raw: string, @Query() q: unknown, @CurrentPrincipal() p: Principal): Promise<string> {
@@ -79,6 +82,7 @@ export class GrantsController {
   }
 
   @Post(':grantId/revocation')
+  @BureauAccess({ from: 'caller', roles: ['leading-group'], what: 'revoke a grant' })
   @HttpCode(200)
   @UseInterceptors(IdempotencyInterceptor)
   @ZodApiBody(reasonBody)
@@ -110,7 +114,6 @@ export class GrantsController {
   private async readable(raw: string, q: unknown, p: Principal) {
     const grantId = parseInput(recordId, raw, '/grantId');
     const { bureauId = p.bureauId } = parseInput(yearQuery, q, '/query');
-    await this.bureaus.requireReadable(p, bureauId, 'read a grant');
     const loaded = await this.lookups.grant(bureauId, grantId);
     requireRecord(loaded.revision, 'grant', grantId);
     return loaded;

@@ -1,12 +1,11 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, parseInput, READ_MODELS, type Principal } from '@pledgebook/nest';
+import { BureauAccess, CurrentPrincipal, parseInput, READ_MODELS, type Principal } from '@pledgebook/nest';
 import type { ReadModelStore } from '@pledgebook/read-model';
 import { notFound } from '@pledgebook/util';
 import { all } from '../projections/all';
 import { GRANTS, RESULTS, type GrantView, type ResultView } from '../projections/views';
 import { RewardLookups } from '../writes/lookups';
-import { Bureaus } from './bureaus';
 import { memberId, yearQuery } from './schemas';
 
 /** GET /api/v1/rewards/members/{memberId}: a member's final results and the rewards granted to them. */
@@ -15,15 +14,14 @@ import { memberId, yearQuery } from './schemas';
 export class MembersController {
   constructor(
     private readonly lookups: RewardLookups,
-    private readonly bureaus: Bureaus,
     @Inject(READ_MODELS) private readonly views: ReadModelStore,
   ) {}
 
   @Get(':memberId')
+  @BureauAccess({ from: 'query', what: 'read a member’s rewards' })
   async member(@Param('memberId') raw: string, @Query() q: unknown, @CurrentPrincipal() p: Principal) {
     const id = parseInput(memberId, raw, '/memberId');
     const { year, bureauId = p.bureauId } = parseInput(yearQuery, q, '/query');
-    await this.bureaus.requireReadable(p, bureauId, 'read a member’s rewards');
     const member = await this.lookups.member(bureauId, id);
     if (!member) throw notFound('member', id);
     const results = await all<ResultView>(this.views, RESULTS, { bureauId, memberId: id, ...(year ? { year } : {}) });

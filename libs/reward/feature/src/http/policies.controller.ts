@@ -1,13 +1,12 @@
 import { Body, Controller, Get, Headers, Param, Put, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, IdempotencyInterceptor, parseInput, ZodApiBody, ZodPipe, type AuthenticatedRequest, type Principal } from '@pledgebook/nest';
+import { BureauAccess, CurrentPrincipal, IdempotencyInterceptor, parseInput, ZodApiBody, ZodPipe, type AuthenticatedRequest, type Principal } from '@pledgebook/nest';
 import { currentPolicy } from '@pledgebook/reward-domain';
 import type { Response } from 'express';
 import type { z } from 'zod';
 import { policyStream } from '../streams';
 import { RewardWrites } from '../writes/reward-writes';
 import { actorOf, requireOwnBureau, writeContext } from './access';
-import { Bureaus } from './bureaus';
 import { concurrency, recordBody, requireRecord } from './records';
 import { policyBody, yearParam, yearQuery } from './schemas';
 
@@ -17,10 +16,10 @@ import { policyBody, yearParam, yearQuery } from './schemas';
 export class PoliciesController {
   constructor(
     private readonly writes: RewardWrites,
-    private readonly bureaus: Bureaus,
   ) {}
 
   @Put(':year')
+  @BureauAccess({ from: 'caller', roles: ['leading-group'], what: 'set a reward policy' })
   @UseInterceptors(IdempotencyInterceptor)
   @ZodApiBody(policyBody)
   async set(
@@ -43,10 +42,10 @@ export class PoliciesController {
   }
 
   @Get(':year')
+  @BureauAccess({ from: 'query', what: 'read a reward policy' })
   async get(@Param('year') rawYear: string, @Query() raw: unknown, @CurrentPrincipal() p: Principal, @Res({ passthrough: true }) res: Response) {
     const year = parseInput(yearParam, rawYear, '/year');
     const { bureauId = p.bureauId } = parseInput(yearQuery, raw, '/query');
-    await this.bureaus.requireReadable(p, bureauId, 'read a reward policy');
     const { state, revision } = await this.writes.policies.load(policyStream(bureauId, year));
     requireRecord(revision, 'reward_policy', `${bureauId}/${year}`);
     return recordBody({ bureauId, year, current: currentPolicy(state), versions: state.versions }, revision, res);

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Put, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, deterministicId, idempotencyKeyOf, IdempotencyInterceptor, parseInput, READ_MODELS, ZodApiBody, ZodPipe, type AuthenticatedRequest, type Principal } from '@pledgebook/nest';
+import { BureauAccess, CurrentPrincipal, deterministicId, idempotencyKeyOf, IdempotencyInterceptor, parseInput, READ_MODELS, ZodApiBody, ZodPipe, type AuthenticatedRequest, type Principal } from '@pledgebook/nest';
 import type { ReadModelStore } from '@pledgebook/read-model';
 import { currentScheme, initialResearchWorkState, researchTotals, type ResearchWorkCommand } from '@pledgebook/reward-domain';
 import { newId } from '@pledgebook/util';
@@ -28,6 +28,7 @@ export class ResearchController {
   ) {}
 
   @Put('schemes/:year')
+  @BureauAccess({ from: 'caller', roles: ['leading-group'], what: 'set the research scheme' })
   @UseInterceptors(IdempotencyInterceptor)
   @ZodApiBody(schemeBody)
   async setScheme(
@@ -49,16 +50,17 @@ export class ResearchController {
   }
 
   @Get('schemes/:year')
+  @BureauAccess({ from: 'query', what: 'read a research scheme' })
   async scheme(@Param('year') rawYear: string, @Query() raw: unknown, @CurrentPrincipal() p: Principal, @Res({ passthrough: true }) res: Response) {
     const year = parseInput(yearParam, rawYear, '/year');
     const { bureauId = p.bureauId } = parseInput(yearQuery, raw, '/query');
-    await this.bureaus.requireReadable(p, bureauId, 'read a research scheme');
     const { state, revision } = await this.writes.schemes.load(researchSchemeStream(bureauId, year));
     requireRecord(revision, 'research_scheme', `${bureauId}/${year}`);
     return recordBody({ bureauId, year, current: currentScheme(state), versions: state.versions }, revision, res);
   }
 
   @Post('works')
+  @BureauAccess({ from: 'caller', what: 'submit a research work' })
   @UseInterceptors(IdempotencyInterceptor)
   @ZodApiBody(submitWorkBody)
   async submit(@Body(new ZodPipe(submitWorkBody)) body: z.infer<typeof submitWorkBody>, @CurrentPrincipal() p: Principal, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
@@ -94,10 +96,10 @@ export class ResearchController {
   }
 
   @Get('works')
+  @BureauAccess({ from: 'query', what: 'list research works' })
   async works(@Query() raw: unknown, @CurrentPrincipal() p: Principal) {
     const q = parseInput(listQuery, raw, '/query');
     const bureauId = q.bureauId ?? p.bureauId;
-    await this.bureaus.requireReadable(p, bureauId, 'list research works');
     const filter = { bureauId, ...(q.year ? { year: q.year } : {}), ...(q.status ? { status: q.status } : {}), ...(q.memberId ? { authors: q.memberId } : {}) };
     const page = await this.views.collection<ResearchWorkView>(RESEARCH_WORKS).find(filter, { sort: { updatedAt: -1 }, limit: q.limit, ...(q.cursor ? { cursor: q.cursor } : {}) });
     return { items: page.items.map(({ _id: _k, ...w }) => w), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
@@ -105,9 +107,9 @@ export class ResearchController {
 
   /** Each member's rated works, fen and bonus points in a year. */
   @Get('totals')
+  @BureauAccess({ from: 'query', what: 'read research totals' })
   async totals(@Query() raw: unknown, @CurrentPrincipal() p: Principal) {
     const { year, bureauId = p.bureauId } = parseInput(yearQuery.required({ year: true }), raw, '/query');
-    await this.bureaus.requireReadable(p, bureauId, 'read research totals');
     const rated = await all<ResearchWorkView>(this.views, RESEARCH_WORKS, { bureauId, year, status: 'rated' });
     const totals = researchTotals(
       rated.map((w) => ({ workId: w.workId, year: w.year!, shares: w.rating!.shares, ...(w.rating!.bonusPoints !== undefined ? { bonusPoints: w.rating!.bonusPoints } : {}) })),
@@ -119,6 +121,7 @@ export class ResearchController {
   }
 
   @Get('works/:workId')
+  @BureauAccess({ from: 'aggregate', what: 'read a research work' })
   async work(@Param('workId') raw: string, @CurrentPrincipal() p: Principal, @Res({ passthrough: true }) res: Response) {
     const workId = parseInput(recordId, raw, '/workId');
     const { state, revision } = await this.writes.works.load(researchWorkStream(workId), { initialState: () => initialResearchWorkState(workId) });
@@ -128,6 +131,7 @@ export class ResearchController {
   }
 
   @Post('works/:workId/rating')
+  @BureauAccess({ from: 'aggregate', what: 'rate a research work' })
   @HttpCode(200)
   @UseInterceptors(IdempotencyInterceptor)
   @ZodApiBody(rateWorkBody)
@@ -139,6 +143,7 @@ export class ResearchController {
   }
 
   @Post('works/:workId/decline')
+  @BureauAccess({ from: 'aggregate', what: 'decline a research work' })
   @HttpCode(200)
   @UseInterceptors(IdempotencyInterceptor)
   @ZodApiBody(reasonBody)

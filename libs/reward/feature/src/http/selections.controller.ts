@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, Headers, HttpCode, Inject, Param, Post, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, deterministicId, idempotencyKeyOf, IdempotencyInterceptor, parseInput, READ_MODELS, ZodApiBody, ZodPipe, type AuthenticatedRequest, type Principal } from '@pledgebook/nest';
+import { BureauAccess, CurrentPrincipal, deterministicId, idempotencyKeyOf, IdempotencyInterceptor, parseInput, READ_MODELS, ZodApiBody, ZodPipe, type AuthenticatedRequest, type Principal } from '@pledgebook/nest';
 import type { ReadModelStore } from '@pledgebook/read-model';
 import { initialSelectionState, type SelectionCommand, type SelectionState } from '@pledgebook/reward-domain';
 import { newId } from '@pledgebook/util';
@@ -30,6 +30,7 @@ export class SelectionsController {
   ) {}
 
   @Post()
+  @BureauAccess({ from: 'caller', roles: ['leading-group'], what: 'open a selection' })
   @UseInterceptors(IdempotencyInterceptor)
   @ZodApiBody(openSelectionBody)
   async open(@Body(new ZodPipe(openSelectionBody)) body: z.infer<typeof openSelectionBody>, @CurrentPrincipal() p: Principal, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
@@ -59,10 +60,10 @@ export class SelectionsController {
   }
 
   @Get()
+  @BureauAccess({ from: 'query', what: 'list selections' })
   async list(@Query() raw: unknown, @CurrentPrincipal() p: Principal) {
     const q = parseInput(listQuery, raw, '/query');
     const bureauId = q.bureauId ?? p.bureauId;
-    await this.bureaus.requireReadable(p, bureauId, 'list selections');
     const page = await this.views.collection<SelectionView>(SELECTIONS).find(
       { bureauId, ...(q.year ? { year: q.year } : {}), ...(q.status ? { status: q.status } : {}) },
       { sort: { updatedAt: -1 }, limit: q.limit, ...(q.cursor ? { cursor: q.cursor } : {}) },
@@ -71,6 +72,7 @@ export class SelectionsController {
   }
 
   @Get(':selectionId')
+  @BureauAccess({ from: 'aggregate', what: 'read a selection' })
   async get(@Param('selectionId') raw: string, @CurrentPrincipal() p: Principal, @Res({ passthrough: true }) res: Response) {
     const { state, revision } = await this.readable(raw, p);
     return recordBody(state, revision, res);
@@ -78,6 +80,7 @@ export class SelectionsController {
 
   /** The announced (or decided) list, printable. */
   @Get(':selectionId/announcement')
+  @BureauAccess({ from: 'aggregate', what: 'print a selection' })
   @ApiProduces('text/html')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async announcement(@Param('selectionId') raw: string, @CurrentPrincipal() p: Principal): Promise<string> {
@@ -88,6 +91,7 @@ export class SelectionsController {
   }
 
   @Post(':selectionId/proposals')
+  @BureauAccess({ from: 'aggregate', what: 'propose nominees' })
   @HttpCode(200)
   @UseInterceptors(IdempotencyInterceptor)
   @ZodApiBody(emptyBody)
@@ -96,6 +100,7 @@ export class SelectionsController {
   }
 
   @Post(':selectionId/nominations')
+  @BureauAccess({ from: 'aggregate', what: 'nominate' })
   @UseInterceptors(IdempotencyInterceptor)
   @ZodApiBody(nominateBody)
   async nominate(
@@ -124,6 +129,7 @@ export class SelectionsController {
   }
 
   @Post(':selectionId/decision')
+  @BureauAccess({ from: 'aggregate', what: 'decide a selection' })
   @HttpCode(200)
   @UseInterceptors(IdempotencyInterceptor)
   @ZodApiBody(decisionBody)
@@ -132,6 +138,7 @@ export class SelectionsController {
   }
 
   @Post(':selectionId/notice')
+  @BureauAccess({ from: 'aggregate', what: 'put a selection on notice' })
   @HttpCode(200)
   @UseInterceptors(IdempotencyInterceptor)
   @ZodApiBody(noticeBody)
@@ -140,6 +147,7 @@ export class SelectionsController {
   }
 
   @Post(':selectionId/announcement')
+  @BureauAccess({ from: 'aggregate', what: 'announce a selection' })
   @HttpCode(200)
   @UseInterceptors(IdempotencyInterceptor)
   @ZodApiBody(emptyBody)

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, Inject, Param, Put, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, IdempotencyInterceptor, parseInput, READ_MODELS, ZodApiBody, ZodPipe, type AuthenticatedRequest, type Principal } from '@pledgebook/nest';
+import { BureauAccess, CurrentPrincipal, IdempotencyInterceptor, parseInput, READ_MODELS, ZodApiBody, ZodPipe, type AuthenticatedRequest, type Principal } from '@pledgebook/nest';
 import type { ReadModelStore } from '@pledgebook/read-model';
 import { sumFigures, type BureauTables, type Figures } from '@pledgebook/reward-domain';
 import type { Response } from 'express';
@@ -12,7 +12,7 @@ import { StatisticsReader } from '../statistics/statistics-reader';
 import { openingStream } from '../streams';
 import { RewardLookups } from '../writes/lookups';
 import { RewardWrites } from '../writes/reward-writes';
-import { actorOf, requireOwnBureau, writeContext } from './access';
+import { actorOf, writeContext } from './access';
 import { Bureaus } from './bureaus';
 import { concurrency, recordBody } from './records';
 import { bureauIdSchema, exportQuery, openingBody, statisticsQuery, yearParam } from './schemas';
@@ -42,24 +42,26 @@ export class StatisticsController {
   ) {}
 
   @Get(':bureauId')
-  async tables(@Param('bureauId') raw: string, @Query() q: unknown, @CurrentPrincipal() p: Principal) {
-    const { bureauId, year, asOf } = await this.scope(raw, q, p);
+  @BureauAccess({ from: 'param', write: false, what: 'read statistics' })
+  async tables(@Param('bureauId') raw: string, @Query() q: unknown) {
+    const { bureauId, year, asOf } = this.scope(raw, q);
     return this.named(bureauId, asOf, await this.reader.tables(bureauId, { ...(year ? { year } : {}), asOf }));
   }
 
   @Get(':bureauId/roll-up')
-  async rollUp(@Param('bureauId') raw: string, @Query() q: unknown, @CurrentPrincipal() p: Principal): Promise<RollUp> {
-    const { bureauId, year, asOf } = await this.scope(raw, q, p);
+  @BureauAccess({ from: 'param', write: false, what: 'read a roll-up' })
+  async rollUp(@Param('bureauId') raw: string, @Query() q: unknown): Promise<RollUp> {
+    const { bureauId, year, asOf } = this.scope(raw, q);
     return this.rollUpOf(bureauId, { ...(year ? { year } : {}), asOf });
   }
 
   /** CSV of one table (`table=`), or every table as an Excel workbook. */
   @Get(':bureauId/export')
+  @BureauAccess({ from: 'param', write: false, what: 'export statistics' })
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  async export(@Param('bureauId') raw: string, @Query() q: unknown, @CurrentPrincipal() p: Principal, @Res() res: Response) {
+  async export(@Param('bureauId') raw: string, @Query() q: unknown, @Res() res: Response) {
     const bureauId = parseInput(bureauIdSchema, raw, '/bureauId');
     const query = parseInput(exportQuery, q, '/query');
-    await this.bureaus.requireReadable(p, bureauId, 'export statistics');
     const asOf = query.asOf ? new Date(query.asOf).toISOString() : new Date().toISOString();
     const options = { ...(query.year ? { year: query.year } : {}), asOf };
     const named = await this.named(bureauId, asOf, await this.reader.tables(bureauId, options));
@@ -85,6 +87,7 @@ export class StatisticsController {
 
   /** Figures for years before the bureau used the system, so "since the start" is whole. */
   @Put(':bureauId/opening-totals/:year')
+  @BureauAccess({ from: 'param', write: true, roles: ['bureau-admin', 'leading-group'], what: 'record opening totals' })
   @UseInterceptors(IdempotencyInterceptor)
   @ZodApiBody(openingBody)
   async opening(
@@ -98,7 +101,6 @@ export class StatisticsController {
   ) {
     const bureauId = parseInput(bureauIdSchema, raw, '/bureauId');
     const year = parseInput(yearParam, rawYear, '/year');
-    requireOwnBureau(p, bureauId, 'record opening totals');
     const { note, ...figures } = body;
     const result = await this.writes.openings.handle({
       stream: openingStream(bureauId),
@@ -109,10 +111,9 @@ export class StatisticsController {
     return recordBody({ bureauId, years: result.state.years }, result.revision, res);
   }
 
-  private async scope(raw: string, q: unknown, p: Principal) {
+  private scope(raw: string, q: unknown) {
     const bureauId = parseInput(bureauIdSchema, raw, '/bureauId');
     const { year, asOf } = parseInput(statisticsQuery, q, '/query');
-    await this.bureaus.requireReadable(p, bureauId, 'read statistics');
     return { bureauId, year, asOf: asOf ? new Date(asOf).toISOString() : new Date().toISOString() };
   }
 
