@@ -83,10 +83,12 @@ describe('two bureaus with identical directory files', () => {
   it('each runs draft → group → branch → publication with its own people', async () => {
     for (const bureauId of BUREAUS) {
       const { wang } = people[bureauId];
-      const drafted = await must(pledge.call(wang!, 'POST', '/api/v1/pledges', { year: YEAR, pledger: { type: 'individual', memberIds: ['wang'] }, items }));
+      // The same Idempotency-Key from each bureau's wang: two requests, two books.
+      const drafted = await must(pledge.call(wang!, 'POST', '/api/v1/pledges', { year: YEAR, pledger: { type: 'individual', memberIds: ['wang'] }, items }, { 'idempotency-key': 'draft-my-book' }));
       pledgeIds[bureauId] = drafted.body.pledgeId;
       await must(pledge.call(wang!, 'POST', `/api/v1/pledges/${pledgeIds[bureauId]}/submit`));
     }
+    expect(pledgeIds.weihai).not.toBe(pledgeIds.yantai);
     for (const bureauId of BUREAUS) {
       const { zhao, sun } = people[bureauId];
       const pledgeId = pledgeIds[bureauId];

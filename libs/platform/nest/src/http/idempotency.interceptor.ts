@@ -52,7 +52,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const response = context.switchToHttp().getResponse<Response>();
     const key = idempotencyKeyOf(request);
     if (!key) return next.handle();
-    const id = `${request.principal?.subject ?? '-'}|${key}`;
+    // Member ids mean something only with their bureau (ADR 0019): two bureaus' wang may send the same key.
+    const id = `${request.principal?.bureauId ?? '-'}|${request.principal?.subject ?? '-'}|${key}`;
     const requestHash = sha256Hex(canonicalJson({ method: request.method, path: request.originalUrl, body: request.body ?? null }));
     const owner = newId();
 

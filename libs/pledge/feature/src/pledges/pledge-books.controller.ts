@@ -57,7 +57,7 @@ export class PledgeBooksController {
   ) {
     const key = idempotencyKeyOf(request);
     // With an Idempotency-Key the id follows from it, so even concurrent retries create one pledge.
-    const pledgeId = key ? deterministicId(`pledge|${principal.subject}|${key}`) : newId();
+    const pledgeId = key ? deterministicId(`pledge|${principal.bureauId}|${principal.subject}|${key}`) : newId();
     const meta = metaFromPrincipal(principal, requestCorrelationId(request), key ? { idempotencySeed: `draft|${pledgeId}` } : {});
     const pledger = { type: body.pledger.type, memberIds: body.pledger.memberIds ?? [], ...(body.pledger.orgUnitId ? { orgUnitId: body.pledger.orgUnitId } : {}) };
     const result: PledgeWriteResult = await this.commands.execute(new DraftPledge(pledgeId, actorOf(principal), body.year, pledger, body.items, meta));

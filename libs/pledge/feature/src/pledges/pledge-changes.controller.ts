@@ -64,7 +64,7 @@ export class PledgeChangesController {
   @ZodApiBody(progressBody)
   async progress(@Param('pledgeId') id: string, @Body(new ZodPipe(progressBody)) body: z.infer<typeof progressBody>, @CurrentPrincipal() p: Principal, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response, @Headers('if-match') ifMatch?: string) {
     const key = idempotencyKeyOf(req);
-    const recordId = key ? deterministicId(`record|${p.subject}|${key}`) : newId();
+    const recordId = key ? deterministicId(`record|${p.bureauId}|${p.subject}|${key}`) : newId();
     const { corrects, ...record } = body;
     const result = await this.change(
       id,
