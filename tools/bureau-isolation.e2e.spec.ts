@@ -2,6 +2,8 @@
 // every role but system admin, with a valid body and this bureau's ids: each is refused (403/404),
 // or acts only in the caller's own bureau — and not one event of this bureau is written.
 // The routes come from each service's OpenAPI document, so a new route without a sample here fails.
+// The appraisal and reward services' write routes that name a bureau in their path are tried too:
+// the access guard refuses them before their bodies are read.
 import { startServiceProcess, type Caller, type Harness, type Reply } from '@pledgebook/nest/testing';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,6 +13,8 @@ import { join } from 'node:path';
 const YEAR = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
 const dataDir = mkdtempSync(join(tmpdir(), 'pledgebook-isolation-'));
 const services: Record<string, Harness> = {};
+/** Services whose bureau-in-path write routes are tried with any body. */
+const pathScoped: Record<string, Harness> = {};
 let weihai: Record<string, Caller>;
 let outsider: Caller;
 const ids: Record<string, string> = { bureauId: 'weihai', memberId: 'wang', branchId: 'branch-1', year: String(YEAR), selectionId: 'x' };
@@ -78,6 +82,7 @@ async function eventually(read: () => Promise<Reply>, check: (r: Reply) => boole
 beforeAll(async () => {
   services['pledge-service'] = await startServiceProcess(join(__dirname, '..', 'apps', 'pledge-service', 'src', 'main.ts'), { dataDir });
   services['review-service'] = await startServiceProcess(join(__dirname, '..', 'apps', 'review-service', 'src', 'main.ts'), { dataDir, trustTestKey: false });
+  for (const name of ['appraisal-service', 'reward-service']) pathScoped[name] = await startServiceProcess(join(__dirname, '..', 'apps', name, 'src', 'main.ts'), { dataDir, trustTestKey: false });
   const pledge = services['pledge-service'];
   const root = await pledge.as({ sub: 'root', bureauId: 'system', roles: ['system-admin'] });
   for (const [bureauId, name] of [['weihai', '威海市统计局'], ['yantai', '烟台市统计局']]) await pledge.call(root, 'POST', '/api/v1/bureaus', { bureauId, name, level: 'city' });
@@ -101,7 +106,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  for (const h of Object.values(services)) await h.close();
+  for (const h of [...Object.values(services), ...Object.values(pathScoped)]) await h.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -133,6 +138,27 @@ describe('another bureau cannot write here', () => {
     }
     expect(answers).toEqual([]);
     await new Promise((r) => setTimeout(r, 500)); // anything a consumer would write in reaction
+    expect(eventsOf('weihai')).toBe(before);
+  });
+
+  it('refuses every appraisal and reward write route that names this bureau in its path', async () => {
+    const before = eventsOf('weihai');
+    const tried: string[] = [];
+    const answers: string[] = [];
+    for (const [service, h] of Object.entries(pathScoped)) {
+      const doc = (await h.call(undefined, 'GET', '/api/docs/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
+      for (const [template, operations] of Object.entries(doc.paths)) {
+        if (!template.includes('{bureauId}')) continue;
+        for (const method of Object.keys(operations).filter((m) => ['post', 'put', 'patch', 'delete'].includes(m))) {
+          const path = template.replace(/\{(\w+)\}/g, (_, name: string) => ids[name] ?? 'x1');
+          const reply = await h.call(outsider, method.toUpperCase(), path, {});
+          tried.push(`${service} ${method.toUpperCase()} ${template}`);
+          if (reply.status !== 403) answers.push(`${service} ${method.toUpperCase()} ${template} → ${reply.status}`);
+        }
+      }
+    }
+    expect(tried.length).toBeGreaterThan(20);
+    expect(answers).toEqual([]);
     expect(eventsOf('weihai')).toBe(before);
   });
 });
