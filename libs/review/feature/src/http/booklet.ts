@@ -63,7 +63,7 @@ ${rows}
 </section>`;
   });
   return `<!doctype html>
-<html lang="zh-Hant">
+<html lang="zh-Hans">
 <head>
 <meta charset="utf-8">
 <title>${escape(member.name)} ${year}年度承诺书</title>

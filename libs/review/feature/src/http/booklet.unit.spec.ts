@@ -18,7 +18,7 @@ describe('the pledge booklet', () => {
       { pledgeId: 'p3', pledgerType: 'collective', pledgerName: '局领导班子', items: [{ no: 1, kind: 'position', text: '全省一流', target: '全年' }], approvedBy: 'leading-group', approvedAt: '2026-02-20T08:00:00.000Z' },
     ], '威海市统计局');
     expect(html).toContain('<p>威海市统计局　孙丽</p>');
-    expect(html).toContain('<html lang="zh-Hant">');
+    expect(html).toContain('<html lang="zh-Hans">');
     expect(html).toContain('@page { size: A4;');
     expect(html).toContain('<h2>个人承诺　孙丽</h2>');
     expect(html).toContain('<h2>集体承诺　综合党小组</h2>');
