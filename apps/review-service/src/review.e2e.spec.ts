@@ -141,7 +141,7 @@ describe('review across processes', () => {
     const booklet = await eventually(() => review.call(li, 'GET', `/api/v1/members/wang/booklet?year=${YEAR}`), (r) => String(r.body).includes('數據質量考核全省前三'));
     expect(booklet.headers.get('content-type')).toContain('text/html');
     expect(booklet.body).toContain('个人承诺　王曉東');
-    expect(booklet.body).toContain('支部審議通過：');
+    expect(booklet.body).toContain('支部审议通过：');
     expect(booklet.body).toContain('威海市統計局　王曉東');
   }, 120_000);
 

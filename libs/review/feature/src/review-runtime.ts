@@ -73,7 +73,9 @@ export class ReviewRuntime implements OnApplicationBootstrap, BeforeApplicationS
         // One read of the review: a redelivered submission needs no look-up (the decider ignores a round it has);
         // a new one takes the pledgers' places (nobody reviews their own book).
         const open = async ({ state }: { state: { round: number } }) => {
-          const places = fact.data.round <= state.round ? [] : await this.directory.placesOf(fact.data.bureauId, fact.data.pledger.memberIds);
+          // The submission carries the pledgers' places; older ones are looked up in this service's directory copy.
+          const carried = fact.data.places?.length === fact.data.pledger.memberIds.length ? fact.data.places : undefined;
+          const places = fact.data.round <= state.round ? [] : (carried ?? (await this.directory.placesOf(fact.data.bureauId, fact.data.pledger.memberIds)));
           return { type: 'OpenRound' as const, ...fact.data, places, at: event.time };
         };
         await this.commands.execute(new DecideReview(fact.data.pledgeId, open, meta));

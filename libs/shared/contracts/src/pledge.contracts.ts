@@ -17,7 +17,13 @@ export const PledgeSubmitted = defineEvent({
   type: 'pledgebook.pledge.pledge-submitted.v1',
   topic: Topics.pledge,
   summary: 'A pledge book was submitted for review (its full content; each resubmission opens a new round).',
-  data: z.strictObject({ ...book, round: z.number().int().min(1), items: z.array(pledgeItem).min(1) }),
+  data: z.strictObject({
+    ...book,
+    round: z.number().int().min(1),
+    items: z.array(pledgeItem).min(1),
+    /** Where each pledger sits at submission (roles, group, branch): reviewers route the book by it. */
+    places: z.array(z.strictObject({ memberId: id, roles: z.array(z.string()), groupId: id.optional(), branchId: id.optional() })).optional(),
+  }),
 });
 
 export const PledgeRevised = defineEvent({

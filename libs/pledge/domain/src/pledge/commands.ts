@@ -2,7 +2,7 @@ import type { Actor } from '../actor';
 import type { ProgrammeRules } from '../programme/programme-rules';
 import type { ProgrammeYears } from '../programme/programme-year';
 import type { CollectiveUnit, Placement } from './officers';
-import type { FulfilmentInput, ItemInput, Pledger, ReturnVerdict } from './types';
+import type { FulfilmentInput, ItemInput, Pledger, PledgerPlace, ReturnVerdict } from './types';
 
 /** Facts the handler looks up (in the directory and elsewhere) and hands to the pure decider. */
 export interface DraftContext {
@@ -29,7 +29,7 @@ export type PledgeCommand =
   /** `at`: the command's time — it says which programme year is the current one. */
   | { type: 'DraftPledge'; pledgeId: string; actor: Actor; at: string; year: number; pledger: Pledger; items: ItemInput[]; context: DraftContext }
   | { type: 'RevisePledge'; actor: Actor; items: ItemInput[]; guidanceCategories: readonly string[]; collective?: CollectiveContext }
-  | { type: 'SubmitPledge'; actor: Actor; guidanceCategories: readonly string[]; programmeRules: ProgrammeRules; collective?: CollectiveContext }
+  | { type: 'SubmitPledge'; actor: Actor; guidanceCategories: readonly string[]; programmeRules: ProgrammeRules; collective?: CollectiveContext; places?: PledgerPlace[] }
   | { type: 'WithdrawPledge'; actor: Actor; reason: string; collective?: CollectiveContext }
   | { type: 'RecordReturn'; reviewId: string; round: number; stage: 'group' | 'branch'; verdicts: ReturnVerdict[]; decidedBy: string }
   | { type: 'RecordApproval'; reviewId: string; round: number; decidedBy: string; approvedAt: string }

@@ -176,6 +176,7 @@ export function decidePledge(command: PledgeCommand, state: PledgeState): Pledge
             ...(state.branchId ? { branchId: state.branchId } : {}),
             ...(state.groupId ? { groupId: state.groupId } : {}),
             items,
+            ...(command.places?.length ? { places: command.places } : {}),
           },
         },
       ];

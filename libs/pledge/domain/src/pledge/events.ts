@@ -1,4 +1,4 @@
-import type { FulfilmentRecord, PledgeItem, Pledger, ReturnVerdict } from './types';
+import type { FulfilmentRecord, PledgeItem, Pledger, PledgerPlace, ReturnVerdict } from './types';
 
 export type PledgeEvent =
   | {
@@ -9,7 +9,7 @@ export type PledgeEvent =
   | {
       type: 'PledgeSubmitted';
       /** The whole book as submitted, so the event alone tells reviewers (and auditors) what was vetted. */
-      data: { pledgeId: string; bureauId: string; year: number; round: number; pledger: Pledger; branchId?: string; groupId?: string; items: PledgeItem[] };
+      data: { pledgeId: string; bureauId: string; year: number; round: number; pledger: Pledger; branchId?: string; groupId?: string; items: PledgeItem[]; places?: PledgerPlace[] };
     }
   | { type: 'PledgeWithdrawn'; data: { pledgeId: string; reason: string } }
   | { type: 'PledgeReturned'; data: { pledgeId: string; reviewId: string; round: number; stage: 'group' | 'branch'; verdicts: ReturnVerdict[]; decidedBy: string } }

@@ -4,6 +4,18 @@ export type PledgerType = (typeof PLEDGER_TYPES)[number];
 export const ITEM_KINDS = ['common', 'position', 'deed'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
+/**
+ * Where each pledger sits when the book is submitted (roles, group, branch): carried on the
+ * submission so the review service routes it (nobody reviews their own book) without waiting for
+ * its own copy of the directory, which arrives on other keys.
+ */
+export interface PledgerPlace {
+  memberId: string;
+  roles: string[];
+  groupId?: string;
+  branchId?: string;
+}
+
 /** The four areas of a common pledge (共性承諾). */
 export const COMMON_AREAS = ['theory-study', 'work-style', 'discipline', 'ethics'] as const;
 export type CommonArea = (typeof COMMON_AREAS)[number];

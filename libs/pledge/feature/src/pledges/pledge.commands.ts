@@ -17,6 +17,7 @@ import {
   type DirectoryState,
   type ItemInput,
   type PledgeCommand,
+  type PledgerPlace,
   type Pledger,
   type PledgeState,
 } from '@pledgebook/pledge-domain';
@@ -47,6 +48,14 @@ export class DraftPledge {
 function placementOf(dir: DirectoryState, memberId: string) {
   const member = dir.members[memberId];
   return member ? { ...(member.branchId ? { branchId: member.branchId } : {}), ...(member.groupId ? { groupId: member.groupId } : {}) } : undefined;
+}
+
+/** Each pledger's roles, group and branch as the directory records them now (carried on the submission). */
+function placesOf(dir: DirectoryState, memberIds: readonly string[]): PledgerPlace[] {
+  return memberIds.flatMap((memberId) => {
+    const member = dir.members[memberId];
+    return member ? [{ memberId, roles: [...member.roles], ...(member.groupId ? { groupId: member.groupId } : {}), ...(member.branchId ? { branchId: member.branchId } : {}) }] : [];
+  });
 }
 
 /** For a collective book: its unit and the actor's place, from which the decider tells its officers. */
@@ -175,7 +184,7 @@ export class ChangePledgeHandler implements ICommandHandler<ChangePledge, Pledge
     const collective = byActor ? collectiveFacts(dir, state, command.actor) : undefined;
     const categories = guidanceCategories(dir, state.branchId, state.year);
     if (command.type === 'RevisePledge') return { ...command, guidanceCategories: categories, collective };
-    if (command.type === 'SubmitPledge') return { ...command, guidanceCategories: categories, programmeRules: programmeRulesOf(dir, state.year), collective };
+    if (command.type === 'SubmitPledge') return { ...command, guidanceCategories: categories, programmeRules: programmeRulesOf(dir, state.year), collective, places: placesOf(dir, state.pledger.memberIds) };
     if (command.type === 'WithdrawPledge' || command.type === 'RecordProgress') return { ...command, collective };
     return command as PledgeCommand;
   }

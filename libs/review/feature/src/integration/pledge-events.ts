@@ -11,7 +11,7 @@ import {
   PledgeWithdrawn,
   type CloudEvent,
 } from '@pledgebook/contracts';
-import type { Pledger, ReviewCommand } from '@pledgebook/review-domain';
+import type { Pledger, PledgerPlace, ReviewCommand } from '@pledgebook/review-domain';
 
 /**
  * v2: facts are recorded in this service's own streams (ADR 0019); a new group reads the topic
@@ -20,7 +20,7 @@ import type { Pledger, ReviewCommand } from '@pledgebook/review-domain';
 export const PLEDGE_CONSUMER_GROUP = 'review-service.pledges.v2';
 
 /** A submission's content: what opens a review round (the pledgers' places are looked up here). */
-export type Submitted = Omit<Extract<ReviewCommand, { type: 'OpenRound' }>, 'type' | 'at' | 'places'>;
+export type Submitted = Omit<Extract<ReviewCommand, { type: 'OpenRound' }>, 'type' | 'at' | 'places'> & { places?: PledgerPlace[] };
 
 /** What an event from the pledge service means here. */
 export type PledgeFact =
