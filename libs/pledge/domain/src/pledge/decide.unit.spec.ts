@@ -143,6 +143,11 @@ describe('pledge decider: vetting', () => {
     given([]).when(submit(wang)).thenFails('pledge_not_found', 'not_found');
   });
 
+  it('carries where each pledger sits on the submission, so reviewers need not wait for their directory copy', () => {
+    const places = [{ memberId: 'm1', roles: ['member', 'group-leader'], groupId: 'g1', branchId: 'br1' }];
+    given([drafted]).when({ ...submit(wang), places } as PledgeCommand).then([{ type: 'PledgeSubmitted', data: { pledgeId: 'p1', ...bookFacts, round: 1, items: numbered, places } }]);
+  });
+
   it('revises only while a draft or returned, by the pledger', () => {
     const revisedItems = [items[0]!, { ...items[1]!, target: '考核全省第一' }];
     given([drafted, submitted, returned]).when({ type: 'RevisePledge', actor: wang, items: revisedItems, guidanceCategories: categories }).then([
