@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { all } from '../projections/all';
 import { ORG_UNITS, type OrgUnitView } from '../projections/views';
 import { tableCsv, tablesWorkbook, type ExportHeader, type ExportTable } from '../statistics/export';
-import { StatisticsReader } from '../statistics/statistics-reader';
+import { StatisticsReader, type FigureOptions } from '../statistics/statistics-reader';
 import { openingStream } from '../streams';
 import { RewardLookups } from '../writes/lookups';
 import { RewardWrites } from '../writes/reward-writes';
@@ -44,15 +44,15 @@ export class StatisticsController {
   @Get(':bureauId')
   @BureauAccess({ from: 'param', write: false, what: 'read statistics' })
   async tables(@Param('bureauId') raw: string, @Query() q: unknown) {
-    const { bureauId, year, asOf } = this.scope(raw, q);
-    return this.named(bureauId, asOf, await this.reader.tables(bureauId, { ...(year ? { year } : {}), asOf }));
+    const { bureauId, options } = this.scope(raw, q);
+    return this.named(bureauId, options.asOf, await this.reader.tables(bureauId, options));
   }
 
   @Get(':bureauId/roll-up')
   @BureauAccess({ from: 'param', write: false, what: 'read a roll-up' })
   async rollUp(@Param('bureauId') raw: string, @Query() q: unknown): Promise<RollUp> {
-    const { bureauId, year, asOf } = this.scope(raw, q);
-    return this.rollUpOf(bureauId, { ...(year ? { year } : {}), asOf });
+    const { bureauId, options } = this.scope(raw, q);
+    return this.rollUpOf(bureauId, options);
   }
 
   /** CSV of one table (`table=`), or every table as an Excel workbook. */
@@ -63,7 +63,7 @@ export class StatisticsController {
     const bureauId = parseInput(bureauIdSchema, raw, '/bureauId');
     const query = parseInput(exportQuery, q, '/query');
     const asOf = query.asOf ? new Date(query.asOf).toISOString() : new Date().toISOString();
-    const options = { ...(query.year ? { year: query.year } : {}), asOf };
+    const options: FigureOptions = { ...(query.year ? { year: query.year } : {}), asOf, replay: query.asOf !== undefined };
     const named = await this.named(bureauId, asOf, await this.reader.tables(bureauId, options));
     const rollUp = await this.rollUpOf(bureauId, options);
     const tables: ExportTable[] = [
@@ -114,7 +114,8 @@ export class StatisticsController {
   private scope(raw: string, q: unknown) {
     const bureauId = parseInput(bureauIdSchema, raw, '/bureauId');
     const { year, asOf } = parseInput(statisticsQuery, q, '/query');
-    return { bureauId, year, asOf: asOf ? new Date(asOf).toISOString() : new Date().toISOString() };
+    const options: FigureOptions = { ...(year ? { year } : {}), asOf: asOf ? new Date(asOf).toISOString() : new Date().toISOString(), replay: asOf !== undefined };
+    return { bureauId, options };
   }
 
   /** The tables with the bureau's, branches' and groups' names. */
@@ -129,7 +130,7 @@ export class StatisticsController {
     };
   }
 
-  private async rollUpOf(bureauId: string, options: { year?: number; asOf: string }): Promise<RollUp> {
+  private async rollUpOf(bureauId: string, options: FigureOptions): Promise<RollUp> {
     const everyBureau = await this.bureaus.hierarchy();
     const subtree = (root: string) => everyBureau.subtreeOf(root);
     const ids = subtree(bureauId);

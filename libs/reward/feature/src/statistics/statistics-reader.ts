@@ -9,6 +9,14 @@ import { STAT_ROLLUPS, type RollupDoc } from './statistics.views';
 
 const withoutId = ({ _id: _key, ...rollup }: RollupDoc): BureauYearRollup => rollup;
 
+/** A period (a year, or since the start), the as-of time, and whether to recompute from the events recorded by then. */
+export interface FigureOptions {
+  year?: number;
+  /** The figures' time: months of checks due are reckoned at it; with `replay`, only events recorded by then count. */
+  asOf: string;
+  replay: boolean;
+}
+
 /**
  * Figures for the statistics routes: from the live rollups, or (with `asOf`) recomputed from the
  * events recorded by then. Figures due by a date (checks owed) are reckoned at the as-of time.
@@ -20,10 +28,10 @@ export class StatisticsReader {
     @Inject(EVENT_STORE) private readonly events: EventStore,
   ) {}
 
-  /** Rollups by bureau: live, or replayed as of a time. */
-  async rollups(bureauIds: readonly string[], options: { year?: number; asOf?: string }): Promise<Map<string, BureauYearRollup[]>> {
+  /** Rollups by bureau: live, or (`replay`) recomputed from the events recorded by `asOf`. */
+  async rollups(bureauIds: readonly string[], options: FigureOptions): Promise<Map<string, BureauYearRollup[]>> {
     const byBureau = new Map<string, BureauYearRollup[]>(bureauIds.map((id) => [id, []]));
-    if (options.asOf) {
+    if (options.replay) {
       for (const id of bureauIds) byBureau.set(id, (await replayRollups(this.events, id, options.asOf)).filter((r) => options.year === undefined || r.year === options.year));
       return byBureau;
     }
@@ -32,18 +40,16 @@ export class StatisticsReader {
     return byBureau;
   }
 
-  async tables(bureauId: string, options: { year?: number; asOf?: string }): Promise<BureauTables> {
-    const asOf = options.asOf ?? new Date().toISOString();
+  async tables(bureauId: string, options: FigureOptions): Promise<BureauTables> {
     const rollups = (await this.rollups([bureauId], options)).get(bureauId) ?? [];
-    return bureauTables(rollups, { ...(options.year !== undefined ? { year: options.year } : {}), asOf });
+    return bureauTables(rollups, { ...(options.year !== undefined ? { year: options.year } : {}), asOf: options.asOf });
   }
 
   /** Each bureau's total (a subtree's bureaus), for roll-ups. */
-  async totals(bureauIds: readonly string[], options: { year?: number; asOf?: string }): Promise<Map<string, Figures>> {
-    const asOf = options.asOf ?? new Date().toISOString();
+  async totals(bureauIds: readonly string[], options: FigureOptions): Promise<Map<string, Figures>> {
     const rollups = await this.rollups(bureauIds, options);
     const totals = new Map<string, Figures>();
-    for (const [id, list] of rollups) totals.set(id, bureauTables(list, { ...(options.year !== undefined ? { year: options.year } : {}), asOf }).total);
+    for (const [id, list] of rollups) totals.set(id, bureauTables(list, { ...(options.year !== undefined ? { year: options.year } : {}), asOf: options.asOf }).total);
     return totals;
   }
 }
