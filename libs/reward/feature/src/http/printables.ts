@@ -24,7 +24,7 @@ p.meta { margin: 0; }
 `;
 
 const page = (title: string, body: string) => `<!doctype html>
-<html lang="zh-Hant">
+<html lang="zh-Hans">
 <head>
 <meta charset="utf-8">
 <title>${escape(title)}</title>
