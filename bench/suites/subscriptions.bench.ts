@@ -7,6 +7,7 @@ import { cloudEventFrom, Relay, type MessageBus } from '@pledgebook/message-bus'
 import { startServiceProcess, type Harness } from '@pledgebook/nest/testing';
 import { newId } from '@pledgebook/util';
 import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -93,24 +94,71 @@ function relayAll(store: EventStore, bus: MessageBus, count: number, started: ()
 
 interface Receiver {
   url: string;
+  port: number;
   /** First arrival time of each event id. */
   arrivals: Map<string, number>;
+  /** Requests of the raw POST loop (no webhook-id), counted apart. */
+  raw: { count: number };
   server: Server;
 }
 
 async function startReceiver(): Promise<Receiver> {
   const arrivals = new Map<string, number>();
+  const raw = { count: 0 };
   const server = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
-      const id = String(req.headers['webhook-id']);
-      if (!arrivals.has(id)) arrivals.set(id, now());
+      const id = req.headers['webhook-id'];
+      if (typeof id !== 'string') raw.count += 1;
+      else if (!arrivals.has(id)) arrivals.set(id, now());
       res.writeHead(204).end();
     });
   });
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/in`, arrivals, server };
+  const port = (server.address() as AddressInfo).port;
+  return { url: `http://127.0.0.1:${port}/in`, port, arrivals, raw, server };
+}
+
+/**
+ * The same POSTs without the delivery machinery: a process of its own (as the gateway is) sends
+ * `count` POSTs to each receiver, one at a time per receiver and all receivers at once, over
+ * kept-alive node:http connections, with a stored event as body and headers of a webhook's size —
+ * no signing, no reading of the bus, no attempt log or cursor. Returns its time and CPU.
+ */
+function rawPostLoop(receivers: readonly Receiver[], count: number, body: string): Promise<{ ms: number; cpuMs: number }> {
+  const script = `
+    const http = require('node:http');
+    const { ports, count, body } = JSON.parse(process.argv[1]);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+    const headers = { 'content-type': 'application/cloudevents+json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)), 'webhook-timestamp': '1764000000', 'webhook-signature': 'v1,' + 'x'.repeat(44), 'pledgebook-subscription-id': '0'.repeat(36), 'x-raw-id': '0'.repeat(36) };
+    const post = (port) => new Promise((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port, path: '/in', method: 'POST', agent, headers }, (res) => { res.resume(); res.on('end', resolve); });
+      req.on('error', reject);
+      req.end(body);
+    });
+    const started = performance.now();
+    const cpu = process.cpuUsage();
+    Promise.all(ports.map(async (port) => { for (let i = 0; i < count; i++) await post(port); })).then(() => {
+      const used = process.cpuUsage(cpu);
+      process.stdout.write(JSON.stringify({ ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000 }));
+      agent.destroy();
+    });`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', script, JSON.stringify({ ports: receivers.map((r) => r.port), count, body })], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as { ms: number; cpuMs: number }) : reject(new Error(`bench: the raw POST loop exited with ${code}`))));
+  });
+}
+
+/** The gateway's CPU time so far (ms), from its Prometheus metrics. */
+async function gatewayCpuMs(gateway: Harness): Promise<number> {
+  const text = await (await fetch(`${gateway.baseUrl}/metrics`)).text();
+  const match = /^process_cpu_seconds_total(?:\{[^}]*\})? ([0-9.e+-]+)$/m.exec(text);
+  if (!match) throw new Error('bench: the gateway reports no process_cpu_seconds_total');
+  return Number(match[1]) * 1000;
 }
 
 async function until(what: string, predicate: () => boolean, ms = 600_000): Promise<void> {
@@ -168,12 +216,18 @@ export async function subscriptionsBench(dir: string): Promise<BenchRow[]> {
     for (let i = 1; i < RECEIVERS; i++) webhooks.push((await api(gateway, token, 'POST', '/api/v1/subscriptions', subscription(i, receivers[i]!.url))).subscriptionId);
     await sleep(1_500); // the delivery worker picks the subscriptions up
 
+    // The same number of POSTs without the delivery machinery, to the same receivers (the gateway idle).
+    const rawLoop = await rawPostLoop(receivers, FANOUT_EVENTS, JSON.stringify(memberAdded(1)));
+    if (!receivers.every((r) => r.raw.count === FANOUT_EVENTS)) throw new Error('bench: the raw POST loop did not reach every receiver');
+
     // Fan-out.
     await fillStore(store, FANOUT_EVENTS);
     let fanoutStart = 0;
+    const cpuBefore = await gatewayCpuMs(gateway);
     const relayed = relayAll(store, bus, FANOUT_EVENTS, () => (fanoutStart = now()));
     await until('the fan-out', () => receivers.every((r) => r.arrivals.size >= FANOUT_EVENTS));
     const fanoutMs = Math.max(...receivers.map((r) => Math.max(...r.arrivals.values()))) - fanoutStart;
+    const gatewayCpu = (await gatewayCpuMs(gateway)) - cpuBefore;
     const relayUnderLoadMs = await relayed;
 
     // Latency at 100 events/s, 10 subscriptions; the bus's own publish → consume beside it.
@@ -238,6 +292,8 @@ export async function subscriptionsBench(dir: string): Promise<BenchRow[]> {
     raw.close();
 
     const perReceiver = rate(FANOUT_EVENTS, fanoutMs);
+    const deliveries = FANOUT_EVENTS * RECEIVERS;
+    const rawRate = rate(deliveries, rawLoop.ms);
     return [
       rateRow(
         `subscriptions: fan-out to ${RECEIVERS} receivers, events/s delivered to all`,
@@ -247,6 +303,15 @@ export async function subscriptionsBench(dir: string): Promise<BenchRow[]> {
         0.5,
         'events/s',
         `${FANOUT_EVENTS.toLocaleString('en')} events relayed from the event store; ${rate(FANOUT_EVENTS * RECEIVERS, fanoutMs).toFixed(0)} deliveries/s summed over the receivers (one signed POST each); the relay published them at ${rate(FANOUT_EVENTS, relayUnderLoadMs).toFixed(0)} events/s while delivery ran`,
+      ),
+      rateRow(
+        `subscriptions: fan-out deliveries/s to ${RECEIVERS} receivers against a raw HTTP POST loop`,
+        rate(deliveries, fanoutMs),
+        rawRate,
+        'the same number of POSTs to the same receivers, one at a time per receiver, from a process of its own: no signing, bus reads, attempt log or cursors',
+        undefined,
+        'deliveries/s',
+        `the delivery machinery's own cost: the gateway used ${((gatewayCpu * 1000) / deliveries).toFixed(0)} µs of CPU per delivery during the fan-out (everything it did, from reading the bus to logging the attempt), the raw loop ${((rawLoop.cpuMs * 1000) / deliveries).toFixed(0)} µs per POST; the issue's target (fan-out ≥ 0.5 of the relay) needs ${((0.5 * rate(FANOUT_EVENTS, relayMs) * RECEIVERS) / 1000).toFixed(0)}k deliveries/s here, ${(0.5 * rate(FANOUT_EVENTS, relayMs) * RECEIVERS / rawRate).toFixed(1)}× what the raw loop reached`,
       ),
       latencyRow(
         `subscriptions: publish → delivered p99 at ${LATENCY_RATE} events/s, ${RECEIVERS} subscriptions`,

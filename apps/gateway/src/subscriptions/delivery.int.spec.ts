@@ -2,7 +2,8 @@
 // scope, signatures, the retry schedule on a scheduler clock (an hour of failures in a moment),
 // parking, pausing, redelivery, replay and rotation.
 import type { CloudEvent } from '@pledgebook/contracts';
-import { manualClock, TopicStream, type AttemptDocument } from '@pledgebook/gateway-subscriptions';
+import { busEntries, eventOf, manualClock, TopicStream, type AttemptDocument } from '@pledgebook/gateway-subscriptions';
+import { testCloudEvent } from '@pledgebook/message-bus/testing';
 import { Webhook } from 'standardwebhooks';
 import { deliveryKit, eventually, openHarness, startReceiver, SYSTEM_ADMIN, type DeliveryKit, type Harness } from './testing/delivery-harness';
 
@@ -22,13 +23,21 @@ afterEach(async () => {
 
 /** The topic in merged order from its start, as the worker delivers it. */
 async function mergedOrder(harness: Harness): Promise<CloudEvent[]> {
-  const stream = new TopicStream(harness.bus, harness.topic, []);
+  const stream = new TopicStream(busEntries(harness.bus), harness.topic, []);
   const all: CloudEvent[] = [];
-  for (let m = await stream.peek(); m; m = await stream.peek()) all.push(stream.take().value);
+  for (let m = await stream.peek(); m; m = await stream.peek()) all.push(eventOf(stream.take().body));
   return all;
 }
 
 const scope = { bureauId: 'weihai', includeDescendants: true };
+
+/** Every event's JSON as the bus holds it, by id. */
+async function storedTexts(harness: Harness): Promise<Map<string, string>> {
+  const stream = new TopicStream(busEntries(harness.bus), harness.topic, []);
+  const texts = new Map<string, string>();
+  for (let e = await stream.peek(); e; e = await stream.peek()) texts.set(e.id, stream.take().body.toString('utf8'));
+  return texts;
+}
 
 describe('webhook delivery', () => {
   it('delivers every event in scope once, in the topic’s merged order, signed with the subscription’s secret', async () => {
@@ -54,6 +63,39 @@ describe('webhook delivery', () => {
     const attempts = (await kit.service.attempts(SYSTEM_ADMIN, created.subscriptionId, 100)).items as Partial<AttemptDocument>[];
     expect(attempts.every((a) => a.outcome === 'delivered' && a.status === 204 && typeof a.latencyMs === 'number')).toBe(true);
   }, 30_000);
+
+  it('gives subscriptions at different positions and scopes, reading shared pages, each its own events in order, the stored JSON as body', async () => {
+    h = await openHarness();
+    kit = deliveryKit(h);
+    const [tree, qingdao, later] = [await receiving(), await receiving(), await receiving()];
+    const owner = { bureauId: 'shandong', subscriberId: 'oversight' };
+    await kit.service.create(SYSTEM_ADMIN, { owner, topic: h.topic, bureauScope: scope, target: { url: tree.url } });
+    await kit.service.create(SYSTEM_ADMIN, { owner, topic: h.topic, bureauScope: { bureauId: 'qingdao', includeDescendants: false }, target: { url: qingdao.url } });
+    kit.worker.start();
+    const bureaus = ['weihai', 'rongcheng', 'qingdao', 'shandong'];
+    // Each batch in one publish: a stream that read one partition before a batch's other partitions
+    // were written would deliver by the order it could see (ADR 0051), not the order this test expects.
+    const publish = (from: number, count: number) =>
+      h.bus.publish(h.topic, Array.from({ length: count }, (_, k) => ({ key: `pledge-${(from + k) % 13}`, value: { ...testCloudEvent(`pledge-${(from + k) % 13}`, from + k), bureauid: bureaus[(from + k) % 4]! } })));
+    await publish(0, 500);
+    const created = await kit.service.create(SYSTEM_ADMIN, { owner, topic: h.topic, bureauScope: { bureauId: 'weihai', includeDescendants: false }, target: { url: later.url } });
+    const start = new Set((await mergedOrder(h)).map((e) => e.id));
+    await eventually(async () => kit.worker.running.includes(created.subscriptionId), 5_000, 'the third subscription running');
+    await publish(500, 500);
+    const all = await mergedOrder(h);
+    const wants = {
+      tree: all.filter((e) => e.bureauid === 'weihai' || e.bureauid === 'rongcheng'),
+      qingdao: all.filter((e) => e.bureauid === 'qingdao'),
+      later: all.filter((e) => !start.has(e.id) && e.bureauid === 'weihai'),
+    };
+    await eventually(() => tree.received.length >= wants.tree.length && qingdao.received.length >= wants.qingdao.length && later.received.length >= wants.later.length, 20_000, 'every delivery');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(tree.received.map((r) => r.event.id)).toEqual(wants.tree.map((e) => e.id));
+    expect(qingdao.received.map((r) => r.event.id)).toEqual(wants.qingdao.map((e) => e.id));
+    expect(later.received.map((r) => r.event.id)).toEqual(wants.later.map((e) => e.id));
+    const texts = await storedTexts(h);
+    for (const r of [...tree.received, ...qingdao.received, ...later.received]) expect(r.body).toBe(texts.get(r.event.id));
+  }, 60_000);
 
   it('retries a receiver that answers 500 for an hour of scheduler time, then parks and pauses; redelivery brings it level', async () => {
     h = await openHarness();

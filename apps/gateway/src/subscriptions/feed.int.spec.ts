@@ -1,7 +1,10 @@
 // The event feed over the embedded bus: pages in the webhooks' order, scope and types applied,
 // any cursor read again, long polls that end when an event arrives, and reads from a time.
 import type { CloudEvent } from '@pledgebook/contracts';
-import { TopicStream } from '@pledgebook/gateway-subscriptions';
+import { busEntries, eventOf, TopicStream } from '@pledgebook/gateway-subscriptions';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { writeFeedPage } from './feed-response';
 import { deliveryKit, HIERARCHY, openHarness, SYSTEM_ADMIN, type DeliveryKit, type Harness } from './testing/delivery-harness';
 
 let h: Harness;
@@ -16,9 +19,9 @@ afterEach(async () => {
 });
 
 async function mergedOrder(): Promise<CloudEvent[]> {
-  const stream = new TopicStream(h.bus, h.topic, []);
+  const stream = new TopicStream(busEntries(h.bus), h.topic, []);
   const all: CloudEvent[] = [];
-  for (let m = await stream.peek(); m; m = await stream.peek()) all.push(stream.take().value);
+  for (let m = await stream.peek(); m; m = await stream.peek()) all.push(eventOf(stream.take().body));
   return all;
 }
 
@@ -92,5 +95,35 @@ describe('the event feed', () => {
     await expect(kit.service.feed(SYSTEM_ADMIN, sub.subscriptionId, { cursor: 'bm90IGEgY3Vyc29y', limit: 10, waitMs: 0 })).rejects.toMatchObject({ code: 'invalid_position' });
     const other = Buffer.from(JSON.stringify({ v: 1, t: 'pledgebook.review.v1', o: [0] })).toString('base64url');
     await expect(kit.service.feed(SYSTEM_ADMIN, sub.subscriptionId, { cursor: other, limit: 10, waitMs: 0 })).rejects.toThrow(/not in/);
+  });
+
+  it('answers over HTTP with the events exactly as they were published, the page written in one piece', async () => {
+    const bureaus = ['weihai', 'rongcheng', 'qingdao'];
+    for (let n = 0; n < 60; n++) await h.publish(`pledge-${n % 7}`, n, bureaus[n % 3]!, { data: { n, text: '資助一名"困難"學生 }]' } });
+    const sub = await feedOf('weihai', true);
+    const expected = (await mergedOrder()).filter((e) => e.bureauid !== 'qingdao');
+    const server = createServer((req, res) => {
+      const query = new URL(req.url!, 'http://feed').searchParams;
+      const cursor = query.get('cursor');
+      kit.service
+        .feed(SYSTEM_ADMIN, sub.subscriptionId, { ...(cursor ? { cursor } : {}), limit: Number(query.get('limit')), waitMs: 0 })
+        .then((page) => writeFeedPage(res, page))
+        .catch((error: Error) => res.writeHead(400).end(error.message));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/?`;
+    try {
+      const answer = await fetch(`${base}limit=1000`);
+      expect(answer.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      expect(answer.headers.get('cache-control')).toBe('no-store');
+      const text = await answer.text();
+      expect(Number(answer.headers.get('content-length'))).toBe(Buffer.byteLength(text));
+      const page = JSON.parse(text) as { items: CloudEvent[]; cursor: string };
+      expect(page.items).toEqual(expected);
+      expect(((await (await fetch(`${base}limit=5`)).json()) as { items: CloudEvent[] }).items).toEqual(expected.slice(0, 5));
+      expect(await (await fetch(`${base}limit=10&cursor=${page.cursor}`)).json()).toEqual({ items: [], cursor: page.cursor });
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
   });
 });

@@ -4,6 +4,7 @@ import { InvalidPosition, type SubscriptionsService } from '@pledgebook/gateway-
 import { BadInput, CurrentPrincipal, parseInput, ZodApiBody, ZodPipe, type Principal } from '@pledgebook/nest';
 import type { Response } from 'express';
 import { z } from 'zod';
+import { writeFeedPage } from './feed-response';
 import { SUBSCRIPTIONS } from './subscriptions.tokens';
 
 const bureauId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and - (2 to 64)');
@@ -131,19 +132,20 @@ export class SubscriptionsController {
 
   /**
    * The event feed: CloudEvents in scope from `cursor` (or `since` a time, or the earliest
-   * retained), at most `limit`; with `wait` (seconds), held until an event arrives.
+   * retained), at most `limit`; with `wait` (seconds), held until an event arrives. The body is
+   * made of the events' JSON as the bus holds it (writeFeedPage).
    */
   @Get(':id/events')
   @ApiQuery({ name: 'cursor', required: false, schema: { type: 'string' } })
   @ApiQuery({ name: 'since', required: false, schema: { type: 'string', format: 'date-time' } })
   @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 1000 } })
   @ApiQuery({ name: 'wait', required: false, schema: { type: 'integer', minimum: 0, maximum: 30 } })
-  async events(@Param('id') id: string, @Query() raw: unknown, @CurrentPrincipal() p: Principal, @Res({ passthrough: true }) res: Response) {
+  async events(@Param('id') id: string, @Query() raw: unknown, @CurrentPrincipal() p: Principal, @Res() res: Response): Promise<void> {
     const q = parseInput(feedQuery, raw, '/query');
     const gone = new AbortController();
     res.once('close', () => gone.abort());
-    const page = await positions(() => this.subscriptions.feed(p, id, { ...(q.cursor ? { cursor: q.cursor } : {}), ...(q.since ? { since: q.since } : {}), limit: q.limit, waitMs: q.wait * 1000 }, gone.signal), '/query');
-    res.setHeader('Cache-Control', 'no-store');
-    return page;
+    const query = { ...(q.cursor ? { cursor: q.cursor } : {}), ...(q.since ? { since: q.since } : {}), limit: q.limit, waitMs: q.wait * 1000 };
+    const page = await positions(() => this.subscriptions.feed(p, id, query, gone.signal), '/query');
+    if (!gone.signal.aborted) writeFeedPage(res, page);
   }
 }

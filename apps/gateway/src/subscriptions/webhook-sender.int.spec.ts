@@ -42,6 +42,16 @@ describe('the webhook sender', () => {
     expect(result.latencyMs).toBeGreaterThan(0);
   });
 
+  it('sends to the target’s path and query over one kept-alive connection, and refuses a target off the list every time', async () => {
+    const sender = new WebhookSender(new AllowList(['127.0.0.1']), { timeoutMs: 2_000 });
+    for (let n = 0; n < 3; n++) expect(await sender.send(`http://127.0.0.1:${port}/hook?subscriber=cadre&n=1`, headers, body)).toMatchObject({ ok: true, status: 204 });
+    for (let n = 0; n < 2; n++) expect((await sender.send(`http://10.9.9.9:${port}/hook`, headers, body)).error).toBe('10.9.9.9 is not on the webhook allow-list');
+    expect((await sender.send('not a url', headers, body)).error).toBe('the target is not a URL');
+    sender.close();
+    expect(requests).toEqual(['/hook?subscriber=cadre&n=1', '/hook?subscriber=cadre&n=1', '/hook?subscriber=cadre&n=1']);
+    expect(connections).toBe(1);
+  });
+
   it('never connects to an address outside the allow-list, even when the name is on it', async () => {
     const byName = new WebhookSender(new AllowList(['localhost']), { timeoutMs: 2_000 });
     const refused = await byName.send(`http://localhost:${port}/hook`, headers, body);

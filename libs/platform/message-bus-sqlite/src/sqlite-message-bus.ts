@@ -9,6 +9,7 @@ import type {
   OutgoingMessage,
   PartitionOffsets,
   PartitionPosition,
+  RawMessage,
 } from '@pledgebook/message-bus';
 import { partitionFor } from '@pledgebook/message-bus';
 import { ChangeNotifier, openDatabase } from '@pledgebook/sqlite';
@@ -56,6 +57,10 @@ export class SqliteMessageBus implements MessageBus {
   private readonly clock: Clock;
   private readonly insert: Database.Statement;
   private readonly fetch: Database.Statement;
+  private readonly fetchRaw: Database.Statement;
+  private readonly partitionHeads: Database.Statement;
+  private readonly firstOffset: Database.Statement;
+  private readonly publishedAtOffset: Database.Statement;
   private readonly publishTx: (topic: string, messages: readonly OutgoingMessage[]) => void;
 
   constructor(readonly file: string, options: SqliteMessageBusOptions = {}) {
@@ -74,6 +79,12 @@ export class SqliteMessageBus implements MessageBus {
     this.fetch = this.db.prepare(
       'SELECT topic, partition, offset, key, value, headers FROM messages WHERE topic = ? AND partition = ? AND offset >= ? ORDER BY offset LIMIT ?',
     );
+    // The stored JSON as its UTF-8 bytes: nothing decoded into a string that a reader would encode again.
+    this.fetchRaw = this.db.prepare('SELECT partition, offset, CAST(value AS BLOB) AS value FROM messages WHERE topic = ? AND partition = ? AND offset >= ? ORDER BY offset LIMIT ?');
+    // offsets() runs for every read of a feed page or webhook batch and every high-mark poll: prepared once.
+    this.partitionHeads = this.db.prepare('SELECT partition, next_offset AS high FROM partition_heads WHERE topic = ?');
+    this.firstOffset = this.db.prepare('SELECT offset FROM messages WHERE topic = ? AND partition = ? ORDER BY offset LIMIT 1');
+    this.publishedAtOffset = this.db.prepare('SELECT published_at FROM messages WHERE topic = ? AND partition = ? AND offset = ?');
     const tx = this.db.transaction((topic: string, messages: readonly OutgoingMessage[]) => this.publishInTransaction(topic, messages));
     this.publishTx = (topic, messages) => tx.immediate(topic, messages);
   }
@@ -174,21 +185,24 @@ export class SqliteMessageBus implements MessageBus {
     return from.flatMap(({ partition, offset }) => (this.fetch.all(topic, partition, offset, limit) as MessageRow[]).map(toMessage));
   }
 
+  async readRaw(topic: string, from: readonly PartitionPosition[], options: { limit?: number } = {}): Promise<RawMessage[]> {
+    const limit = options.limit ?? 100;
+    return from.flatMap(({ partition, offset }) => this.fetchRaw.all(topic, partition, offset, limit) as RawMessage[]);
+  }
+
   async offsets(topic: string, options: { at?: Date } = {}): Promise<PartitionOffsets[]> {
     const count = this.partitions(topic);
-    const heads = new Map((this.db.prepare('SELECT partition, next_offset AS high FROM partition_heads WHERE topic = ?').all(topic) as Array<{ partition: number; high: number }>).map((r) => [r.partition, r.high]));
-    const first = this.db.prepare('SELECT offset FROM messages WHERE topic = ? AND partition = ? ORDER BY offset LIMIT 1');
-    const publishedAt = this.db.prepare('SELECT published_at FROM messages WHERE topic = ? AND partition = ? AND offset = ?');
+    const heads = new Map((this.partitionHeads.all(topic) as Array<{ partition: number; high: number }>).map((r) => [r.partition, r.high]));
     return Array.from({ length: count }, (_, partition) => {
       const high = heads.get(partition) ?? 0;
-      const low = (first.get(topic, partition) as { offset: number } | undefined)?.offset ?? high;
+      const low = (this.firstOffset.get(topic, partition) as { offset: number } | undefined)?.offset ?? high;
       if (!options.at) return { partition, low, high };
       // Offsets are given in publishing order under the write lock, so published_at rises with them: a binary search.
       const at = options.at.toISOString();
       let [lo, hi] = [low, high];
       while (lo < hi) {
         const mid = Math.floor((lo + hi) / 2);
-        const row = publishedAt.get(topic, partition, mid) as { published_at: string } | undefined;
+        const row = this.publishedAtOffset.get(topic, partition, mid) as { published_at: string } | undefined;
         if (row && row.published_at < at) lo = mid + 1;
         else hi = mid;
       }

@@ -56,6 +56,13 @@ export interface PartitionPosition {
   offset: number;
 }
 
+/** A message as the bus holds it: its place and the CloudEvent's JSON as UTF-8 bytes, not parsed. */
+export interface RawMessage {
+  partition: number;
+  offset: number;
+  value: Uint8Array;
+}
+
 export interface PartitionOffsets {
   partition: number;
   /** The first offset still retained. */
@@ -76,6 +83,12 @@ export interface MessageBus {
    * up to `limit` messages of each partition named, in offset order within a partition.
    */
   read(topic: string, from: readonly PartitionPosition[], options?: { limit?: number }): Promise<BusMessage[]>;
+  /**
+   * `read` without parsing: each message's value as the bytes of JSON the bus holds, for readers
+   * that pass events on as they are (the feed, webhook bodies). Optional: without it, such
+   * readers serialise what `read` returns.
+   */
+  readRaw?(topic: string, from: readonly PartitionPosition[], options?: { limit?: number }): Promise<RawMessage[]>;
   /** Every partition of the topic with its retained range; with `at`, also the offset of the first message published at or after that time. */
   offsets(topic: string, options?: { at?: Date }): Promise<PartitionOffsets[]>;
   /** Messages on the topic that the group has not committed yet, summed over partitions. */

@@ -1,5 +1,7 @@
 import { sleep } from '@pledgebook/util';
 import type { SubscriptionDocument } from '../model/subscription';
+import { SharedPages } from '../reading/shared-pages';
+import { busEntries } from '../reading/topic-entry';
 import { SubscriptionRunner, type RunnerDeps } from './subscription-runner';
 
 export interface WorkerOptions {
@@ -19,11 +21,15 @@ export class DeliveryWorker {
   private readonly stopping = new AbortController();
   private loop?: Promise<void>;
   private lastPrune = 0;
+  private readonly deps: RunnerDeps;
 
   constructor(
-    private readonly deps: RunnerDeps,
+    deps: RunnerDeps,
     private readonly options: WorkerOptions,
-  ) {}
+  ) {
+    // The runners share what they read: each page of a topic is read and parsed once for all of them.
+    this.deps = { ...deps, entries: deps.entries ?? new SharedPages(busEntries(deps.bus)) };
+  }
 
   start(): void {
     this.loop ??= this.refreshLoop();

@@ -1,11 +1,12 @@
-import type { CloudEvent } from '@pledgebook/contracts';
 import type { MessageBus } from '@pledgebook/message-bus';
 import { newId, sleep } from '@pledgebook/util';
 import type { AttemptDocument, CursorDocument, ParkedDocument, SubscriptionDocument } from '../model/subscription';
 import { encodeCursor } from '../reading/cursor';
+import { busEntries, eventOf, type EntryReader } from '../reading/topic-entry';
 import { latest, TopicStream } from '../reading/topic-stream';
 import type { TopicWatcher } from '../reading/topic-watcher';
 import { decideScope, type BureauSource } from '../scope/bureau-directory';
+import { scopeDecision, type ScopeDecision } from '../scope/bureau-tree';
 import type { SubscriptionStore } from '../store/subscription-store';
 import { signingSecrets, type WebhookSigner } from '../webhooks/signing';
 import type { SendResult } from '../webhooks/webhook-sender';
@@ -15,11 +16,13 @@ import type { WriteBuffer } from './write-buffer';
 
 export interface RunnerDeps {
   bus: MessageBus;
+  /** Where the runners read the topic (the worker gives them pages they share); the bus itself when absent. */
+  entries?: EntryReader;
   store: SubscriptionStore;
   writes: WriteBuffer;
   watcher: TopicWatcher;
   bureaus: BureauSource;
-  sender: { send(url: string, headers: Record<string, string>, body: string): Promise<SendResult> };
+  sender: { send(url: string, headers: Record<string, string>, body: string | Uint8Array): Promise<SendResult> };
   signer: WebhookSigner;
   clock: SchedulerClock;
   schedule: RetrySchedule;
@@ -28,7 +31,8 @@ export interface RunnerDeps {
   log(level: 'warn' | 'error', message: string): void;
 }
 
-type Item = { kind: 'stream' | 'parked'; event: CloudEvent; position: string; parked?: ParkedDocument };
+/** One delivery: the event's id, type and body (its JSON as the bus holds it), and where it stands in the topic. */
+type Item = { kind: 'stream' | 'parked'; id: string; type: string; body: Buffer; position: string; parked?: ParkedDocument };
 
 /**
  * Delivers one subscription's events, one at a time, in the topic's merged order: parked
@@ -42,12 +46,14 @@ export class SubscriptionRunner {
   private seenRedelivery?: string;
   private readonly stopping = new AbortController();
   private wake = new AbortController();
+  private readonly entries: EntryReader;
   readonly done: Promise<void>;
 
   constructor(
     private sub: SubscriptionDocument,
     private readonly deps: RunnerDeps,
   ) {
+    this.entries = deps.entries ?? busEntries(deps.bus);
     this.done = this.run();
   }
 
@@ -91,10 +97,10 @@ export class SubscriptionRunner {
     const sub = this.sub;
     if (!this.cursor || !this.stream) {
       this.cursor = (await store.cursor(sub.subscriptionId)) ?? { _id: sub.subscriptionId, positions: await latest(bus, sub.topic), updatedAt: new Date().toISOString() };
-      this.stream = new TopicStream(bus, sub.topic, this.cursor.positions);
+      this.stream = new TopicStream(this.entries, sub.topic, this.cursor.positions);
     }
     if (sub.replay && sub.replay.requestId !== this.cursor.appliedReplay) {
-      this.stream = new TopicStream(bus, sub.topic, sub.replay.positions);
+      this.stream = new TopicStream(this.entries, sub.topic, sub.replay.positions);
       this.setCursor({ positions: sub.replay.positions, appliedReplay: sub.replay.requestId, retry: undefined });
       await writes.flush();
       return;
@@ -109,7 +115,7 @@ export class SubscriptionRunner {
     if (item === 'wait') return sleep(200, this.signal);
     if (item === 'again') return;
     if (!item) return watcher.wait(sub.topic, generation, 1_000, this.signal);
-    const retry = this.cursor.retry?.eventId === item.event.id ? this.cursor.retry : undefined;
+    const retry = this.cursor.retry?.eventId === item.id ? this.cursor.retry : undefined;
     if (retry && retry.nextAttemptAt > clock.now()) return clock.waitUntil(retry.nextAttemptAt, 1_000, this.signal);
     await this.attempt(sub, item);
   }
@@ -117,15 +123,19 @@ export class SubscriptionRunner {
   /** The next delivery: a parked one to redeliver, else the stream's next event in scope; `wait` while its bureau is not known yet. */
   private async next(sub: SubscriptionDocument): Promise<Item | 'wait' | 'again' | undefined> {
     const parked = this.redeliveries[0];
-    if (parked) return { kind: 'parked', event: parked.event, position: parked.position, parked };
+    if (parked) return { kind: 'parked', id: parked.event.id, type: parked.event.type, body: Buffer.from(JSON.stringify(parked.event), 'utf8'), position: parked.position, parked };
     const stream = this.stream!;
     const wanted = sub.types && sub.types.length > 0 ? sub.types : undefined;
+    const { bureaus, hierarchyGraceMs: grace } = this.deps;
+    const tree = await bureaus.tree();
     for (let scanned = 0; scanned < 1_000; scanned++) {
-      const message = await stream.peek();
-      if (!message) return undefined;
-      const decision = wanted && !wanted.includes(message.value.type) ? 'out' : await decideScope(this.deps.bureaus, message.value, sub.bureauScope, Date.now(), this.deps.hierarchyGraceMs);
+      const entry = await stream.peek();
+      if (!entry) return undefined;
+      // Decided on one copy of the tree; only an unknown bureau asks for a fresher one.
+      let decision: ScopeDecision = wanted && !wanted.includes(entry.type) ? 'out' : scopeDecision(entry.bureauid, sub.bureauScope, tree, entry.time, Date.now(), grace);
+      if (decision === 'wait') decision = await decideScope(bureaus, entry, sub.bureauScope, Date.now(), grace);
       if (decision === 'wait') return 'wait';
-      if (decision === 'in') return { kind: 'stream', event: message.value, position: encodeCursor(sub.topic, stream.position()) };
+      if (decision === 'in') return { kind: 'stream', id: entry.id, type: entry.type, body: entry.body, position: encodeCursor(sub.topic, stream.position()) };
       stream.take();
       this.setCursor({ positions: stream.position() });
     }
@@ -134,18 +144,17 @@ export class SubscriptionRunner {
 
   private async attempt(sub: SubscriptionDocument, item: Item): Promise<void> {
     const { sender, signer, writes, clock, store } = this.deps;
-    const body = JSON.stringify(item.event);
-    const headers = { ...signer.headers(signingSecrets(sub.secrets, Date.now()), item.event.id, body, new Date()), 'pledgebook-subscription-id': sub.subscriptionId };
+    const headers = { ...signer.headers(signingSecrets(sub.secrets, Date.now()), item.id, item.body, new Date()), 'pledgebook-subscription-id': sub.subscriptionId };
     const attemptedAt = new Date().toISOString();
-    const result = await sender.send(sub.target!.url, headers, body);
-    const previous = this.cursor!.retry?.eventId === item.event.id ? this.cursor!.retry : undefined;
+    const result = await sender.send(sub.target!.url, headers, item.body);
+    const previous = this.cursor!.retry?.eventId === item.id ? this.cursor!.retry : undefined;
     const attemptId = newId();
     const attempt: AttemptDocument = {
       _id: attemptId,
       attemptId,
       subscriptionId: sub.subscriptionId,
-      eventId: item.event.id,
-      eventType: item.event.type,
+      eventId: item.id,
+      eventType: item.type,
       position: item.position,
       attempt: (previous?.attempts ?? 0) + 1,
       attemptedAt,
@@ -167,7 +176,7 @@ export class SubscriptionRunner {
       }
       return;
     }
-    const next = afterFailure(previous, item.event.id, clock.now(), this.deps.schedule, result, this.deps.random);
+    const next = afterFailure(previous, item.id, clock.now(), this.deps.schedule, result, this.deps.random);
     if (next.kind === 'retry') {
       writes.attempt(attempt);
       this.setCursor({ retry: next.retry });
@@ -181,12 +190,12 @@ export class SubscriptionRunner {
     const parkedDoc: ParkedDocument = item.parked
       ? { ...item.parked, redeliver: false, attempts: item.parked.attempts + attempt.attempt, lastError: result.error ?? 'failed', parkedAt }
       : {
-          _id: `${sub.subscriptionId}/${item.event.id}`,
-          parkedId: item.event.id,
+          _id: `${sub.subscriptionId}/${item.id}`,
+          parkedId: item.id,
           subscriptionId: sub.subscriptionId,
-          eventId: item.event.id,
-          eventType: item.event.type,
-          event: item.event,
+          eventId: item.id,
+          eventType: item.type,
+          event: eventOf(item.body),
           position: item.position,
           parkedAt,
           attempts: attempt.attempt,

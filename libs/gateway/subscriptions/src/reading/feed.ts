@@ -1,10 +1,10 @@
-import type { CloudEvent } from '@pledgebook/contracts';
 import type { MessageBus } from '@pledgebook/message-bus';
 import { sleep } from '@pledgebook/util';
 import type { BureauScope } from '../model/subscription';
 import { scopeDecision } from '../scope/bureau-tree';
 import { decideScope, type BureauSource } from '../scope/bureau-directory';
 import { encodeCursor } from './cursor';
+import { busEntries, type TopicEntry } from './topic-entry';
 import { TopicStream } from './topic-stream';
 import type { TopicWatcher } from './topic-watcher';
 
@@ -20,9 +20,27 @@ export interface FeedQuery {
 }
 
 export interface FeedPage {
-  items: CloudEvent[];
+  /** The events in scope, each with its CloudEvent's JSON as the bus holds it. */
+  items: TopicEntry[];
   /** Where the next page starts (also after events skipped as outside the scope). */
   cursor: string;
+}
+
+const OPEN = Buffer.from('{"items":[');
+const COMMA = Buffer.from(',');
+
+/**
+ * The answer, `{"items":[CloudEvent…],"cursor":"…"}`, put together from the events' stored bytes:
+ * nothing parsed into an answer object, serialised or encoded again.
+ */
+export function feedBody(page: FeedPage): Buffer {
+  const parts: Buffer[] = [OPEN];
+  page.items.forEach((e, i) => {
+    if (i > 0) parts.push(COMMA);
+    parts.push(e.body);
+  });
+  parts.push(Buffer.from(`],"cursor":${JSON.stringify(page.cursor)}}`, 'utf8'));
+  return Buffer.concat(parts);
 }
 
 export interface FeedDeps {
@@ -45,29 +63,30 @@ export async function readFeed(deps: FeedDeps, query: FeedQuery, signal?: AbortS
   const wanted = query.types && query.types.length > 0 ? new Set(query.types) : undefined;
   const scanBudget = query.limit * 20 + 200;
   let position = query.from;
+  const entries = busEntries(deps.bus);
   for (;;) {
     const generation = deps.watcher.generation(query.topic);
     // A page takes about limit/partitions from each partition; a partition that runs out is read again.
-    const stream = new TopicStream(deps.bus, query.topic, position, Math.max(50, Math.ceil(query.limit / Math.max(1, position.length)) + 10));
-    const items: CloudEvent[] = [];
+    const stream = new TopicStream(entries, query.topic, position, Math.max(50, Math.ceil(query.limit / Math.max(1, position.length)) + 10));
+    const items: TopicEntry[] = [];
     const tree = await deps.bureaus.tree();
     let blocked = false;
     for (let scanned = 0; items.length < query.limit && scanned < scanBudget; scanned++) {
-      const message = await stream.peek();
-      if (!message) break;
-      if (wanted && !wanted.has(message.value.type)) {
+      const entry = await stream.peek();
+      if (!entry) break;
+      if (wanted && !wanted.has(entry.type)) {
         stream.take();
         continue;
       }
       // The common case decides on the page's copy of the tree; only an unknown bureau asks for a fresher one.
-      let decision = scopeDecision(message.value.bureauid, query.bureauScope, tree, Date.parse(message.value.time) || 0, now(), deps.hierarchyGraceMs);
-      if (decision === 'wait') decision = await decideScope(deps.bureaus, message.value, query.bureauScope, now(), deps.hierarchyGraceMs);
+      let decision = scopeDecision(entry.bureauid, query.bureauScope, tree, entry.time, now(), deps.hierarchyGraceMs);
+      if (decision === 'wait') decision = await decideScope(deps.bureaus, entry, query.bureauScope, now(), deps.hierarchyGraceMs);
       if (decision === 'wait') {
         blocked = true;
         break;
       }
       stream.take();
-      if (decision === 'in') items.push(message.value);
+      if (decision === 'in') items.push(entry);
     }
     position = stream.position();
     const remaining = deadline - now();

@@ -1,15 +1,9 @@
-import type { BusMessage, MessageBus, PartitionOffsets } from '@pledgebook/message-bus';
-
-const timeOf = (m: BusMessage) => Date.parse(m.value.time) || 0;
+import type { MessageBus, PartitionOffsets } from '@pledgebook/message-bus';
+import type { EntryReader, TopicEntry } from './topic-entry';
 
 /** Merged order across partitions: event time, then partition, then offset (each partition's own order is kept). */
-export function before(a: BusMessage, b: BusMessage, ta = timeOf(a), tb = timeOf(b)): boolean {
-  return ta !== tb ? ta < tb : a.partition !== b.partition ? a.partition < b.partition : a.offset < b.offset;
-}
-
-interface Buffered {
-  message: BusMessage;
-  time: number;
+export function before(a: TopicEntry, b: TopicEntry): boolean {
+  return a.time !== b.time ? a.time < b.time : a.partition !== b.partition ? a.partition < b.partition : a.offset < b.offset;
 }
 
 /**
@@ -18,13 +12,13 @@ interface Buffered {
  * without joining a consumer group.
  */
 export class TopicStream {
-  private readonly buffers = new Map<number, Buffered[]>();
+  private readonly buffers = new Map<number, TopicEntry[]>();
   private highs: number[] = [];
   private positions: number[];
-  private head?: Buffered;
+  private head?: TopicEntry;
 
   constructor(
-    private readonly bus: MessageBus,
+    private readonly reader: EntryReader,
     readonly topic: string,
     start: readonly number[],
     /** Messages read per partition at a time. */
@@ -39,22 +33,22 @@ export class TopicStream {
   }
 
   /** The next message in merged order, or undefined when nothing newer is on the bus. */
-  async peek(): Promise<BusMessage | undefined> {
-    if (this.head) return this.head.message;
+  async peek(): Promise<TopicEntry | undefined> {
+    if (this.head) return this.head;
     const empty = (p: number) => (this.buffers.get(p)?.length ?? 0) === 0;
     const behind = this.positions.some((offset, p) => empty(p) && offset < (this.highs[p] ?? 0));
     const allEmpty = this.positions.every((_, p) => empty(p));
     if (behind || allEmpty || this.positions.length === 0) await this.fill();
     for (const list of this.buffers.values()) {
       const first = list[0];
-      if (first && (!this.head || before(first.message, this.head.message, first.time, this.head.time))) this.head = first;
+      if (first && (!this.head || before(first, this.head))) this.head = first;
     }
-    return this.head?.message;
+    return this.head;
   }
 
-  /** Moves past the message `peek` returned. */
-  take(): BusMessage {
-    const head = this.head?.message;
+  /** Moves past the entry `peek` returned. */
+  take(): TopicEntry {
+    const head = this.head;
     if (!head) throw new Error('take() without a message from peek()');
     this.buffers.get(head.partition)!.shift();
     this.positions[head.partition] = head.offset + 1;
@@ -63,23 +57,23 @@ export class TopicStream {
   }
 
   private async fill(): Promise<void> {
-    const ranges: PartitionOffsets[] = await this.bus.offsets(this.topic);
+    const ranges: PartitionOffsets[] = await this.reader.offsets(this.topic);
     this.highs = ranges.map((r) => r.high);
     for (const r of ranges) {
       // A partition added since the position was taken starts at its beginning; retention moves a stale position up.
       const current = this.positions[r.partition] ?? r.low;
       this.positions[r.partition] = Math.max(current, r.low);
       const buffer = this.buffers.get(r.partition);
-      if (buffer && buffer.length > 0 && buffer[0]!.message.offset < r.low) this.buffers.set(r.partition, buffer.filter((b) => b.message.offset >= r.low));
+      if (buffer && buffer.length > 0 && buffer[0]!.offset < r.low) this.buffers.set(r.partition, buffer.filter((b) => b.offset >= r.low));
     }
     const wanted = ranges.filter((r) => (this.buffers.get(r.partition)?.length ?? 0) === 0 && this.positions[r.partition]! < r.high);
     if (wanted.length === 0) return;
-    const messages = await this.bus.read(this.topic, wanted.map((r) => ({ partition: r.partition, offset: this.positions[r.partition]! })), { limit: this.chunk });
-    for (const m of messages) {
-      if (m.offset < this.positions[m.partition]!) continue;
-      const list = this.buffers.get(m.partition) ?? [];
-      list.push({ message: m, time: timeOf(m) });
-      this.buffers.set(m.partition, list);
+    const entries = await this.reader.read(this.topic, wanted.map((r) => ({ partition: r.partition, offset: this.positions[r.partition]! })), this.chunk);
+    for (const e of entries) {
+      if (e.offset < this.positions[e.partition]!) continue;
+      const list = this.buffers.get(e.partition) ?? [];
+      list.push(e);
+      this.buffers.set(e.partition, list);
     }
   }
 }

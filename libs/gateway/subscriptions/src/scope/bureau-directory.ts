@@ -50,8 +50,8 @@ export class BureauDirectory implements BureauSource {
 }
 
 /** The scope decision for an event; when its bureau is not in the cached tree, asks again with a fresher one. */
-export async function decideScope(bureaus: BureauSource, event: { bureauid?: string; time: string }, scope: BureauScope, nowMs: number, graceMs: number): Promise<ScopeDecision> {
-  const decide = (tree: BureauTree) => scopeDecision(event.bureauid, scope, tree, Date.parse(event.time) || 0, nowMs, graceMs);
+export async function decideScope(bureaus: BureauSource, event: { bureauid?: string; time: number }, scope: BureauScope, nowMs: number, graceMs: number): Promise<ScopeDecision> {
+  const decide = (tree: BureauTree) => scopeDecision(event.bureauid, scope, tree, event.time, nowMs, graceMs);
   const first = decide(await bureaus.tree());
   return first === 'wait' ? decide(await bureaus.tree(200)) : first;
 }

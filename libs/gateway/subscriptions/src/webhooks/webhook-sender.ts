@@ -1,5 +1,5 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -26,6 +26,12 @@ export interface SenderOptions {
 /** Connection errors name the address the sender refused, so the attempt log says why. */
 class AddressRefused extends Error {}
 
+/** A target URL taken apart once: the request options it needs, or why it may not be sent to. */
+type Target = { secure: boolean; options: RequestOptions } | { refused: string };
+
+/** Targets remembered (their number follows the subscriptions'); past this many the memory starts again. */
+const TARGETS_KEPT = 10_000;
+
 function retryAfter(res: IncomingMessage): number | undefined {
   const value = res.headers['retry-after'];
   if (typeof value !== 'string') return undefined;
@@ -44,6 +50,7 @@ export class WebhookSender {
   private readonly lookup: LookupFunction;
   private readonly http: HttpAgent;
   private readonly https: HttpsAgent;
+  private readonly targets = new Map<string, Target>();
 
   constructor(
     private readonly allowList: AllowList,
@@ -62,21 +69,13 @@ export class WebhookSender {
     this.https = new HttpsAgent({ keepAlive: true, maxSockets: 16, lookup: this.lookup } as ConstructorParameters<typeof HttpsAgent>[0]);
   }
 
-  send(url: string, headers: Record<string, string>, body: string): Promise<SendResult> {
+  /** `body` as bytes goes out as it is; as a string, UTF-8 encoded. */
+  send(url: string, headers: Record<string, string>, body: string | Uint8Array): Promise<SendResult> {
     const started = performance.now();
     const latency = () => Math.round((performance.now() - started) * 10) / 10;
-    let target: URL;
-    try {
-      target = new URL(url);
-    } catch {
-      return Promise.resolve({ ok: false, latencyMs: 0, error: 'the target is not a URL' });
-    }
-    const host = target.hostname.replace(/^\[|\]$/g, '');
-    if (!this.allowList.hostAllowed(host) || (isIP(host) && !this.allowList.addressAllowed(host))) {
-      return Promise.resolve({ ok: false, latencyMs: 0, error: `${host} is not on the webhook allow-list` });
-    }
-    const secure = target.protocol === 'https:';
-    const request = secure ? httpsRequest : httpRequest;
+    const target = this.target(url);
+    if ('refused' in target) return Promise.resolve({ ok: false, latencyMs: 0, error: target.refused });
+    const request = target.secure ? httpsRequest : httpRequest;
     return new Promise<SendResult>((resolve) => {
       let settled = false;
       const finish = (result: SendResult) => {
@@ -86,11 +85,8 @@ export class WebhookSender {
         resolve(result);
       };
       const req = request(
-        target,
         {
-          method: 'POST',
-          agent: secure ? this.https : this.http,
-          lookup: this.lookup,
+          ...target.options,
           headers: {
             ...headers,
             'content-type': 'application/cloudevents+json; charset=utf-8',
@@ -124,6 +120,45 @@ export class WebhookSender {
       req.on('error', (error) => finish({ ok: false, latencyMs: latency(), error: error instanceof AddressRefused ? error.message : `could not deliver: ${error.message}` }));
       req.end(body);
     });
+  }
+
+  /**
+   * The target's request options, or why it is refused: its host must be on the allow-list (and an
+   * address written in the URL must be admitted too). Decided once per URL — the list is a setting
+   * and does not change while the process runs; the addresses a name resolves to are checked on
+   * every connection, in the lookup.
+   */
+  private target(url: string): Target {
+    let target = this.targets.get(url);
+    if (target) return target;
+    target = this.parse(url);
+    if (this.targets.size >= TARGETS_KEPT) this.targets.clear();
+    this.targets.set(url, target);
+    return target;
+  }
+
+  private parse(url: string): Target {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return { refused: 'the target is not a URL' };
+    }
+    const host = parsed.hostname.replace(/^\[|\]$/g, '');
+    if (!this.allowList.hostAllowed(host) || (isIP(host) && !this.allowList.addressAllowed(host))) return { refused: `${host} is not on the webhook allow-list` };
+    const secure = parsed.protocol === 'https:';
+    return {
+      secure,
+      options: {
+        protocol: parsed.protocol,
+        hostname: parsed.hostname.startsWith('[') ? parsed.hostname.slice(1, -1) : parsed.hostname,
+        ...(parsed.port ? { port: Number(parsed.port) } : {}),
+        path: `${parsed.pathname}${parsed.search}`,
+        method: 'POST',
+        agent: secure ? this.https : this.http,
+        lookup: this.lookup,
+      },
+    };
   }
 
   close(): void {

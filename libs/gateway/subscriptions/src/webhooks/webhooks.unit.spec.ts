@@ -69,6 +69,18 @@ describe('Standard Webhooks signatures', () => {
     expect(() => new Webhook(secret).verify(body.replace('困難', '貧困'), headers)).toThrow('No matching signature found');
   });
 
+  it('signs exactly as the official library signs, for any id, time and body', () => {
+    const signer = new WebhookSigner();
+    const bodies = ['', body, '{"text":"資助一名困難學生 😀 \\u0000 \\""}', 'x'.repeat(70_000)];
+    bodies.forEach((text, n) => {
+      const secret = newSecret();
+      const at = new Date(1_764_000_000_000 + n * 1_234_567);
+      const eventId = `${id}-${n}`;
+      const signed = signer.headers([{ secretId: 's', secret, createdAt: at.toISOString() }], eventId, text, at);
+      expect(signed['webhook-signature']).toBe(new Webhook(secret).sign(eventId, at, text));
+    });
+  });
+
   it('signs with both secrets during a rotation’s overlap, and with the new one only after it', () => {
     const [oldSecret, newer] = [newSecret(), newSecret()];
     const now = Date.now();
