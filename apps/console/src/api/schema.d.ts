@@ -16,6 +16,694 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/appraisals/ballots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["BallotsController_cast"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/ballots/form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["BallotsController_form"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/bureaus/{bureauId}/branches/{branchId}/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ChecksController_grid"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/bureaus/{bureauId}/branches/{branchId}/dispatches/{year}/{quarter}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DispatchController_get"];
+        put?: never;
+        post: operations["DispatchController_hold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/bureaus/{bureauId}/branches/{branchId}/dispatches/{year}/{quarter}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DispatchController_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/bureaus/{bureauId}/calendar/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CalendarController_get"];
+        put: operations["CalendarController_set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/bureaus/{bureauId}/checks/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ChecksController_overdue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/bureaus/{bureauId}/groups/{groupId}/checks/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ChecksController_get"];
+        put?: never;
+        post: operations["ChecksController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/bureaus/{bureauId}/groups/{groupId}/checks/{month}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ChecksController_correct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/bureaus/{bureauId}/groups/{groupId}/checks/{month}/roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ChecksController_roster"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/bureaus/{bureauId}/members/{memberId}/years/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MemberYearController_year"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/bureaus/{bureauId}/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RoundsController_list"];
+        put?: never;
+        post: operations["RoundsController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/bureaus/{bureauId}/rounds/{year}/{half}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RoundsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/bureaus/{bureauId}/rounds/{year}/{half}/ballot-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DemocraticController_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/bureaus/{bureauId}/rounds/{year}/{half}/computed-scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RoundsController_compute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/bureaus/{bureauId}/rounds/{year}/{half}/finalize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RoundsController_finalize"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/bureaus/{bureauId}/rounds/{year}/{half}/masses-tally": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DemocraticController_masses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/bureaus/{bureauId}/rounds/{year}/{half}/members/{memberId}/bonuses/{bonusId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["RoundsController_bonus"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/bureaus/{bureauId}/rounds/{year}/{half}/members/{memberId}/deductions/{deductionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["RoundsController_deduction"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/bureaus/{bureauId}/rounds/{year}/{half}/members/{memberId}/explanation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ResultsController_explanation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/bureaus/{bureauId}/rounds/{year}/{half}/members/{memberId}/scores/{criterionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["RoundsController_enter"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/bureaus/{bureauId}/rounds/{year}/{half}/members/{memberId}/vetoes/{vetoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RoundsController_veto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/bureaus/{bureauId}/rounds/{year}/{half}/members/{memberId}/vetoes/{vetoId}/lift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RoundsController_liftVeto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/bureaus/{bureauId}/rounds/{year}/{half}/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ResultsController_notice"];
+        put?: never;
+        post: operations["RoundsController_notice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/bureaus/{bureauId}/rounds/{year}/{half}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ObjectionsController_list"];
+        put?: never;
+        post: operations["ObjectionsController_raise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/bureaus/{bureauId}/rounds/{year}/{half}/objections/{objectionId}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ObjectionsController_dismiss"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/bureaus/{bureauId}/rounds/{year}/{half}/objections/{objectionId}/uphold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ObjectionsController_uphold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/bureaus/{bureauId}/rounds/{year}/{half}/peer-tallies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DemocraticController_peers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/bureaus/{bureauId}/rounds/{year}/{half}/renewed-notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RoundsController_renew"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/bureaus/{bureauId}/rounds/{year}/{half}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ResultsController_results"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/bureaus/{bureauId}/rounds/{year}/{half}/self-assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DemocraticController_self"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/bureaus/{bureauId}/rounds/{year}/{half}/tallies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DemocraticController_tallies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/bureaus/{bureauId}/rounds/{year}/{half}/what-if": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ResultsController_whatIf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/bureaus/{bureauId}/schemes/{year}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SchemesController_list"];
+        put?: never;
+        post: operations["SchemesController_draft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/bureaus/{bureauId}/schemes/{year}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SchemesController_get"];
+        put: operations["SchemesController_revise"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/bureaus/{bureauId}/schemes/{year}/versions/{version}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SchemesController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/bureaus/{bureauId}/schemes/{year}/versions/{version}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SchemesController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/bureaus/{bureauId}/schemes/{year}/versions/{version}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SchemesController_return"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/bureaus/{bureauId}/schemes/{year}/versions/{version}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SchemesController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/bureaus/{bureauId}/talks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TalksController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/bureaus/{bureauId}/talks/{talkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TalksController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/bureaus/{bureauId}/talks/{talkId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TalksController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/bureaus/{bureauId}/talks/{talkId}/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TalksController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/bureaus/{bureauId}/audit-log": {
         parameters: {
             query?: never;
@@ -599,9 +1287,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["PledgesController_list"];
+        get: operations["PledgeBooksController_list"];
         put?: never;
-        post: operations["PledgesController_draft"];
+        post: operations["PledgeBooksController_draft"];
         delete?: never;
         options?: never;
         head?: never;
@@ -615,13 +1303,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["PledgesController_get"];
+        get: operations["PledgeBooksController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["PledgesController_revise"];
+        patch: operations["PledgeChangesController_revise"];
         trace?: never;
     };
     "/api/v1/pledges/{pledgeId}/history": {
@@ -631,7 +1319,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["PledgesController_history"];
+        get: operations["PledgeRecordController_history"];
         put?: never;
         post?: never;
         delete?: never;
@@ -649,7 +1337,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["PledgesController_progress"];
+        post: operations["PledgeChangesController_progress"];
         delete?: never;
         options?: never;
         head?: never;
@@ -665,7 +1353,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["PledgesController_submit"];
+        post: operations["PledgeChangesController_submit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -679,7 +1367,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["PledgesController_verify"];
+        get: operations["PledgeRecordController_verify"];
         put?: never;
         post?: never;
         delete?: never;
@@ -697,7 +1385,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["PledgesController_withdraw"];
+        post: operations["PledgeChangesController_withdraw"];
         delete?: never;
         options?: never;
         head?: never;
@@ -711,7 +1399,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ReviewsController_get"];
+        get: operations["ReviewDecisionsController_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -729,7 +1417,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ReviewsController_branchDecision"];
+        post: operations["ReviewDecisionsController_branchDecision"];
         delete?: never;
         options?: never;
         head?: never;
@@ -745,7 +1433,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ReviewsController_comment"];
+        post: operations["ReviewDecisionsController_comment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -761,7 +1449,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ReviewsController_groupEvaluation"];
+        post: operations["ReviewDecisionsController_groupEvaluation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -777,7 +1465,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ReviewsController_askGroup"];
+        post: operations["ReviewDecisionsController_askGroup"];
         delete?: never;
         options?: never;
         head?: never;
@@ -791,7 +1479,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ReviewsController_progress"];
+        get: operations["ReviewBoardsController_progress"];
         put?: never;
         post?: never;
         delete?: never;
@@ -809,7 +1497,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ReviewsController_publish"];
+        post: operations["PublicationsController_publish"];
         delete?: never;
         options?: never;
         head?: never;
@@ -824,7 +1512,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put: operations["ReviewsController_setDeadlines"];
+        put: operations["ReviewBoardsController_setDeadlines"];
         post?: never;
         delete?: never;
         options?: never;
@@ -841,7 +1529,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ReviewsController_publishLeadership"];
+        post: operations["PublicationsController_publishLeadership"];
         delete?: never;
         options?: never;
         head?: never;
@@ -855,7 +1543,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ReviewsController_overdue"];
+        get: operations["ReviewBoardsController_overdue"];
         put?: never;
         post?: never;
         delete?: never;
@@ -871,7 +1559,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ReviewsController_queue"];
+        get: operations["ReviewBoardsController_queue"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1248,6 +1936,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SubscriptionsController_list"];
+        put?: never;
+        post: operations["SubscriptionsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SubscriptionsController_get"];
+        put?: never;
+        post?: never;
+        delete: operations["SubscriptionsController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions/{id}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SubscriptionsController_attempts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SubscriptionsController_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions/{id}/parked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SubscriptionsController_parked"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SubscriptionsController_pause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions/{id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SubscriptionsController_redeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SubscriptionsController_replay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SubscriptionsController_resume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions/{id}/secret/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SubscriptionsController_rotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -1316,6 +2164,1262 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BallotsController_cast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    bureauId: string;
+                    code: string;
+                    ratings: {
+                        memberId: string;
+                        /** @enum {string} */
+                        rating: "good" | "fair" | "average" | "poor";
+                    }[];
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BallotsController_form: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    bureauId: string;
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ChecksController_grid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                branchId: string;
+                bureauId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DispatchController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DispatchController_hold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default [] */
+                    leftOut?: {
+                        memberId: string;
+                        reason: string;
+                    }[];
+                    meeting: {
+                        attendees: string[];
+                        /** Format: date */
+                        date: string;
+                    };
+                    talkDueDays?: number;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DispatchController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bureauId: string;
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bureauId: string;
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    holidays: string[];
+                    makeUpWorkdays: string[];
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ChecksController_overdue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bureauId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ChecksController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ChecksController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    entries: {
+                        items: {
+                            itemNo: number;
+                            note?: string;
+                            pledgeId: string;
+                            /** @enum {string} */
+                            status: "done" | "on-track" | "behind" | "not-started";
+                        }[];
+                        memberId: string;
+                        note: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ChecksController_correct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    changes: {
+                        itemNo: number;
+                        memberId: string;
+                        note?: string;
+                        pledgeId: string;
+                        /** @enum {string} */
+                        status: "done" | "on-track" | "behind" | "not-started";
+                    }[];
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ChecksController_roster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MemberYearController_year: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bureauId: string;
+                memberId: string;
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RoundsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bureauId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RoundsController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bureauId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    half: "H1" | "H2";
+                    schemeVersion: number;
+                    year: number;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RoundsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DemocraticController_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    count: number;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RoundsController_compute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RoundsController_finalize: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DemocraticController_masses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RoundsController_bonus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    points: number;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RoundsController_deduction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    points: number;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ResultsController_explanation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RoundsController_enter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note: string;
+                    points: number;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RoundsController_veto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RoundsController_liftVeto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ResultsController_notice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RoundsController_notice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    workingDays?: number;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ObjectionsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ObjectionsController_raise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    memberId: string;
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ObjectionsController_dismiss: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ObjectionsController_uphold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DemocraticController_peers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    groupId: string;
+                    tallies: {
+                        counts: {
+                            average: number;
+                            fair: number;
+                            good: number;
+                            poor: number;
+                        };
+                        memberId: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RoundsController_renew: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    workingDays?: number;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ResultsController_results: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DemocraticController_self: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    rating: "good" | "fair" | "average" | "poor";
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DemocraticController_tallies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ResultsController_whatIf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SchemesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bureauId: string;
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SchemesController_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bureauId: string;
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    basedOnVersion?: number;
+                    content: {
+                        bands: {
+                            /** @enum {string} */
+                            grade: "excellent" | "qualified" | "basically-qualified" | "unqualified";
+                            minPoints: number;
+                        }[];
+                        /** @default [] */
+                        bonuses?: {
+                            cap: number;
+                            id: string;
+                            label: string;
+                        }[];
+                        criteria: ({
+                            /** @enum {string} */
+                            formula: "items-fulfilled-ratio" | "monthly-checks-on-track-ratio" | "deeds-recorded-count" | "reminder-talks-deduction";
+                            id: string;
+                            label: string;
+                            maxPoints: number;
+                            params?: {
+                                pointsPerDeed?: number;
+                                pointsPerTalk?: number;
+                            };
+                            /** @enum {string} */
+                            source: "computed";
+                        } | {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "group-evaluation" | "distinctiveness" | "democratic-evaluation";
+                            label: string;
+                            maxPoints: number;
+                            /** @enum {string} */
+                            source: "entered";
+                            weights?: {
+                                masses: number;
+                                peers: number;
+                                self: number;
+                            };
+                        })[];
+                        /** @default [] */
+                        deductions?: {
+                            cap: number;
+                            id: string;
+                            label: string;
+                        }[];
+                        /**
+                         * @default {
+                         *       "good": 100,
+                         *       "fair": 80,
+                         *       "average": 60,
+                         *       "poor": 0
+                         *     }
+                         */
+                        ratingPercent?: {
+                            average: number;
+                            fair: number;
+                            good: number;
+                            poor: number;
+                        };
+                        title: string;
+                        topGradeQuota?: {
+                            maxPercent: number;
+                            /** @default [] */
+                            tieBreakers?: string[];
+                        };
+                        totalPoints: number;
+                        /** @default [] */
+                        vetoes?: {
+                            id: string;
+                            label: string;
+                        }[];
+                    };
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SchemesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SchemesController_revise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    content: {
+                        bands: {
+                            /** @enum {string} */
+                            grade: "excellent" | "qualified" | "basically-qualified" | "unqualified";
+                            minPoints: number;
+                        }[];
+                        /** @default [] */
+                        bonuses?: {
+                            cap: number;
+                            id: string;
+                            label: string;
+                        }[];
+                        criteria: ({
+                            /** @enum {string} */
+                            formula: "items-fulfilled-ratio" | "monthly-checks-on-track-ratio" | "deeds-recorded-count" | "reminder-talks-deduction";
+                            id: string;
+                            label: string;
+                            maxPoints: number;
+                            params?: {
+                                pointsPerDeed?: number;
+                                pointsPerTalk?: number;
+                            };
+                            /** @enum {string} */
+                            source: "computed";
+                        } | {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "group-evaluation" | "distinctiveness" | "democratic-evaluation";
+                            label: string;
+                            maxPoints: number;
+                            /** @enum {string} */
+                            source: "entered";
+                            weights?: {
+                                masses: number;
+                                peers: number;
+                                self: number;
+                            };
+                        })[];
+                        /** @default [] */
+                        deductions?: {
+                            cap: number;
+                            id: string;
+                            label: string;
+                        }[];
+                        /**
+                         * @default {
+                         *       "good": 100,
+                         *       "fair": 80,
+                         *       "average": 60,
+                         *       "poor": 0
+                         *     }
+                         */
+                        ratingPercent?: {
+                            average: number;
+                            fair: number;
+                            good: number;
+                            poor: number;
+                        };
+                        title: string;
+                        topGradeQuota?: {
+                            maxPercent: number;
+                            /** @default [] */
+                            tieBreakers?: string[];
+                        };
+                        totalPoints: number;
+                        /** @default [] */
+                        vetoes?: {
+                            id: string;
+                            label: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SchemesController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SchemesController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SchemesController_return: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SchemesController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TalksController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bureauId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TalksController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bureauId: string;
+                talkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TalksController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bureauId: string;
+                talkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TalksController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bureauId: string;
+                talkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    followUpOn: string;
+                    /** Format: date */
+                    heldOn: string;
+                    notes: {
+                        agreedActions: string[];
+                        analysis: string;
+                    };
+                    talkedBy: string[];
+                };
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -2333,7 +4437,7 @@ export interface operations {
             };
         };
     };
-    PledgesController_list: {
+    PledgeBooksController_list: {
         parameters: {
             query?: never;
             header?: never;
@@ -2350,7 +4454,7 @@ export interface operations {
             };
         };
     };
-    PledgesController_draft: {
+    PledgeBooksController_draft: {
         parameters: {
             query?: never;
             header?: never;
@@ -2396,7 +4500,7 @@ export interface operations {
             };
         };
     };
-    PledgesController_get: {
+    PledgeBooksController_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -2415,7 +4519,7 @@ export interface operations {
             };
         };
     };
-    PledgesController_revise: {
+    PledgeChangesController_revise: {
         parameters: {
             query?: never;
             header: {
@@ -2458,7 +4562,7 @@ export interface operations {
             };
         };
     };
-    PledgesController_history: {
+    PledgeRecordController_history: {
         parameters: {
             query?: never;
             header?: never;
@@ -2477,7 +4581,7 @@ export interface operations {
             };
         };
     };
-    PledgesController_progress: {
+    PledgeChangesController_progress: {
         parameters: {
             query?: never;
             header: {
@@ -2514,7 +4618,7 @@ export interface operations {
             };
         };
     };
-    PledgesController_submit: {
+    PledgeChangesController_submit: {
         parameters: {
             query?: never;
             header: {
@@ -2535,7 +4639,7 @@ export interface operations {
             };
         };
     };
-    PledgesController_verify: {
+    PledgeRecordController_verify: {
         parameters: {
             query?: never;
             header?: never;
@@ -2554,7 +4658,7 @@ export interface operations {
             };
         };
     };
-    PledgesController_withdraw: {
+    PledgeChangesController_withdraw: {
         parameters: {
             query?: never;
             header: {
@@ -2581,7 +4685,7 @@ export interface operations {
             };
         };
     };
-    ReviewsController_get: {
+    ReviewDecisionsController_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -2600,7 +4704,7 @@ export interface operations {
             };
         };
     };
-    ReviewsController_branchDecision: {
+    ReviewDecisionsController_branchDecision: {
         parameters: {
             query?: never;
             header?: never;
@@ -2635,7 +4739,7 @@ export interface operations {
             };
         };
     };
-    ReviewsController_comment: {
+    ReviewDecisionsController_comment: {
         parameters: {
             query?: never;
             header?: never;
@@ -2660,7 +4764,7 @@ export interface operations {
             };
         };
     };
-    ReviewsController_groupEvaluation: {
+    ReviewDecisionsController_groupEvaluation: {
         parameters: {
             query?: never;
             header?: never;
@@ -2692,7 +4796,7 @@ export interface operations {
             };
         };
     };
-    ReviewsController_askGroup: {
+    ReviewDecisionsController_askGroup: {
         parameters: {
             query?: never;
             header?: never;
@@ -2717,7 +4821,7 @@ export interface operations {
             };
         };
     };
-    ReviewsController_progress: {
+    ReviewBoardsController_progress: {
         parameters: {
             query?: never;
             header?: never;
@@ -2736,7 +4840,7 @@ export interface operations {
             };
         };
     };
-    ReviewsController_publish: {
+    PublicationsController_publish: {
         parameters: {
             query?: never;
             header?: never;
@@ -2761,7 +4865,7 @@ export interface operations {
             };
         };
     };
-    ReviewsController_setDeadlines: {
+    ReviewBoardsController_setDeadlines: {
         parameters: {
             query?: never;
             header?: never;
@@ -2787,7 +4891,7 @@ export interface operations {
             };
         };
     };
-    ReviewsController_publishLeadership: {
+    PublicationsController_publishLeadership: {
         parameters: {
             query?: never;
             header?: never;
@@ -2810,7 +4914,7 @@ export interface operations {
             };
         };
     };
-    ReviewsController_overdue: {
+    ReviewBoardsController_overdue: {
         parameters: {
             query?: never;
             header?: never;
@@ -2827,7 +4931,7 @@ export interface operations {
             };
         };
     };
-    ReviewsController_queue: {
+    ReviewBoardsController_queue: {
         parameters: {
             query?: never;
             header?: never;
@@ -3567,6 +5671,279 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SubscriptionsController_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SubscriptionsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    bureauScope: {
+                        bureauId: string;
+                        includeDescendants?: boolean;
+                    };
+                    owner?: {
+                        bureauId: string;
+                        subscriberId: string;
+                    };
+                    target?: {
+                        url: string;
+                    };
+                    topic: string;
+                    types?: string[];
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SubscriptionsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SubscriptionsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SubscriptionsController_attempts: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SubscriptionsController_events: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                since?: string;
+                wait?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SubscriptionsController_parked: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SubscriptionsController_pause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SubscriptionsController_redeliver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    parkedIds?: string[];
+                };
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SubscriptionsController_replay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    position?: string;
+                    /** Format: date-time */
+                    time?: string;
+                };
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SubscriptionsController_resume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SubscriptionsController_rotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    overlapSeconds?: number;
+                };
+            };
+        };
         responses: {
             200: {
                 headers: {
