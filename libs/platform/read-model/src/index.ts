@@ -5,3 +5,4 @@ export * from './projection';
 export * from './projection-runner';
 export * from './inbox';
 export * from './lease';
+export * from './find-all';

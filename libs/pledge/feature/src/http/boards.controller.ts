@@ -1,25 +1,13 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { BureauAccess, CurrentPrincipal, parseInput, READ_MODELS, type Principal } from '@pledgebook/nest';
 import { fulfilmentTotals } from '@pledgebook/pledge-domain';
-import type { ReadModelStore } from '@pledgebook/read-model';
+import { findAll, type ReadModelStore } from '@pledgebook/read-model';
 import type { PledgeView } from '../projections/pledge-view';
 import { PLEDGES } from '../projections/pledges.projection';
 import { canSeePledge } from './access';
 import { pathId, yearQuery } from './schemas';
 
 const summary = ({ records: _records, _id: _key, ...rest }: PledgeView) => rest;
-
-/** Every book matching a filter, page by page: a board and its totals are never cut short. */
-async function everyBook(views: ReadModelStore, filter: Record<string, unknown>, sort: Record<string, 1 | -1>): Promise<PledgeView[]> {
-  const found: PledgeView[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await views.collection<PledgeView>(PLEDGES).find(filter, { sort, limit: 500, ...(cursor ? { cursor } : {}) });
-    found.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return found;
-}
 
 @Controller('api/v1')
 export class BoardsController {
@@ -32,7 +20,7 @@ export class BoardsController {
     const branchId = parseInput(pathId, raw, '/branchId');
     const { year } = parseInput(yearQuery, q, '/query');
     const filter: Record<string, unknown> = { bureauId: p.bureauId, branchId, status: { $in: ['published', 'closed'] }, ...(year ? { year } : {}) };
-    const books = await everyBook(this.views, filter, { year: -1, publishedAt: 1 });
+    const books = await findAll(this.views.collection<PledgeView>(PLEDGES), filter, { sort: { year: -1, publishedAt: 1 } });
     // Over every record of the branch's books at once: a beneficiary aided through two books counts once.
     const { peopleAided, amountFen, volunteerHours } = fulfilmentTotals(books.flatMap((b) => b.records));
     const totals = { peopleAided, amountFen, volunteerHours };
@@ -45,7 +33,7 @@ export class BoardsController {
   async memberPledges(@Param('memberId') raw: string, @Query() q: unknown, @CurrentPrincipal() p: Principal) {
     const memberId = parseInput(pathId, raw, '/memberId');
     const { year } = parseInput(yearQuery, q, '/query');
-    const books = await everyBook(this.views, { bureauId: p.bureauId, memberIds: memberId, ...(year ? { year } : {}) }, { year: -1 });
+    const books = await findAll(this.views.collection<PledgeView>(PLEDGES), { bureauId: p.bureauId, memberIds: memberId, ...(year ? { year } : {}) }, { sort: { year: -1 } });
     return { memberId, pledges: books.filter((v) => canSeePledge(p, v)).map(summary) };
   }
 }
