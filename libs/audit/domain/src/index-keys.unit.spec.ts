@@ -1,4 +1,4 @@
-import { indexKeys, learnPledgeSubject, subjectKey } from './index-keys';
+import { indexKeys, keysForNewPeople, learnPledgeSubject, learnStreamSubject, subjectKey, type StreamSubject } from './index-keys';
 import { mentionsOf, pledgeIdOfStream, programmeYearAt, yearOfStream, type IndexedEvent } from './mentions';
 
 const P = '018f2a6e-1c2b-7d3e-8f40-123456789abc';
@@ -60,10 +60,53 @@ describe('index keys', () => {
 
   it('takes over the pledge and member keys of its cause when it names neither', () => {
     const consequence = event('reward-facts-weihai', 'Something', { note: 'x' }, { metadata: { bureauId: 'weihai', correlationId: 'corr-1', causationId: 'e0' } });
-    const keys = indexKeys(consequence, mentionsOf(consequence.data), [], [subjectKey.pledge(P), subjectKey.memberYear('weihai', 'wang', 2026), subjectKey.correlation('other'), subjectKey.bureauYear('weihai', 2020)]);
+    const keys = indexKeys(consequence, mentionsOf(consequence.data), [], { causeKeys: [subjectKey.pledge(P), subjectKey.memberYear('weihai', 'wang', 2026), subjectKey.correlation('other'), subjectKey.bureauYear('weihai', 2020)] });
     expect(keys).toEqual(expect.arrayContaining([subjectKey.pledge(P), subjectKey.memberYear('weihai', 'wang', 2026)]));
     expect(keys).not.toContain(subjectKey.correlation('other'));
     expect(keys).not.toContain(subjectKey.bureauYear('weihai', 2020));
+  });
+});
+
+describe('the reward service’s records', () => {
+  const S = '018f2a6e-1c2b-7d3e-8f40-0000000000aa';
+  const selection = `reward-selection-${S}`;
+  const opened = event(selection, 'SelectionOpened', { selectionId: S, bureauId: 'weihai', year: 2026, title: '優秀共產黨員', quota: 2, honour: { honourId: 'outstanding-member' }, policyVersion: 1, openedBy: 'chen', openedAt: '2027-01-05' }, { recordedAt: '2027-01-05T02:00:00.000Z' });
+  const nominated = event(selection, 'NominationMade', { selectionId: S, memberId: 'wang', by: 'sun', byRole: 'branch-secretary', branchId: 'branch-1', at: '2027-01-06' }, { revision: 1, recordedAt: '2027-01-06T02:00:00.000Z' });
+  const decided = event(selection, 'SelectionDecided', { selectionId: S, bureauId: 'weihai', year: 2026, honourId: 'outstanding-member', title: '優秀共產黨員', quota: 2, meeting: { date: '2027-01-08', attendees: ['chen', 'sun'] }, selected: ['wang'], decidedBy: 'chen', decidedAt: '2027-01-08' }, { revision: 2, recordedAt: '2027-01-08T02:00:00.000Z' });
+  const announced = event(selection, 'SelectionAnnounced', { selectionId: S, announcedBy: 'chen', announcedAt: '2027-01-20' }, { revision: 3, recordedAt: '2027-01-20T02:00:00.000Z' });
+  const learn = (events: typeof opened[]): StreamSubject => events.reduce<StreamSubject | undefined>((known, e) => learnStreamSubject(e, mentionsOf(e.data), known) ?? known, undefined)!;
+
+  it('does not take a selection’s or a work’s stream for a pledge’s', () => {
+    expect(pledgeIdOfStream(selection)).toBeUndefined();
+    expect(pledgeIdOfStream(`reward-research-work-${S}`)).toBeUndefined();
+    expect(pledgeIdOfStream(`pledge-${S}`)).toBe(S);
+  });
+
+  it('reads the people a reward names: authors, those selected, a grant’s recipient, and a result as its basis', () => {
+    expect(mentionsOf({ workId: 'w', authors: ['wang', 'zhou'], year: 2026 }).memberIds).toEqual(['wang', 'zhou']);
+    expect(mentionsOf(decided.data).memberIds).toEqual(['wang']);
+    expect(mentionsOf({ recipient: { type: 'member', id: 'wang' }, basis: { type: 'result', id: 'round-2026-H1/wang' }, year: 2026 })).toMatchObject({ memberIds: ['wang'], resultBasis: true });
+    expect(mentionsOf({ recipient: { type: 'unit', id: 'branch-1' }, basis: { type: 'activity', id: 'a' } })).toMatchObject({ memberIds: [], branchIds: ['branch-1'] });
+    expect(mentionsOf({ recipient: { type: 'unit', id: 'branch-1' }, basis: { type: 'activity', id: 'a' } }).resultBasis).toBeUndefined();
+  });
+
+  it('files a selection’s later steps that name nobody under the year and the people of the selection', () => {
+    const subject = learn([opened, nominated, decided]);
+    expect(subject).toEqual({ stream: selection, bureauId: 'weihai', years: [2026], memberIds: ['wang'], branchIds: ['branch-1'], pledgeIds: [] });
+    expect(keysForNewPeople(learn([opened]), subject).sort()).toEqual([subjectKey.branchYear('weihai', 'branch-1', 2026), subjectKey.memberYear('weihai', 'wang', 2026)]);
+    expect(keysForNewPeople(subject, subject)).toEqual([]);
+    const keys = indexKeys(announced, mentionsOf(announced.data), [], { stream: subject });
+    expect(keys).toEqual(expect.arrayContaining([subjectKey.memberYear('weihai', 'wang', 2026), subjectKey.bureauYear('weihai', 2026), subjectKey.branchYear('weihai', 'branch-1', 2026)]));
+    expect(keys).not.toContain(subjectKey.bureauYear('weihai', 2027));
+    // Without the stream's subject the announcement would fall in the year it was recorded, under nobody.
+    expect(indexKeys(announced, mentionsOf(announced.data), [])).toEqual([subjectKey.correlation('corr-1'), subjectKey.bureauYear('weihai', 2027)]);
+    // The nominee's year gets the nomination even though it was recorded the next year.
+    expect(indexKeys(nominated, mentionsOf(nominated.data), [], { stream: learn([opened]) })).toContain(subjectKey.memberYear('weihai', 'wang', 2026));
+  });
+
+  it('files a reward for fulfilment under the member’s books of that year', () => {
+    const granted = event('reward-grant-weihai.g1', 'RewardGranted', { grantId: 'g1', bureauId: 'weihai', year: 2026, recipient: { type: 'member', id: 'wang' }, ground: 'fulfilment', basis: { type: 'result', id: 'round-2026-H1/wang' } });
+    expect(indexKeys(granted, mentionsOf(granted.data), [], { resultBooks: [P] })).toEqual(expect.arrayContaining([subjectKey.pledge(P), subjectKey.memberYear('weihai', 'wang', 2026)]));
   });
 });
 

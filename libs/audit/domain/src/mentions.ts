@@ -7,6 +7,8 @@ export interface Mentions {
   years: number[];
   /** Set when the data names a bureau's parent (a bureau registered under an authority). */
   parentBureauId?: string;
+  /** Set when the data names a final result as its basis (`basis: {type: 'result'}`): a reward for fulfilment. */
+  resultBasis?: boolean;
 }
 
 /** The part of a recorded event the audit index reads. */
@@ -22,8 +24,12 @@ export interface IndexedEvent {
 }
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-/** `<context>-<uuid>`: a stream of one aggregate keyed by a pledge id (`pledge-…`, `review-…`, and later contexts alike). */
-const AGGREGATE_STREAM = new RegExp(`^[a-z][a-z0-9-]*-(${UUID})$`, 'i');
+/**
+ * `<context>-<uuid>`: a stream of one aggregate keyed by a pledge id (`pledge-…`, `review-…`, and
+ * later contexts alike). The context is one word: `reward-selection-<uuid>` and
+ * `reward-research-work-<uuid>` are keyed by ids of their own, not by a pledge.
+ */
+const AGGREGATE_STREAM = new RegExp(`^[a-z][a-z0-9]*-(${UUID})$`, 'i');
 /** A year as a dotted or dashed part of a stream name (`pledgebook-weihai.wang.2026`, `review-publications-weihai.branch-1.2026`). */
 const STREAM_YEAR = /[.-]((?:20|21)\d\d)(?:[.-]|$)/;
 const MONTH = /^((?:20|21)\d\d)-(0[1-9]|1[0-2])$/;
@@ -47,11 +53,14 @@ const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filt
 /**
  * Walks an event's data for the fields every context uses to name its subjects: `pledgeId(s)`,
  * `memberId(s)`, `branchId`, `bureauId`, `year` and `month` (`YYYY-MM`), and a CloudEvents
- * `subject` of `pledges/<id>` (recorded integration events). Restricted and personal fields are not read.
+ * `subject` of `pledges/<id>` (recorded integration events); and the names the reward service
+ * gives members — a work's `authors`, a selection's `selected`, a grant's `recipient`. Restricted
+ * and personal fields are not read.
  */
 export function mentionsOf(data: unknown): Mentions {
   const found = { pledgeIds: new Set<string>(), memberIds: new Set<string>(), branchIds: new Set<string>(), bureauIds: new Set<string>(), years: new Set<number>() };
   let parentBureauId: string | undefined;
+  let resultBasis = false;
   const walk = (value: unknown, depth: number): void => {
     if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return;
     if (Array.isArray(value)) {
@@ -69,7 +78,20 @@ export function mentionsOf(data: unknown): Mentions {
           continue;
         case 'memberId':
         case 'memberIds':
+        case 'authors':
+        case 'selected':
           for (const id of strings(field)) found.memberIds.add(id);
+          continue;
+        case 'recipient': {
+          // A reward's recipient: a member, or a unit (filed like a branch; an unknown unit's key is merely unused).
+          const recipient = field as { type?: unknown; id?: unknown } | null;
+          if (recipient && typeof recipient.id === 'string' && recipient.type === 'member') found.memberIds.add(recipient.id);
+          else if (recipient && typeof recipient.id === 'string' && recipient.type === 'unit') found.branchIds.add(recipient.id);
+          continue;
+        }
+        case 'basis':
+          if (field && typeof field === 'object' && (field as { type?: unknown }).type === 'result') resultBasis = true;
+          walk(field, depth + 1);
           continue;
         case 'branchId':
           for (const id of strings(field)) found.branchIds.add(id);
@@ -106,5 +128,6 @@ export function mentionsOf(data: unknown): Mentions {
     bureauIds: [...found.bureauIds],
     years: [...found.years],
     ...(parentBureauId ? { parentBureauId } : {}),
+    ...(resultBasis ? { resultBasis } : {}),
   };
 }

@@ -1,15 +1,22 @@
 import {
   AUDIT_STREAM_PREFIX,
+  booksKey,
+  bureauOf,
   indexKeys,
+  keysForNewPeople,
   learnPledgeSubject,
+  learnStreamSubject,
   mentionsOf,
+  PEOPLE_AGGREGATE_OPENINGS,
   pledgeIdsOf,
   type IndexedEvent,
+  type Mentions,
   type PledgeSubject,
+  type StreamSubject,
 } from '@pledgebook/audit-domain';
 import type { RecordedEvent } from '@pledgebook/event-store';
-import type { Projection, ProjectionContext } from '@pledgebook/read-model';
-import { AUDIT_ENTRIES, AUDIT_SUBJECTS, type AuditEntry, type BureauDoc, type PledgeDoc } from './audit-index.views';
+import { findAll, type Projection, type ProjectionContext } from '@pledgebook/read-model';
+import { AUDIT_ENTRIES, AUDIT_SUBJECTS, type AuditEntry, type BooksDoc, type BureauDoc, type PledgeDoc, type StreamDoc } from './audit-index.views';
 
 async function causeKeys(event: RecordedEvent, context: ProjectionContext): Promise<string[]> {
   const { causationId, correlationId } = event.metadata;
@@ -17,6 +24,58 @@ async function causeKeys(event: RecordedEvent, context: ProjectionContext): Prom
   if (!causationId || causationId === correlationId) return [];
   const { items } = await context.collection<AuditEntry>(AUDIT_ENTRIES).find({ eventId: causationId }, { limit: 200 });
   return items.map((entry) => entry.key);
+}
+
+type Subjects = ReturnType<ProjectionContext['collection']>;
+
+/**
+ * The stream's subject when it is one aggregate's whose events concern people (learnt from its
+ * opening event on). When an event names people the stream had not named, its earlier events are
+ * filed under them too: a member nominated later sees the selection from its opening.
+ */
+async function streamSubject(event: RecordedEvent, mentions: Mentions, books: readonly string[], context: ProjectionContext): Promise<StreamSubject | undefined> {
+  const subjects = context.collection<StreamDoc>(AUDIT_SUBJECTS);
+  const id = `stream/${event.stream}`;
+  if (event.revision === 0 && !PEOPLE_AGGREGATE_OPENINGS.has(event.type)) return undefined;
+  const known = event.revision === 0 ? undefined : (await subjects.findById(id))?.subject;
+  if (event.revision > 0 && !known) return undefined;
+  const learned = learnStreamSubject(event as unknown as IndexedEvent, mentions, known, books);
+  if (!learned) return known;
+  await subjects.replace({ _id: id, kind: 'stream', subject: learned });
+  const newKeys = known ? keysForNewPeople(known, learned) : [];
+  if (newKeys.length > 0) {
+    const entries = context.collection<AuditEntry>(AUDIT_ENTRIES);
+    const earlier = new Map<number, AuditEntry>();
+    for (const entry of await findAll(entries, { stream: event.stream })) if (entry.position < event.position) earlier.set(entry.position, entry);
+    for (const entry of earlier.values()) {
+      for (const key of newKeys) await entries.replace({ ...entry, _id: `${key}|${entry.position}`, key });
+    }
+  }
+  return learned;
+}
+
+/** Remembers which books each pledger holds in the pledge's year. */
+async function rememberBooks(subject: PledgeSubject, subjects: Subjects): Promise<void> {
+  for (const memberId of subject.memberIds) {
+    const id = booksKey(subject.bureauId, memberId, subject.year);
+    const doc = (await subjects.findById(id)) as BooksDoc | undefined;
+    if (doc?.pledgeIds.includes(subject.pledgeId)) continue;
+    await subjects.replace({ _id: id, kind: 'books', pledgeIds: [...(doc?.pledgeIds ?? []), subject.pledgeId] });
+  }
+}
+
+/** A reward grounded on a final result: the books its members pledged in its years. */
+async function resultBooks(event: RecordedEvent, mentions: Mentions, subjects: Subjects): Promise<string[]> {
+  if (!mentions.resultBasis) return [];
+  const bureauId = bureauOf(event as unknown as IndexedEvent, mentions);
+  const books = new Set<string>();
+  for (const memberId of mentions.memberIds) {
+    for (const year of mentions.years) {
+      const doc = (await subjects.findById(booksKey(bureauId, memberId, year))) as BooksDoc | undefined;
+      for (const pledgeId of doc?.pledgeIds ?? []) books.add(pledgeId);
+    }
+  }
+  return [...books];
 }
 
 /**
@@ -27,7 +86,7 @@ async function causeKeys(event: RecordedEvent, context: ProjectionContext): Prom
  */
 export const auditIndexProjection: Projection = {
   name: 'audit-index',
-  version: 1,
+  version: 2,
   collections: [AUDIT_ENTRIES, AUDIT_SUBJECTS],
   filter: {},
   async apply(event, context) {
@@ -43,14 +102,19 @@ export const auditIndexProjection: Projection = {
     for (const pledgeId of pledgeIdsOf(indexed, mentions)) {
       const known = (await subjects.findById(`pledge/${pledgeId}`)) as PledgeDoc | undefined;
       const learned = learnPledgeSubject(indexed, mentions, known?.subject);
-      if (learned) await subjects.replace({ _id: `pledge/${pledgeId}`, kind: 'pledge', subject: learned });
+      if (learned) {
+        await subjects.replace({ _id: `pledge/${pledgeId}`, kind: 'pledge', subject: learned });
+        await rememberBooks(learned, subjects);
+      }
       const subject = learned ?? known?.subject;
       if (subject) pledges.push(subject);
     }
     const inherited = pledges.length === 0 && mentions.pledgeIds.length === 0 && mentions.memberIds.length === 0 ? await causeKeys(event, context) : [];
+    const books = await resultBooks(event, mentions, subjects);
+    const stream = await streamSubject(event, mentions, books, context);
     const entries = context.collection<AuditEntry>(AUDIT_ENTRIES);
-    for (const key of indexKeys(indexed, mentions, pledges, inherited)) {
-      await entries.replace({ _id: `${key}|${event.position}`, key, position: event.position, stream: event.stream, revision: event.revision, eventId: event.id, recordedAt: event.recordedAt });
+    for (const key of indexKeys(indexed, mentions, pledges, { causeKeys: inherited, ...(stream ? { stream } : {}), resultBooks: books })) {
+      await entries.replace({ _id: `${key}|${event.position}`, key, position: event.position, stream: event.stream, revision: event.revision, eventId: event.id, bureauId: event.metadata.bureauId, recordedAt: event.recordedAt });
     }
   },
 };

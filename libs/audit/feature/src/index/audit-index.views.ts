@@ -1,4 +1,4 @@
-import type { PledgeSubject } from '@pledgebook/audit-domain';
+import type { PledgeSubject, StreamSubject } from '@pledgebook/audit-domain';
 import type { IndexSpec } from '@pledgebook/read-model';
 
 export const AUDIT_ENTRIES = 'audit_entries';
@@ -12,6 +12,8 @@ export interface AuditEntry {
   stream: string;
   revision: number;
   eventId: string;
+  /** The bureau the event was recorded for (its metadata): who may see it. */
+  bureauId?: string;
   recordedAt: string;
   [field: string]: unknown;
 }
@@ -31,4 +33,20 @@ export interface BureauDoc {
   [field: string]: unknown;
 }
 
-export const AUDIT_INDEXES: IndexSpec[] = [{ fields: ['key', 'position'] }, { fields: ['eventId'] }];
+/** An aggregate's stream whose later events take over the people it has named (a selection, a grant, a work). */
+export interface StreamDoc {
+  _id: string;
+  kind: 'stream';
+  subject: StreamSubject;
+  [field: string]: unknown;
+}
+
+/** The books a member pledges in a year (`books/<bureau>/<member>/<year>`). */
+export interface BooksDoc {
+  _id: string;
+  kind: 'books';
+  pledgeIds: string[];
+  [field: string]: unknown;
+}
+
+export const AUDIT_INDEXES: IndexSpec[] = [{ fields: ['key', 'position'] }, { fields: ['eventId'] }, { fields: ['stream'] }];

@@ -2,6 +2,7 @@ import { dispatchDecider, monthlyCheckDecider, roundDecider, schemeDecider, talk
 import type { RecordedEvent } from '@pledgebook/event-store';
 import { evolveDirectory, evolvePledge, initialDirectoryState, initialPledgeState } from '@pledgebook/pledge-domain';
 import { evolvePublication, evolveReview, initialPublicationState, initialReviewState } from '@pledgebook/review-domain';
+import { grantDecider, researchSchemeDecider, researchWorkDecider, rewardPolicyDecider, selectionDecider } from '@pledgebook/reward-domain';
 
 /** How one kind of aggregate folds: the context's own evolve and initial state. */
 interface Folder {
@@ -33,6 +34,11 @@ const FOLDERS: Record<string, Folder> = {
   QuarterlyDispatchHeld: folder('appraisal', 'dispatch', dispatchDecider.evolve as AnyEvolve, () => dispatchDecider.initialState()),
   ReminderTalkScheduled: folder('appraisal', 'reminder-talk', talkDecider.evolve as AnyEvolve, () => talkDecider.initialState()),
   RoundOpened: folder('appraisal', 'round', roundDecider.evolve as AnyEvolve, () => roundDecider.initialState()),
+  RewardPolicySet: folder('reward', 'policy', rewardPolicyDecider.evolve as AnyEvolve, () => rewardPolicyDecider.initialState()),
+  SelectionOpened: folder('reward', 'selection', selectionDecider.evolve as AnyEvolve, (stream) => selectionDecider.initialState(stream.replace(/^reward-selection-/, ''))),
+  RewardGranted: folder('reward', 'grant', grantDecider.evolve as AnyEvolve, (stream) => grantDecider.initialState(stream.replace(/^reward-grant-[^.]*\./, ''))),
+  ResearchSchemeSet: folder('reward', 'research-scheme', researchSchemeDecider.evolve as AnyEvolve, () => researchSchemeDecider.initialState()),
+  ResearchWorkSubmitted: folder('reward', 'research-work', researchWorkDecider.evolve as AnyEvolve, (stream) => researchWorkDecider.initialState(stream.replace(/^reward-research-work-/, ''))),
 };
 
 export interface FoldedAggregate {
