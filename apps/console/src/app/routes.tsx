@@ -3,7 +3,7 @@ import { lazy, type ReactNode } from 'react';
 import { Link, Navigate, type RouteObject } from 'react-router';
 import { hasRole, useSession } from '../auth/useSession';
 import { useI18n } from '../i18n/i18n';
-import { ADMINS, AUDITORS, REVIEWERS, homeOf } from './home';
+import { ADMINS, APPRAISERS, AUDITORS, REVIEWERS, homeOf } from './home';
 import { Shell } from './Shell';
 
 // One chunk per role: a member's first page loads none of the reviewers', auditors' or admins' code.
@@ -13,6 +13,7 @@ const MemberRoutes = lazy(() => import('../roles/member/MemberRoutes'));
 const ReviewRoutes = lazy(() => import('../roles/review/ReviewRoutes'));
 const AuditRoutes = lazy(() => import('../roles/audit/AuditRoutes'));
 const AdminRoutes = lazy(() => import('../roles/admin/AdminRoutes'));
+const AppraisalRoutes = lazy(() => import('../roles/appraisal/AppraisalRoutes'));
 
 function NotAllowed() {
   const { t } = useI18n();
@@ -70,6 +71,7 @@ export const routes: RouteObject[] = [
       { path: 'review/*', element: <Guard roles={REVIEWERS}><ReviewRoutes /></Guard> },
       { path: 'audit/*', element: <Guard roles={AUDITORS}><AuditRoutes /></Guard> },
       { path: 'admin/*', element: <Guard roles={ADMINS}><AdminRoutes /></Guard> },
+      { path: 'appraisal/*', element: <Guard roles={APPRAISERS}><AppraisalRoutes /></Guard> },
       { path: 'account', element: <ChangePasswordPage /> },
       { path: '*', element: <NotFound /> },
     ],

@@ -1,7 +1,11 @@
+import { lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import BookletPage from './BookletPage';
 import BookPage from './BookPage';
 import MyBookPage from './MyBookPage';
+
+// The appraisal year loads on its own: the member's first page (the book) ships none of it.
+const MyAppraisalPage = lazy(() => import('./MyAppraisalPage'));
 
 export default function MemberRoutes() {
   return (
@@ -9,6 +13,7 @@ export default function MemberRoutes() {
       <Route path="book" element={<MyBookPage />} />
       <Route path="books/:pledgeId" element={<BookPage />} />
       <Route path="booklet" element={<BookletPage />} />
+      <Route path="appraisal" element={<MyAppraisalPage />} />
     </Routes>
   );
 }
