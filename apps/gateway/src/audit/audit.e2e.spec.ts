@@ -17,6 +17,7 @@ let key: SigningKey;
 let pledge: Harness;
 let review: Harness;
 let appraisal: Harness;
+let reward: Harness;
 let gateway: Harness;
 const as = async (sub: string, bureauId: string, roles: string[]): Promise<Caller> => ({
   token: await signAccessToken(key, { sub, bureauId, roles }, { ttl: '1h', issuer: 'pledgebook', audience: 'pledgebook' }),
@@ -77,6 +78,7 @@ beforeAll(async () => {
   review = await startServiceProcess(join(__dirname, '..', '..', '..', 'review-service', 'src', 'main.ts'), { dataDir, trustTestKey: false });
   // The appraisal service records the pledge topic in its own streams: they join the record with no code in the audit context.
   appraisal = await startServiceProcess(join(__dirname, '..', '..', '..', 'appraisal-service', 'src', 'main.ts'), { dataDir, trustTestKey: false });
+  reward = await startServiceProcess(join(__dirname, '..', '..', '..', 'reward-service', 'src', 'main.ts'), { dataDir, trustTestKey: false });
   gateway = await startServiceProcess(join(__dirname, '..', 'main.ts'), {
     dataDir,
     portVariable: 'PLEDGEBOOK_GATEWAY_PORT',
@@ -124,6 +126,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => {
   await gateway?.close();
+  await reward?.close();
   await appraisal?.close();
   await review?.close();
   await pledge?.close();
@@ -134,11 +137,17 @@ const timelinePath = () => `/api/v1/audit/pledges/${pledgeId}/timeline`;
 
 describe('the auditor’s timeline', () => {
   it('follows a pledge through every service’s streams in global order, each event with its actor, role, causes and place', async () => {
-    const r = await eventually(() => call(people.provinceAuditor, 'GET', `${timelinePath()}?reason=${encodeURIComponent('專項檢查')}`), (x) => x.status === 200 && x.body.items.some((i: { type: string }) => i.type === 'PledgeApproved') && x.body.items.some((i: { stream: string; data: { sourceType?: string } }) => i.stream === 'appraisal-facts-weihai' && i.data.sourceType === 'pledgebook.pledge.pledge-submitted.v1'));
+    const r = await eventually(
+      () => call(people.provinceAuditor, 'GET', `${timelinePath()}?reason=${encodeURIComponent('專項檢查')}`),
+      (x) =>
+        x.status === 200 &&
+        x.body.items.some((i: { type: string }) => i.type === 'PledgeApproved') &&
+        ['appraisal-facts-weihai', 'reward-facts-weihai'].every((facts) => x.body.items.some((i: { stream: string; data: { sourceType?: string } }) => i.stream === facts && i.data.sourceType === 'pledgebook.pledge.pledge-submitted.v1')),
+    );
     const items = r.body.items as Array<Record<string, string | number | null>>;
     const positions = items.map((i) => Number(i.position));
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
-    expect(new Set(items.map((i) => String(i.stream).replace(/-[0-9a-f-]{36}$/, '-<pledge>')))).toEqual(new Set(['pledge-<pledge>', 'review-<pledge>', 'review-facts-weihai', 'appraisal-facts-weihai', `pledgebook-weihai.wang.${YEAR}`]));
+    expect(new Set(items.map((i) => String(i.stream).replace(/-[0-9a-f-]{36}$/, '-<pledge>')))).toEqual(new Set(['pledge-<pledge>', 'review-<pledge>', 'review-facts-weihai', 'appraisal-facts-weihai', 'reward-facts-weihai', `pledgebook-weihai.wang.${YEAR}`]));
     const find = (type: string) => items.find((i) => i.type === type)!;
     expect(find('PledgeSubmitted')).toMatchObject({ stream: `pledge-${pledgeId}`, revision: 1, actorId: 'wang', actorRole: 'member', correlationId: 'e2e-audit-submit', context: 'pledge' });
     expect(find('ReviewRoundOpened')).toMatchObject({ stream: `review-${pledgeId}`, revision: 0, correlationId: 'e2e-audit-submit', causationId: find('PledgeSubmitted').eventId });
@@ -174,7 +183,7 @@ describe('the auditor’s timeline', () => {
     expect(byStream(now.body, `review-${pledgeId}`)).toMatchObject({ state: { status: 'approved' } });
     const verified = await call(people.cityAuditor, 'GET', `/api/v1/audit/pledges/${pledgeId}/verify`);
     expect(verified.body).toMatchObject({ ok: true });
-    expect(verified.body.streams.map((v: { stream: string }) => v.stream).sort()).toEqual(['appraisal-facts-weihai', `pledge-${pledgeId}`, `pledgebook-weihai.wang.${YEAR}`, `review-${pledgeId}`, 'review-facts-weihai']);
+    expect(verified.body.streams.map((v: { stream: string }) => v.stream).sort()).toEqual(['appraisal-facts-weihai', `pledge-${pledgeId}`, `pledgebook-weihai.wang.${YEAR}`, `review-${pledgeId}`, 'review-facts-weihai', 'reward-facts-weihai']);
   });
 
   it('gives a member’s year: their book in every service and the directory entries that name them', async () => {
@@ -199,6 +208,47 @@ describe('the auditor’s timeline', () => {
     expect((await call(people.cityAuditor, 'GET', `${timelinePath()}?asOf=yesterday`)).body).toMatchObject({ status: 400, errors: [{ field: '/query/asOf' }] });
     expect((await call(people.cityAuditor, 'GET', `${timelinePath()}?limit=0&colour=red`)).status).toBe(400);
     expect((await call(people.cityAuditor, 'GET', `/api/v1/audit/bureaus/weihai/members/wang/years/1800/timeline`)).body).toMatchObject({ status: 400, errors: [{ field: '/year' }] });
+  });
+});
+
+describe('following a click', () => {
+  it('gives every event of one correlation across the services, in order, each linked to its cause', async () => {
+    // The submission's consequences: the review opened, and the other services recording it from the bus.
+    const r = await eventually(
+      () => call(people.provinceAuditor, 'GET', '/api/v1/audit/correlations/e2e-audit-submit?reason=trace'),
+      (x) => x.status === 200 && x.body.items.some((i: { type: string }) => i.type === 'ReviewRoundOpened') && ['appraisal-facts-weihai', 'reward-facts-weihai'].every((s) => x.body.items.some((i: { stream: string }) => i.stream === s)),
+    );
+    const items = r.body.items as Array<{ position: number; type: string; stream: string; eventId: string; correlationId: string; causedBy: { request?: true; eventId?: string; stream?: string; revision?: number } }>;
+    expect(r.body).toMatchObject({ correlationId: 'e2e-audit-submit', bureaus: ['weihai'] });
+    expect(items.map((i) => i.position)).toEqual([...items.map((i) => i.position)].sort((a, b) => a - b));
+    expect(new Set(items.map((i) => i.correlationId))).toEqual(new Set(['e2e-audit-submit']));
+    const submitted = items.find((i) => i.type === 'PledgeSubmitted')!;
+    expect(submitted).toMatchObject({ stream: `pledge-${pledgeId}`, revision: 1, causedBy: { request: true } });
+    expect(items.find((i) => i.type === 'ReviewRoundOpened')).toMatchObject({ stream: `review-${pledgeId}`, causedBy: { eventId: submitted.eventId, stream: `pledge-${pledgeId}`, revision: 1 } });
+    // Consequences in other services' streams name their cause too.
+    const elsewhere = items.filter((i) => !i.stream.endsWith(pledgeId));
+    expect(elsewhere.length).toBeGreaterThan(0);
+    for (const item of elsewhere) expect(item.causedBy).toMatchObject({ eventId: submitted.eventId, stream: `pledge-${pledgeId}` });
+    const paged = await call(people.provinceAuditor, 'GET', '/api/v1/audit/correlations/e2e-audit-submit?limit=1');
+    expect(paged.body.items).toHaveLength(1);
+    expect((await call(people.provinceAuditor, 'GET', `/api/v1/audit/correlations/e2e-audit-submit?limit=1&cursor=${paged.body.nextCursor}`)).body.items[0]).toEqual(items[1]);
+  });
+
+  it('is for auditors of the bureaus the click reached and of those above them: 401, 403, 404 and 400 otherwise, refusals recorded', async () => {
+    expect((await call(people.cityAuditor, 'GET', '/api/v1/audit/correlations/e2e-audit-submit')).status).toBe(200);
+    expect((await call(people.root, 'GET', '/api/v1/audit/correlations/e2e-audit-submit')).status).toBe(200);
+    for (const who of ['siblingAuditor', 'wang', 'sun', 'leading']) {
+      const r = await call(people[who], 'GET', '/api/v1/audit/correlations/e2e-audit-submit');
+      expect({ who, status: r.status }).toEqual({ who, status: 403 });
+    }
+    expect((await call(undefined, 'GET', '/api/v1/audit/correlations/e2e-audit-submit')).status).toBe(401);
+    expect((await call(people.cityAuditor, 'GET', '/api/v1/audit/correlations/never-seen-this-one')).status).toBe(404);
+    expect((await call(people.cityAuditor, 'GET', `/api/v1/audit/correlations/${encodeURIComponent('bad id!')}`)).body).toMatchObject({ status: 400, errors: [{ field: '/correlationId' }] });
+    expect((await call(people.cityAuditor, 'GET', '/api/v1/audit/correlations/e2e-audit-submit?limit=0')).body).toMatchObject({ status: 400, errors: [{ field: '/query/limit' }] });
+    expect((await call(people.cityAuditor, 'GET', '/api/v1/audit/correlations/e2e-audit-submit?cursor=xyz')).body).toMatchObject({ status: 400, errors: [{ field: '/query/cursor' }] });
+    const log = await call(people.leading, 'GET', '/api/v1/audit/bureaus/weihai/audit-log?limit=500');
+    expect(log.body.items).toContainEqual(expect.objectContaining({ type: 'AuditRecordRead', action: 'correlation', target: 'correlation e2e-audit-submit', reason: 'trace' }));
+    expect(log.body.items).toContainEqual(expect.objectContaining({ type: 'AuditAccessRefused', action: 'correlation', by: expect.objectContaining({ subject: 'audit-q' }) }));
   });
 });
 

@@ -10,6 +10,7 @@ import type { EvidenceSigner } from './evidence/signer';
 import { AuditAccess } from './http/audit-access';
 import { AuditLogController } from './http/audit-log.controller';
 import { CheckpointsController } from './http/checkpoints.controller';
+import { CorrelationController } from './http/correlation.controller';
 import { ExportsController } from './http/exports.controller';
 import { TimelineController } from './http/timeline.controller';
 import { AUDIT_ACCESS, AUDIT_EVENTS, AUDIT_INDEX, AUDIT_RUNTIME, AUDIT_SIGNER, BUNDLES, CHECKPOINTS, TIMELINES } from './http/tokens';
@@ -42,7 +43,7 @@ export class AuditModule {
     const runtime = new AuditRuntime(options.events, options.views, checkpoints, { checkpointIntervalMs: options.checkpointIntervalMs, ...(options.close ? { close: options.close } : {}) });
     return {
       module: AuditModule,
-      controllers: [TimelineController, ExportsController, CheckpointsController, AuditLogController],
+      controllers: [TimelineController, CorrelationController, ExportsController, CheckpointsController, AuditLogController],
       providers: [
         { provide: AUDIT_EVENTS, useValue: options.events },
         { provide: AUDIT_SIGNER, useValue: options.signer },

@@ -4,6 +4,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const pledgeIdSchema = z.string().regex(UUID, 'a pledge id (UUID)');
 export const bureauIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and - (2 to 64)');
 export const memberIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, 'letters, digits, - and _ (up to 100)');
+/** As the request middleware accepts a caller's correlation id (`x-correlation-id`). */
+export const correlationIdSchema = z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, 'letters, digits and . _ : - (up to 100), as x-correlation-id carries it');
 export const yearSchema = z.coerce.number().int().min(2000).max(2200);
 const reason = z.string().trim().min(1).max(500).optional();
 

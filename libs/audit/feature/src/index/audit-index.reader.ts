@@ -47,6 +47,19 @@ export class AuditIndex {
     }
   }
 
+  /** The bureaus the events under a key were recorded for. */
+  async bureausUnder(key: string): Promise<string[]> {
+    const bureaus = new Set<string>();
+    for await (const entry of this.allEntries(key)) if (entry.bureauId) bureaus.add(entry.bureauId);
+    return [...bureaus];
+  }
+
+  /** Where an event is filed (any one of its entries), by its id. */
+  async locate(eventId: string): Promise<AuditEntry | undefined> {
+    const { items } = await this.views.collection<AuditEntry>(AUDIT_ENTRIES).find({ eventId }, { limit: 1 });
+    return items[0];
+  }
+
   async count(key: string): Promise<number> {
     return this.views.collection<AuditEntry>(AUDIT_ENTRIES).count({ key });
   }

@@ -29,6 +29,13 @@ export interface TimelinePage {
   nextAfter?: number;
 }
 
+/** What caused an event of a correlation: the request itself, or an event (where it is filed, when the index has it). */
+export type CausedBy = { request: true } | { eventId: string; stream?: string; revision?: number; position?: number };
+
+export interface CorrelationItem extends TimelineItem {
+  causedBy: CausedBy;
+}
+
 export interface AggregateAsOf {
   stream: string;
   context: string;
@@ -75,6 +82,22 @@ export class TimelineService {
     const page = entries.slice(0, options.limit);
     const events = await loadEvents(this.events, page);
     return { items: events.map(timelineItem), ...(entries.length > options.limit ? { nextAfter: page[page.length - 1]!.position } : {}) };
+  }
+
+  /** One page of a correlation's events in global order, each linked to what caused it. */
+  async correlation(key: string, options: { after?: number; limit: number }): Promise<{ items: CorrelationItem[]; nextAfter?: number }> {
+    const page = await this.page(key, options);
+    const here = new Map(page.items.map((i) => [i.eventId, i]));
+    const items: CorrelationItem[] = [];
+    for (const item of page.items) items.push({ ...item, causedBy: await this.causedBy(item, here) });
+    return { items, ...(page.nextAfter !== undefined ? { nextAfter: page.nextAfter } : {}) };
+  }
+
+  private async causedBy(item: TimelineItem, here: Map<string, TimelineItem>): Promise<CausedBy> {
+    if (!item.causationId || item.causationId === item.correlationId) return { request: true };
+    const cause = here.get(item.causationId) ?? (await this.index.locate(item.causationId));
+    if (!cause) return { eventId: item.causationId };
+    return { eventId: item.causationId, stream: cause.stream, revision: cause.revision, position: cause.position };
   }
 
   /** The streams the subject appears in (up to a time), in the order they first appear. */
