@@ -63,7 +63,8 @@ const CALLER_SCOPED = new Set([
 function eventsOf(bureauId: string): number {
   const db = new Database(join(dataDir, 'eventstore.db'), { readonly: true, fileMustExist: true });
   try {
-    return (db.prepare("SELECT count(*) AS n FROM events WHERE json_extract(metadata, '$.bureauId') = ?").get(bureauId) as { n: number }).n;
+    // The refusals themselves are recorded in the bureau's chained audit log (ADR 0080): not a write of the route.
+    return (db.prepare("SELECT count(*) AS n FROM events WHERE json_extract(metadata, '$.bureauId') = ? AND stream NOT LIKE 'audit-log-%'").get(bureauId) as { n: number }).n;
   } finally {
     db.close();
   }

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { loadOrCreateSigningKey } from '@pledgebook/gateway-keys';
-import { HttpPlatformModule, ObservabilityModule, type AccessDenialSink } from '@pledgebook/nest';
+import { allDenialSinks, HttpPlatformModule, ObservabilityModule, type AccessDenialSink } from '@pledgebook/nest';
 import { AccountStore } from './accounts/account-store';
 import { AccountsController } from './accounts/accounts.controller';
 import { AuthController } from './auth/auth.controller';
@@ -47,12 +47,12 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        audit,
+        audit.module,
         subscriptions,
         ObservabilityModule.forRoot({
           service: 'gateway',
           probes: { useFactory: () => ({ accounts: async () => accounts.ping() }) },
-          denialSink: { useFactory: (): AccessDenialSink => ({ record: async (denial) => accounts.recordDenial(denial) }) },
+          denialSink: { useFactory: (): AccessDenialSink => allDenialSinks({ record: async (denial) => accounts.recordDenial(denial) }, audit.denialSink) },
         }),
         HttpPlatformModule.forRoot(config.auth),
         // Used by the login route only (per client address), counted in gateway.db: shared by every gateway process on the data directory.

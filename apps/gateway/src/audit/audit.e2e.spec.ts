@@ -288,6 +288,36 @@ describe('evidence and the audit of the audit', () => {
     expect((await call(people.ye, 'GET', '/api/v1/audit/bureaus/qingdao/audit-log')).status).toBe(403);
   });
 
+  it('chains every 401 and 403 of the services’ own routes and of the gateway in the bureau’s audit log, and the log verifies offline', async () => {
+    const qingdaoMember = await as('liu', 'qingdao', ['member', 'leading-group']);
+    const refused = [
+      ['pledge-service', await pledge.call(qingdaoMember, 'GET', '/api/v1/bureaus/weihai/members'), 403],
+      ['review-service', await review.call(qingdaoMember, 'PUT', '/api/v1/reviews/bureaus/weihai/deadlines', {}), 403],
+      ['appraisal-service', await appraisal.call(qingdaoMember, 'GET', `/api/v1/appraisals/bureaus/weihai/calendar/${YEAR}`), 403],
+      ['reward-service', await reward.call(qingdaoMember, 'GET', `/api/v1/statistics/bureaus/weihai?year=${YEAR}`), 403],
+      ['pledge-service', await pledge.call(undefined, 'GET', '/api/v1/bureaus/weihai/members', undefined, { 'x-correlation-id': 'e2e-denied-anonymous' }), 401],
+      ['gateway', await call(undefined, 'GET', '/api/v1/bureaus/weihai/accounts', undefined, { 'x-correlation-id': 'e2e-denied-gateway' }), 401],
+    ] as const;
+    for (const [service, reply, status] of refused) expect({ service, status: reply.status }).toEqual({ service, status });
+    const log = await eventually(
+      () => call(people.leading, 'GET', '/api/v1/audit/bureaus/weihai/audit-log?limit=500'),
+      (r) => ['pledge-service', 'review-service', 'appraisal-service', 'reward-service', 'gateway'].every((s) => r.body.items?.some((i: { type: string; outcome: { service?: string } }) => i.type === 'AccessDenied' && i.outcome.service === s)),
+    );
+    const denied = (log.body.items as Array<{ type: string; action: string; by: { subject: string }; request: string; outcome: { status: number; service: string; why: string }; correlationId: string }>).filter((i) => i.type === 'AccessDenied');
+    expect(denied).toContainEqual(expect.objectContaining({ action: 'access', by: expect.objectContaining({ subject: 'liu', bureauId: 'qingdao' }), request: 'GET /api/v1/bureaus/weihai/members', outcome: expect.objectContaining({ status: 403, service: 'pledge-service' }) }));
+    expect(denied).toContainEqual(expect.objectContaining({ by: expect.objectContaining({ subject: 'anonymous' }), correlationId: 'e2e-denied-anonymous', outcome: expect.objectContaining({ status: 401, service: 'pledge-service' }) }));
+    expect(denied).toContainEqual(expect.objectContaining({ correlationId: 'e2e-denied-gateway', outcome: expect.objectContaining({ status: 401, service: 'gateway' }) }));
+    // A refusal that names no bureau, without a token: the system's log, for the system admin.
+    expect((await review.call(undefined, 'GET', '/api/v1/reviews/queue', undefined, { 'x-correlation-id': 'e2e-denied-nowhere' })).status).toBe(401);
+    await eventually(() => call(people.root, 'GET', '/api/v1/audit/bureaus/system/audit-log?limit=500'), (r) => r.status === 200 && r.body.items.some((i: { correlationId: string; outcome: { service: string } }) => i.correlationId === 'e2e-denied-nowhere' && i.outcome.service === 'review-service'));
+    expect((await call(people.cityAuditor, 'GET', '/api/v1/audit/bureaus/system/audit-log')).status).toBe(403);
+    // The chained log travels in a bureau's bundle and verifies offline.
+    const bundle = await download(people.provinceAuditor!, { scope: { kind: 'bureau-year', bureauId: 'weihai', year: YEAR }, includeAuditLog: true });
+    const report = await verifyBundle(bundle.zip, { trustedKeys: (await call(undefined, 'GET', '/api/v1/audit/keys')).body });
+    expect(report.problems).toEqual([]);
+    expect(report.ok).toBe(true);
+  }, 60_000);
+
   it('holds a checkpoint against history rewritten in the store file: the stream still verifies, the log does not', async () => {
     const held = (await eventually(() => call(people.provinceAuditor, 'GET', '/api/v1/audit/checkpoints/latest'), (r) => r.status === 200)).body as SignedCheckpoint;
     expect((await call(people.wang, 'GET', '/api/v1/audit/checkpoints/latest')).status).toBe(403);

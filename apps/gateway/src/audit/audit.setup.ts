@@ -1,6 +1,7 @@
 import type { DynamicModule } from '@nestjs/common';
 import { AuditModule, ed25519Signer } from '@pledgebook/audit-feature';
 import { loadOrCreateSigningKey, readJwks, type SigningKey } from '@pledgebook/gateway-keys';
+import { chainedDenialSink, type AccessDenialSink } from '@pledgebook/nest';
 import { openEventStore, openReadModelStore } from '@pledgebook/infrastructure';
 import { join } from 'node:path';
 import type { GatewayConfig } from '../config';
@@ -12,12 +13,15 @@ import type { GatewayConfig } from '../config';
  * signs no tokens, so it keeps a key for evidence alone (`<data>/evidence-key`), published at
  * /api/v1/audit/keys like the other.
  */
-export async function auditModule(config: GatewayConfig, tokenKey: SigningKey | undefined): Promise<DynamicModule> {
+export async function auditModule(config: GatewayConfig, tokenKey: SigningKey | undefined): Promise<{ module: DynamicModule; denialSink: AccessDenialSink }> {
   const keyDir = tokenKey ? config.dataDir : join(config.dataDir, 'evidence-key');
   const key = tokenKey ?? (await loadOrCreateSigningKey(keyDir));
   const events = await openEventStore(config.audit.eventStoreUrl, { ...(config.audit.engines.eventStore ? { esdb: config.audit.engines.eventStore } : {}) });
   const views = await openReadModelStore(config.audit.readModelUrl, { database: 'gateway_audit', ...(config.audit.engines.readModel ? { mongodb: config.audit.engines.readModel } : {}) });
-  return AuditModule.forRoot({
+  // The gateway's own 401/403 go to the bureaus' chained audit logs too (ADR 0080); a refusal by the
+  // audit API itself is already there (AuditAccessRefused), written before its 403.
+  const denialSink = chainedDenialSink(events, { skip: (d) => d.status === 403 && d.path.startsWith('/api/v1/audit/') });
+  const module = AuditModule.forRoot({
     events,
     views,
     signer: ed25519Signer(key.key, key.kid, readJwks(keyDir)),
@@ -29,4 +33,5 @@ export async function auditModule(config: GatewayConfig, tokenKey: SigningKey | 
       await events.close();
     },
   });
+  return { module, denialSink };
 }

@@ -6,9 +6,13 @@ export const AUDIT_LOG_PREFIX = 'audit-log-';
 /** Streams the audit context writes; the audit index leaves them out. */
 export const AUDIT_STREAM_PREFIX = 'audit-';
 
-export type AuditAction = 'timeline' | 'aggregates' | 'export' | 'verify' | 'audit-log' | 'checkpoints';
+/** `access`: a 401/403 of any route of any process (`AccessDenied`, written by the platform's denial sink). */
+export type AuditAction = 'timeline' | 'aggregates' | 'correlation' | 'export' | 'verify' | 'audit-log' | 'checkpoints' | 'access';
 
-export type AuditLogEventType = 'AuditRecordRead' | 'EvidenceExported' | 'RecordVerified' | 'AuditAccessRefused';
+/** The log of requests that name no bureau and carry no verified token (401s): read by the system admin. */
+export const SYSTEM_AUDIT_LOG = 'system';
+
+export type AuditLogEventType = 'AuditRecordRead' | 'EvidenceExported' | 'RecordVerified' | 'AuditAccessRefused' | 'AccessDenied';
 
 export interface AuditLogEntry {
   action: AuditAction;

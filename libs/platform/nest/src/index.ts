@@ -9,6 +9,7 @@ export * from './http-platform.module';
 export * from './observability/logger';
 export * from './observability/metrics';
 export * from './observability/access-audit';
+export * from './observability/chained-denials';
 export * from './observability/health.controller';
 export * from './observability/observability.module';
 export * from './bootstrap';

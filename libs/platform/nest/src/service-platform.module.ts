@@ -6,6 +6,7 @@ import type { ReadModelStore } from '@pledgebook/read-model';
 import { HttpPlatformModule } from './http-platform.module';
 import { InfrastructureModule } from './infrastructure.module';
 import { readModelDenialSink } from './observability/access-audit';
+import { allDenialSinks, chainedDenialSink } from './observability/chained-denials';
 import type { HealthProbes } from './observability/health.controller';
 import { ObservabilityModule } from './observability/observability.module';
 import type { ServiceConfig } from './service-config';
@@ -28,7 +29,8 @@ export class ServicePlatformModule {
             }),
             inject: [EVENT_STORE, MESSAGE_BUS, READ_MODELS],
           },
-          denialSink: { useFactory: readModelDenialSink, inject: [READ_MODELS] },
+          // Kept in the service's views, and chained in the bureau's audit log in the event store (ADR 0080).
+          denialSink: { useFactory: (views: ReadModelStore, events: EventStore) => allDenialSinks(readModelDenialSink(views), chainedDenialSink(events)), inject: [READ_MODELS, EVENT_STORE] },
         }),
         InfrastructureModule.forRoot(config),
         HttpPlatformModule.forRoot(config.auth),

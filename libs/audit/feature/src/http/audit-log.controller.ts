@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { auditLogStream, type AuditLogEntry } from '@pledgebook/audit-domain';
+import { auditLogStream, SYSTEM_AUDIT_LOG, type AuditLogEntry } from '@pledgebook/audit-domain';
 import type { EventStore } from '@pledgebook/event-store';
 import { BadInput, CurrentPrincipal, parseInput, type AuthenticatedRequest, type Principal } from '@pledgebook/nest';
 import { notFound } from '@pledgebook/util';
@@ -9,7 +9,11 @@ import { askedBy, type AuditAccess } from './audit-access';
 import { bureauIdSchema, decodeCursor, encodeCursor, listQuery } from './audit-schemas';
 import { AUDIT_ACCESS, AUDIT_EVENTS, AUDIT_INDEX } from './tokens';
 
-/** A bureau's audit log: who read, exported or verified its records, and who was refused — itself a hash-chained stream. */
+/**
+ * A bureau's audit log: who read, exported or verified its records, and every 401/403 of any
+ * process concerning it — itself a hash-chained stream. `system` is the log of refusals that name
+ * no bureau and carry no verified token (the system admin's).
+ */
 @ApiTags('audit')
 @Controller('api/v1/audit/bureaus/:bureauId/audit-log')
 export class AuditLogController {
@@ -25,7 +29,7 @@ export class AuditLogController {
     const query = parseInput(listQuery, raw, '/query');
     const from = decodeCursor(query.cursor);
     if (from === null) throw new BadInput([{ field: '/query/cursor', message: 'not a cursor this API returned' }]);
-    if (!(await this.index.bureauExists(bureauId))) throw notFound('bureau', bureauId);
+    if (bureauId !== SYSTEM_AUDIT_LOG && !(await this.index.bureauExists(bureauId))) throw notFound('bureau', bureauId);
     const asked = askedBy(principal, req, query.reason);
     const target = `the audit log of ${bureauId}`;
     await this.access.requireLogReader(asked, bureauId, target);
