@@ -6,5 +6,5 @@ export const ASYNCAPI_FILE = 'asyncapi.json';
 
 /** The document as checked in at libs/shared/contracts/asyncapi.json. */
 export function asyncApiDocument(): string {
-  return `${JSON.stringify(buildAsyncApi(EVENT_CATALOG, '1.0.0', ALL_TOPICS), null, 2)}\n`;
+  return `${JSON.stringify(buildAsyncApi(EVENT_CATALOG, '1.0.0', ALL_TOPICS, { outside: true }), null, 2)}\n`;
 }

@@ -1,4 +1,5 @@
 import { exampleEvent } from './asyncapi-examples';
+import { outsideSubscriptionParts } from './asyncapi-outside';
 import { cloudEventEnvelopeSchema } from './envelope.schema';
 import type { EventContract } from './json-schema';
 import { deadLetterTopic } from './topics';
@@ -45,7 +46,7 @@ const messageBindings = {
  * drift from what is validated. `npm run contracts:asyncapi` writes it; a test checks it is current
  * and valid (ADR 0034).
  */
-export function buildAsyncApi(contracts: readonly EventContract[], version: string, topics: readonly string[] = []): Record<string, unknown> {
+export function buildAsyncApi(contracts: readonly EventContract[], version: string, topics: readonly string[] = [], options: { outside?: boolean } = {}): Record<string, unknown> {
   const byTopic = new Map<string, EventContract[]>(topics.map((t) => [t, []]));
   for (const contract of [...contracts].sort((a, b) => a.type.localeCompare(b.type))) {
     byTopic.set(contract.topic, [...(byTopic.get(contract.topic) ?? []), contract]);
@@ -97,6 +98,8 @@ export function buildAsyncApi(contracts: readonly EventContract[], version: stri
     }
   }
   const { $schema: _ignored, $id: _id, ...envelope } = cloudEventEnvelopeSchema;
+  // Webhooks and the feed carry the same events to systems that cannot reach Kafka (ADR 0081).
+  const outside = options.outside ? outsideSubscriptionParts(contracts, messageName) : undefined;
   return {
     asyncapi: '3.0.0',
     info: {
@@ -104,15 +107,16 @@ export function buildAsyncApi(contracts: readonly EventContract[], version: stri
       version,
       description:
         'CloudEvents 1.0 in structured JSON mode. Delivery is at-least-once: deduplicate by `id`. Breaking changes get a new major version in the type name, and both versions are published during a migration. ' +
-        'Extension attributes an intermediary adds (lower-case letters and digits, e.g. `traceparent`) are allowed beside Pledgebook’s own.',
+        'Extension attributes an intermediary adds (lower-case letters and digits, e.g. `traceparent`) are allowed beside Pledgebook’s own.' +
+        (outside ? ' Systems that cannot reach Kafka receive the same events as signed webhooks (Standard Webhooks) or read them from the gateway’s event feed (the `webhook_*` and `feed` channels).' : ''),
     },
     defaultContentType: CONTENT_TYPE,
-    servers,
-    channels,
-    operations,
+    servers: { ...servers, ...outside?.servers },
+    channels: { ...channels, ...outside?.channels },
+    operations: { ...operations, ...outside?.operations },
     components: {
-      schemas: { CloudEventEnvelope: envelope, KafkaHeaders: kafkaHeaders },
-      messages,
+      schemas: { CloudEventEnvelope: envelope, KafkaHeaders: kafkaHeaders, ...outside?.schemas },
+      messages: { ...messages, ...outside?.messages },
       correlationIds: { correlationid: { description: 'The request that caused the event, shared by every event it caused.', location: '$message.payload#/correlationid' } },
     },
   };

@@ -11,11 +11,14 @@ import { Topics } from './topics';
 interface Document {
   asyncapi: string;
   servers: Record<string, { protocol: string }>;
-  channels: Record<string, { address: string; messages: Record<string, unknown>; bindings: { kafka: { topic: string; partitions: number } } }>;
-  operations: Record<string, { action: string; channel: { $ref: string }; messages?: Array<{ $ref: string }> }>;
+  channels: Record<string, { address: string | null; messages: Record<string, { $ref: string }>; bindings: { kafka: { topic: string; partitions: number } } }>;
+  operations: Record<string, { action: string; channel: { $ref: string }; messages?: Array<{ $ref: string }>; bindings?: { http?: { method: string; query?: { properties: Record<string, unknown> } } }; reply?: { messages: Array<{ $ref: string }> } }>;
   components: {
-    schemas: Record<string, { properties: Record<string, unknown> }>;
-    messages: Record<string, { name: string; headers: { $ref: string }; payload: { schema: unknown }; examples: Array<{ headers: Record<string, string>; payload: unknown }> }>;
+    schemas: Record<string, { required?: string[]; properties: Record<string, unknown> }>;
+    messages: Record<
+      string,
+      { name: string; headers: { $ref: string }; payload: { schema: unknown; oneOf?: Array<{ $ref: string }>; $ref?: string }; examples: Array<{ headers: Record<string, string>; payload: unknown }> }
+    >;
   };
 }
 
@@ -65,13 +68,14 @@ describe('AsyncAPI document', () => {
   it('names the Kafka server and binds every channel to its topic', () => {
     const doc = checkedIn();
     expect(doc.servers.kafka?.protocol).toBe('kafka');
-    for (const channel of Object.values(doc.channels)) expect(channel.bindings.kafka).toMatchObject({ topic: channel.address, partitions: 4 });
+    for (const channel of Object.values(doc.channels).filter((c) => !c.address?.startsWith('/') && c.address !== null)) expect(channel.bindings.kafka).toMatchObject({ topic: channel.address, partitions: 4 });
   });
 
   it('has a send operation for every topic Pledgebook publishes, listing exactly its messages', () => {
     const doc = checkedIn();
     const published = [...new Set(EVENT_CATALOG.map((c) => c.topic))].sort();
-    const sends = Object.values(doc.operations).filter((o) => o.action === 'send');
+    const onKafka = (o: { channel: { $ref: string } }) => doc.channels[o.channel.$ref.split('/').pop()!]!.bindings?.kafka !== undefined;
+    const sends = Object.values(doc.operations).filter((o) => o.action === 'send' && onKafka(o));
     expect(sends.map((o) => doc.channels[o.channel.$ref.split('/').pop()!]!.address).sort()).toEqual(published);
     for (const send of sends) {
       const channelId = send.channel.$ref.split('/').pop()!;
@@ -83,7 +87,9 @@ describe('AsyncAPI document', () => {
     const doc = checkedIn();
     const registry = new ContractRegistry(EVENT_CATALOG);
     expect(doc.components.schemas.KafkaHeaders?.properties['content-type']).toMatchObject({ const: 'application/cloudevents+json' });
-    const messages = Object.values(doc.components.messages);
+    const messages = Object.entries(doc.components.messages)
+      .filter(([name]) => !name.startsWith('webhook_') && !name.startsWith('feed'))
+      .map(([, m]) => m);
     expect(messages).toHaveLength(EVENT_CATALOG.length);
     for (const message of messages) {
       expect(message.headers).toEqual({ $ref: '#/components/schemas/KafkaHeaders' });
@@ -91,5 +97,42 @@ describe('AsyncAPI document', () => {
       expect(message.examples[0]!.headers).toEqual({ 'content-type': 'application/cloudevents+json' });
       expect(() => registry.validate(message.examples[0]!.payload)).not.toThrow();
     }
+  });
+
+  describe('for systems that cannot reach Kafka', () => {
+    const published = [...new Set(EVENT_CATALOG.map((c) => c.topic))].sort();
+
+    it('describes a webhook delivery per published topic: POSTed with the Standard Webhooks headers, its body any event of the topic', () => {
+      const doc = checkedIn();
+      expect(doc.components.schemas.WebhookHeaders?.required).toEqual(['webhook-id', 'webhook-timestamp', 'webhook-signature', 'content-type']);
+      for (const topic of published) {
+        const id = `webhook_${topic.replace(/\./g, '_')}`;
+        expect(doc.channels[id]).toMatchObject({ address: null, messages: { [id]: { $ref: `#/components/messages/${id}` } } });
+        expect(doc.operations[`send_${id}`]).toMatchObject({ action: 'send', bindings: { http: { method: 'POST' } } });
+        const message = doc.components.messages[id]!;
+        expect(message.headers).toEqual({ $ref: '#/components/schemas/WebhookHeaders' });
+        const types = message.payload.oneOf!.map((ref) => doc.components.messages[ref.$ref.split('/')[3]!]!.name);
+        expect(types).toEqual(EVENT_CATALOG.filter((c) => c.topic === topic).map((c) => c.type).sort());
+      }
+    });
+
+    it('describes the feed: GET with cursor, since, limit and wait, answered by a page of CloudEvents and the next cursor', () => {
+      const doc = checkedIn();
+      expect(doc.channels.feed?.address).toBe('/api/v1/subscriptions/{subscriptionId}/events');
+      const read = doc.operations.receive_feed!;
+      expect(read.bindings?.http?.method).toBe('GET');
+      expect(Object.keys(read.bindings?.http?.query?.properties ?? {})).toEqual(['cursor', 'since', 'limit', 'wait']);
+      expect(read.reply?.messages).toEqual([{ $ref: '#/channels/feed/messages/feedPage' }]);
+      expect(doc.components.schemas.FeedPage).toMatchObject({ required: ['items', 'cursor'], properties: { items: { items: { $ref: '#/components/schemas/CloudEventEnvelope' } } } });
+    });
+
+    it('the validator refuses a webhook payload that refers to no message, and an HTTP binding with an unknown method', async () => {
+      const doc = checkedIn();
+      const id = `webhook_${published[0]!.replace(/\./g, '_')}`;
+      doc.components.messages[id]!.payload.oneOf = [{ $ref: '#/components/messages/no_such_message/payload/schema' }];
+      (doc.operations[`send_${id}`]!.bindings!.http as { method: string }).method = 'SEND';
+      const found = await problems(doc);
+      expect(found).toEqual(expect.arrayContaining([expect.stringMatching(/no_such_message/), expect.stringMatching(/method/)]));
+    }, 30_000);
   });
 });

@@ -4,6 +4,7 @@ export * from './json-schema';
 export * from './envelope.schema';
 export * from './contract-registry';
 export * from './asyncapi';
+export * from './asyncapi-outside';
 export * from './catalog';
 export * from './pledge.contracts';
 export * from './review.contracts';

@@ -5,6 +5,9 @@ import { isIP, type LookupFunction } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { AllowList } from './allow-list';
 
+/** CloudEvents structured mode over HTTP, as the AsyncAPI document's `WebhookHeaders` describe it. */
+export const WEBHOOK_CONTENT_TYPE = 'application/cloudevents+json; charset=utf-8';
+
 export interface SendResult {
   ok: boolean;
   /** The receiver's status, when it answered. */
@@ -89,7 +92,7 @@ export class WebhookSender {
           ...target.options,
           headers: {
             ...headers,
-            'content-type': 'application/cloudevents+json; charset=utf-8',
+            'content-type': WEBHOOK_CONTENT_TYPE,
             'content-length': String(Buffer.byteLength(body)),
             'user-agent': this.options.userAgent ?? 'Pledgebook-Webhooks/1',
           },

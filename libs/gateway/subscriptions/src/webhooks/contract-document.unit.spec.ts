@@ -1,0 +1,59 @@
+import { asyncApiDocument, type CloudEvent } from '@pledgebook/contracts';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { Webhook } from 'standardwebhooks';
+import { encodeCursor } from '../reading/cursor';
+import { feedBody } from '../reading/feed';
+import type { TopicEntry } from '../reading/topic-entry';
+import { newSecret, WebhookSigner } from './signing';
+import { WEBHOOK_CONTENT_TYPE } from './webhook-sender';
+
+// What the gateway sends and answers must be what the AsyncAPI document tells integrators (ADR 0081).
+interface Doc {
+  components: { schemas: Record<string, unknown>; messages: Record<string, { name: string; examples?: Array<{ payload?: CloudEvent }> }> };
+}
+const doc = JSON.parse(asyncApiDocument()) as Doc;
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+addFormats(ajv);
+ajv.addSchema({ $id: 'asyncapi.json', components: doc.components });
+const validator = (name: string) => ajv.compile({ $ref: `asyncapi.json#/components/schemas/${name}` });
+
+const events = Object.values(doc.components.messages)
+  .map((m) => m.examples?.[0]?.payload)
+  .filter((p): p is CloudEvent => p !== undefined)
+  .slice(0, 3);
+
+const entry = (event: CloudEvent, offset: number): TopicEntry => ({
+  partition: 0,
+  offset,
+  body: Buffer.from(JSON.stringify(event)),
+  id: event.id,
+  type: event.type,
+  bureauid: event.bureauid as string | undefined,
+  time: Date.parse(event.time ?? ''),
+});
+
+describe('the AsyncAPI document describes what outside subscribers receive', () => {
+  it('a webhook’s headers, as signed and sent, are the documented WebhookHeaders, and verify with the official library', () => {
+    const headersValid = validator('WebhookHeaders');
+    const secrets = [newSecret(), newSecret()].map((secret, i) => ({ secretId: `s${i}`, secret, createdAt: '2026-01-01T00:00:00Z' }));
+    const event = events[0]!;
+    const body = Buffer.from(JSON.stringify(event));
+    const headers = { ...new WebhookSigner().headers(secrets, event.id, body, new Date()), 'content-type': WEBHOOK_CONTENT_TYPE, 'pledgebook-subscription-id': 'sub-1' };
+    expect([headersValid(headers), headersValid.errors]).toEqual([true, null]);
+    expect(new Webhook(secrets[1]!.secret).verify(body.toString(), headers)).toEqual(event);
+    expect(headersValid({ ...headers, 'webhook-signature': 'v2,abc' })).toBe(false);
+    const { 'webhook-id': _missing, ...withoutId } = headers;
+    expect(headersValid(withoutId)).toBe(false);
+  });
+
+  it('a feed page, as written, is the documented FeedPage of CloudEvents', () => {
+    const pageValid = validator('FeedPage');
+    expect(events.length).toBeGreaterThan(1);
+    const body = feedBody({ items: events.map(entry), cursor: encodeCursor('pledgebook.pledge.v1', [events.length, 0, 0, 0]) });
+    const page = JSON.parse(body.toString('utf8'));
+    expect([pageValid(page), pageValid.errors]).toEqual([true, null]);
+    expect(pageValid({ ...page, items: [{ ...page.items[0], specversion: '0.3' }] })).toBe(false);
+    expect(pageValid({ items: page.items })).toBe(false);
+  });
+});
