@@ -4,8 +4,9 @@ import type { AccessDenial, AccessDenialSink } from './access-denial';
 /**
  * Every 401/403 of every process is also an event in a bureau's hash-chained audit log (the
  * stream the audit context keeps per bureau, ADR 0058; its format there: an `AuditLogEntry`).
- * The bureau is the one the request's path names (`/bureaus/<id>/…`), else the caller's, else —
- * a request without a verified token that names no bureau — the system's own log.
+ * For a caller with a verified token the bureau is the one the request's path names
+ * (`/bureaus/<id>/…`), else the caller's; a request without one goes to the system's own log
+ * (its path is anyone's to write, and would otherwise open a stream per name tried).
  */
 export const AUDIT_LOG_STREAM_PREFIX = 'audit-log-';
 export const SYSTEM_AUDIT_LOG = 'system';
@@ -14,7 +15,8 @@ export const ACCESS_DENIED_EVENT = 'AccessDenied';
 const BUREAU_IN_PATH = /\/bureaus\/([a-z0-9][a-z0-9-]{1,63})(?:[/?]|$)/;
 
 export function denialBureau(denial: Pick<AccessDenial, 'path' | 'bureauId'>): string {
-  return BUREAU_IN_PATH.exec(denial.path)?.[1] ?? denial.bureauId ?? SYSTEM_AUDIT_LOG;
+  if (!denial.bureauId) return SYSTEM_AUDIT_LOG;
+  return BUREAU_IN_PATH.exec(denial.path)?.[1] ?? denial.bureauId;
 }
 
 /** The event a denial becomes: the audit log's entry shape (who, what, when, the request, what was answered). */
