@@ -48,10 +48,11 @@ export class AppModule {
       module: AppModule,
       imports: [
         audit.module,
-        subscriptions,
+        subscriptions.module,
         ObservabilityModule.forRoot({
           service: 'gateway',
-          probes: { useFactory: () => ({ accounts: async () => accounts.ping() }) },
+          // The subscriptions' bus, document store and event store are probed as the services probe theirs.
+          probes: { useFactory: () => ({ accounts: async () => accounts.ping(), ...subscriptions.probes }) },
           denialSink: { useFactory: (): AccessDenialSink => allDenialSinks({ record: async (denial) => accounts.recordDenial(denial) }, audit.denialSink) },
         }),
         HttpPlatformModule.forRoot(config.auth),

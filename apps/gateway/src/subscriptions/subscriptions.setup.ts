@@ -15,9 +15,10 @@ import {
   WriteBuffer,
 } from '@pledgebook/gateway-subscriptions';
 import { openEventStore, openMessageBus, openReadModelStore } from '@pledgebook/infrastructure';
-import { Metrics, useJsonLogging } from '@pledgebook/nest';
+import { Metrics, useJsonLogging, type HealthProbes } from '@pledgebook/nest';
 import type { GatewayConfig } from '../config';
 import { SubscriptionsController } from './subscriptions.controller';
+import { subscriptionProbes } from './subscription-probes';
 import { SubscriptionsRuntime } from './subscriptions-runtime';
 import { SUBSCRIPTIONS } from './subscriptions.tokens';
 
@@ -31,7 +32,7 @@ class SubscriptionsModule {}
  * Outside subscriptions at the gateway (DESIGN.md §2 "Outside subscribers"): signed webhooks and
  * the event feed, both read from the bus the services' relays publish to.
  */
-export async function subscriptionsModule(config: GatewayConfig): Promise<DynamicModule> {
+export async function subscriptionsModule(config: GatewayConfig): Promise<{ module: DynamicModule; probes: HealthProbes }> {
   const s = config.subscriptions;
   const logger = new Logger('subscriptions');
   const bus = await openMessageBus(s.busUrl, { clientId: 'gateway', logger: useJsonLogging('gateway', config.logLevel), ...(s.engines.bus ? { kafka: s.engines.bus } : {}) });
@@ -69,7 +70,7 @@ export async function subscriptionsModule(config: GatewayConfig): Promise<Dynami
     policy: { allowList, requireHttps: s.requireHttps },
     hierarchyGraceMs: HIERARCHY_GRACE_MS,
   });
-  return {
+  const module: DynamicModule = {
     module: SubscriptionsModule,
     controllers: [SubscriptionsController],
     providers: [
@@ -77,4 +78,5 @@ export async function subscriptionsModule(config: GatewayConfig): Promise<Dynami
       { provide: SubscriptionsRuntime, useFactory: (metrics: Metrics) => new SubscriptionsRuntime({ events, bus, views, store, worker, sender }, s, metrics), inject: [Metrics] },
     ],
   };
+  return { module, probes: subscriptionProbes({ events, bus, views }, s) };
 }
