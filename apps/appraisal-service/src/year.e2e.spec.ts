@@ -4,7 +4,8 @@
 // and its talk, the H1 round with its democratic evaluation, notice, an upheld objection, the
 // rescore and the renewed notice, final results. In the second bureau the appraisal service is
 // SIGKILLed while the round is being scored: its final results equal the first bureau's, and an
-// outside consumer group sees exactly one result-finalized per member.
+// outside consumer group sees exactly one result-finalized per member. Then the year is closed at
+// the pledge service, and the H2 round still opens with every member, from their closed books.
 import { Topics, type CloudEvent } from '@pledgebook/contracts';
 import { openMessageBus } from '@pledgebook/infrastructure';
 import { startServiceProcess, type Caller, type Harness, type Reply } from '@pledgebook/nest/testing';
@@ -242,4 +243,50 @@ describe('a programme year in two bureaus', () => {
       await outside.close();
     }
   }, 120_000);
+
+  it('closes the year at the pledge service; the H2 round still appraises every member, from their closed books', async () => {
+    for (const b of BUREAUS) {
+      await must(p(b, 'admin', 'POST', `/api/v1/bureaus/${b}/years/${YEAR}/close`));
+      for (const memberId of SUBJECTS) await eventually(() => p(b, memberId, 'GET', `/api/v1/pledges/${books[b][memberId]}`), (r) => r.body?.status === 'closed');
+      // The appraisal service's copy of the books says closed (facts taken in from the bus, then its books view).
+      for (const memberId of SUBJECTS) await eventually(async () => ({ status: 200, headers: new Headers(), body: closedInAppraisalViews(books[b][memberId]!) }), (r) => r.body === true, 60_000);
+    }
+    // The H2 round opens from the first day of the half's last month: the service's clock is moved there (and never back).
+    const untilDecember = Math.ceil((Date.parse(`${YEAR}-12-01T00:00:00+08:00`) - Date.now()) / 86_400_000);
+    await moveClockOn(appraisal, Math.max(4, untilDecember + 1));
+    for (const b of BUREAUS) {
+      const opened = await must(a(b, 'qian', 'POST', `${base(b)}/rounds`, { year: YEAR, half: 'H2', schemeVersion: 1 }));
+      expect(opened.status).toBe(201);
+      const h2 = await must(a(b, 'qian', 'GET', `${base(b)}/rounds/${YEAR}/H2`));
+      expect(h2.body.subjects.map((s: { memberId: string }) => s.memberId).sort()).toEqual(SUBJECTS);
+      const subjects = roundOpenedSubjects(b, 'H2');
+      expect(subjects.flatMap((s) => s.books.map((book) => book.status))).toEqual(SUBJECTS.map(() => 'closed'));
+      // Scoring reads the closed books' items and records as it read the published ones.
+      await must(a(b, 'qian', 'POST', `${base(b)}/rounds/${YEAR}/H2/computed-scores`));
+      const explained = await must(a(b, 'qian', 'GET', `${base(b)}/rounds/${YEAR}/H2/members/wang/explanation`));
+      expect(explained.body.sheet.criteria.find((c: { criterionId: string }) => c.criterionId === 'items').inputs.items).toBe(items.length);
+    }
+  }, 180_000);
 });
+
+/** Whether the appraisal service's books view holds this book as closed (read from its read-model file). */
+function closedInAppraisalViews(pledgeId: string): boolean {
+  const db = new Database(join(dataDir, 'appraisal-views.db'), { readonly: true, fileMustExist: true });
+  try {
+    const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name GLOB 'c_books__g*'`).all() as Array<{ name: string }>).map((t) => t.name);
+    return tables.some((t) => (db.prepare(`SELECT doc FROM "${t}" WHERE id = ?`).get(pledgeId) as { doc: string } | undefined)?.doc.includes('"status":"closed"') ?? false);
+  } finally {
+    db.close();
+  }
+}
+
+/** The subjects a bureau's round was opened with, as its RoundOpened event recorded them. */
+function roundOpenedSubjects(b: Bureau, half: 'H1' | 'H2'): Array<{ memberId: string; books: Array<{ status: string }> }> {
+  const db = new Database(join(dataDir, 'eventstore.db'), { readonly: true, fileMustExist: true });
+  try {
+    const row = db.prepare(`SELECT data FROM events WHERE stream = ? AND type = 'RoundOpened'`).get(`appraisal-round-${b}.${YEAR}.${half}`) as { data: string };
+    return JSON.parse(row.data).subjects;
+  } finally {
+    db.close();
+  }
+}
