@@ -1,4 +1,4 @@
-import { AllowList } from '@pledgebook/gateway-subscriptions';
+import { AllowList, parseSecretKeys, type SecretKey } from '@pledgebook/gateway-subscriptions';
 import { AUTH_CLAIM_SETTINGS, AUTH_LIFETIME_SETTINGS, claimMappingFrom, ENGINE_SETTINGS, engineConnections, parseEnvironment, type AuthConfig, type EngineConnections, type LogLevel } from '@pledgebook/nest';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -60,6 +60,11 @@ export interface SubscriptionSettings {
   retryHorizonMs: number;
   /** Scheduler time runs this many times faster: retry drills and tests only (1 in operation). */
   clockRate: number;
+  /**
+   * Keys that seal webhook signing secrets at rest (ADR 0082): from SUBSCRIPTIONS_SECRET_KEYS (the
+   * first seals, the others only open), else a key file in the data directory, made on first start.
+   */
+  secretKeys: { keys: SecretKey[] } | { file: string };
 }
 
 export interface AuditSettings {
@@ -73,6 +78,10 @@ export interface AuditSettings {
   segmentMax: number;
   /** Most lines (events and withheld links) one evidence bundle carries. */
   exportMaxEvents: number;
+  /** Audit-log entries (who looked, who was refused) older than this many days are removed, anchors left in their place (0: kept for ever; ADR 0079). */
+  auditLogRetentionDays: number;
+  /** How often the retention runs. */
+  auditLogRetentionSweepMs: number;
   /** Credentials and TLS files for EventStoreDB and MongoDB (EVENTSTORE_*, MONGODB_*), as the services read them. */
   engines: Pick<EngineConnections, 'eventStore' | 'readModel'>;
 }
@@ -109,6 +118,8 @@ const schema = z.object({
   AUDIT_CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   AUDIT_CHECKPOINT_SEGMENT_EVENTS: z.coerce.number().int().min(10).max(100_000).default(1000),
   AUDIT_EXPORT_MAX_EVENTS: z.coerce.number().int().min(100).max(5_000_000).default(200_000),
+  AUDIT_LOG_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(0),
+  AUDIT_LOG_RETENTION_SWEEP_SECONDS: z.coerce.number().int().min(1).max(7 * 86_400).default(3600),
   ...ENGINE_SETTINGS,
   BUS_URL: z.string().regex(/^(sqlite:|kafka:\/\/)/, 'must start with sqlite: or kafka://').optional(),
   PLEDGEBOOK_PROCESS_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
@@ -122,6 +133,10 @@ const schema = z.object({
   SUBSCRIPTIONS_DELIVERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(15_000),
   SUBSCRIPTIONS_RETRY_HORIZON_SECONDS: z.coerce.number().int().min(60).max(7 * 86_400).default(86_400),
   SUBSCRIPTIONS_CLOCK_RATE: z.coerce.number().min(1).max(100_000).default(1),
+  SUBSCRIPTIONS_SECRET_KEYS: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || parseSecretKeys(v) !== undefined, 'keyId:base64 of 32 bytes, comma-separated, distinct ids (the first seals new secrets)'),
 })
   // The services refuse tokens that live longer than the maximum, so the gateway never issues one.
   .refine((e) => e.AUTH_JWKS_URL !== undefined || e.TOKEN_TTL_SECONDS <= e.AUTH_MAX_TOKEN_LIFETIME_SECONDS, {
@@ -140,6 +155,8 @@ function auditSettings(e: z.infer<typeof schema>): AuditSettings {
     checkpointIntervalMs: e.AUDIT_CHECKPOINT_INTERVAL_SECONDS * 1000,
     segmentMax: e.AUDIT_CHECKPOINT_SEGMENT_EVENTS,
     exportMaxEvents: e.AUDIT_EXPORT_MAX_EVENTS,
+    auditLogRetentionDays: e.AUDIT_LOG_RETENTION_DAYS,
+    auditLogRetentionSweepMs: e.AUDIT_LOG_RETENTION_SWEEP_SECONDS * 1000,
     engines: { ...(eventStore ? { eventStore } : {}), ...(readModel ? { readModel } : {}) },
   };
 }
@@ -160,6 +177,7 @@ function subscriptionSettings(e: z.infer<typeof schema>): SubscriptionSettings {
     deliveryTimeoutMs: e.SUBSCRIPTIONS_DELIVERY_TIMEOUT_MS,
     retryHorizonMs: e.SUBSCRIPTIONS_RETRY_HORIZON_SECONDS * 1000,
     clockRate: e.SUBSCRIPTIONS_CLOCK_RATE,
+    secretKeys: e.SUBSCRIPTIONS_SECRET_KEYS ? { keys: parseSecretKeys(e.SUBSCRIPTIONS_SECRET_KEYS)! } : { file: join(e.PLEDGEBOOK_DATA_DIR, 'subscription-secret-keys.json') },
   };
 }
 

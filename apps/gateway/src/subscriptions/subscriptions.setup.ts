@@ -6,6 +6,7 @@ import {
   BureauDirectory,
   DEFAULT_RETRY_SCHEDULE,
   DeliveryWorker,
+  SecretBox,
   SubscriptionStore,
   SubscriptionsService,
   TopicCatalog,
@@ -18,6 +19,7 @@ import { openEventStore, openMessageBus, openReadModelStore } from '@pledgebook/
 import { Metrics, useJsonLogging, type HealthProbes } from '@pledgebook/nest';
 import type { GatewayConfig } from '../config';
 import { SubscriptionsController } from './subscriptions.controller';
+import { loadSecretKeys } from './secret-keys';
 import { subscriptionProbes } from './subscription-probes';
 import { SubscriptionsRuntime } from './subscriptions-runtime';
 import { SUBSCRIPTIONS } from './subscriptions.tokens';
@@ -38,7 +40,8 @@ export async function subscriptionsModule(config: GatewayConfig): Promise<{ modu
   const bus = await openMessageBus(s.busUrl, { clientId: 'gateway', logger: useJsonLogging('gateway', config.logLevel), ...(s.engines.bus ? { kafka: s.engines.bus } : {}) });
   const events = await openEventStore(s.eventStoreUrl, { ...(s.engines.eventStore ? { esdb: s.engines.eventStore } : {}) });
   const views = await openReadModelStore(s.readModelUrl, { database: 'gateway', ...(s.engines.readModel ? { mongodb: s.engines.readModel } : {}) });
-  const store = new SubscriptionStore(views);
+  // Signing secrets are sealed at rest (ADR 0082).
+  const store = new SubscriptionStore(views, new SecretBox(loadSecretKeys(s.secretKeys)));
   const bureaus = new BureauDirectory(views);
   // Kafka is asked for its high marks less often than the embedded bus's file.
   const watcher = new TopicWatcher(bus, s.busUrl.startsWith('kafka://') ? 500 : 50);

@@ -6,6 +6,7 @@ export * from './scope/topic-catalog';
 export * from './webhooks/allow-list';
 export * from './webhooks/target-rules';
 export * from './webhooks/signing';
+export * from './webhooks/secret-box';
 export * from './webhooks/webhook-sender';
 export * from './reading/cursor';
 export * from './reading/topic-entry';

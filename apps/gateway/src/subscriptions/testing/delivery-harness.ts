@@ -13,6 +13,7 @@ import {
   BureauTree,
   DEFAULT_RETRY_SCHEDULE,
   DeliveryWorker,
+  SecretBox,
   SubscriptionStore,
   SubscriptionsService,
   systemSchedulerClock,
@@ -25,6 +26,7 @@ import {
   type BureauSource,
   type RetrySchedule,
   type SchedulerClock,
+  type SecretKey,
 } from '@pledgebook/gateway-subscriptions';
 
 export interface Harness {
@@ -117,9 +119,15 @@ export interface DeliveryKit {
   stop(): Promise<void>;
 }
 
+/** The key the kits seal signing secrets with unless a test names its own. */
+export const TEST_SECRET_KEYS: SecretKey[] = [{ keyId: 'test-1', key: Buffer.alloc(32, 7) }];
+
 /** The subscription service and a delivery worker over a harness, with the given clock and schedule. */
-export function deliveryKit(h: Harness, options: { clock?: SchedulerClock; schedule?: RetrySchedule; allowList?: string[]; timeoutMs?: number; graceMs?: number } = {}): DeliveryKit {
-  const store = new SubscriptionStore(h.views);
+export function deliveryKit(
+  h: Harness,
+  options: { clock?: SchedulerClock; schedule?: RetrySchedule; allowList?: string[]; timeoutMs?: number; graceMs?: number; secretKeys?: SecretKey[] } = {},
+): DeliveryKit {
+  const store = new SubscriptionStore(h.views, new SecretBox(options.secretKeys ?? TEST_SECRET_KEYS));
   const allowList = new AllowList(options.allowList ?? ['127.0.0.1']);
   const watcher = new TopicWatcher(h.bus, 20);
   const sender = new WebhookSender(allowList, { timeoutMs: options.timeoutMs ?? 2_000 });

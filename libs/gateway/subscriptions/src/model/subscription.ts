@@ -22,8 +22,11 @@ export interface SigningSecret {
 
 export type SubscriptionStatus = 'active' | 'paused';
 
-/** The subscription as stored: configuration, status, and the requests the delivery worker carries out. */
-export interface SubscriptionDocument {
+/** The subscription: configuration, status, and the requests the delivery worker carries out. */
+export type SubscriptionDocument = SubscriptionRecord<SigningSecret>;
+
+/** A subscription with its secrets in the form `S`: opened for use, or sealed as the store holds them (ADR 0082). */
+export interface SubscriptionRecord<S> {
   _id: string;
   subscriptionId: string;
   owner: Owner;
@@ -33,7 +36,7 @@ export interface SubscriptionDocument {
   bureauScope: BureauScope;
   /** A webhook target; a subscription without one is read as a feed only. */
   target?: { url: string };
-  secrets: SigningSecret[];
+  secrets: S[];
   status: SubscriptionStatus;
   /** Raised by every change, so the worker never acts on an older copy than one it wrote. */
   version: number;

@@ -1,5 +1,20 @@
 import type { Filter, IndexSpec, Page, ReadModelStore } from '@pledgebook/read-model';
-import { COLLECTIONS, type AttemptDocument, type CursorDocument, type ParkedDocument, type SubscriptionDocument } from '../model/subscription';
+import { COLLECTIONS, type AttemptDocument, type CursorDocument, type ParkedDocument, type SubscriptionDocument, type SubscriptionRecord } from '../model/subscription';
+import type { SealedSecret, SecretBox } from '../webhooks/secret-box';
+
+/** A signing secret as the store holds it: sealed (ADR 0082), or in plain text in rows written before that. */
+interface StoredSecret {
+  secretId: string;
+  createdAt: string;
+  expiresAt?: string;
+  sealed?: SealedSecret;
+  secret?: string;
+}
+
+/** A subscription as stored: its secrets sealed. */
+type StoredSubscription = SubscriptionRecord<StoredSecret>;
+
+const place = (subscriptionId: string, secretId: string) => `subscription/${subscriptionId}/secret/${secretId}`;
 
 export const SUBSCRIPTION_INDEXES: Readonly<Record<string, readonly IndexSpec[]>> = {
   [COLLECTIONS.subscriptions]: [{ fields: ['owner.bureauId', 'owner.subscriberId'] }],
@@ -20,26 +35,33 @@ export interface DeliveryWrites {
  * a view: it is not rebuilt from events.
  */
 export class SubscriptionStore {
-  constructor(private readonly views: ReadModelStore) {}
+  constructor(
+    private readonly views: ReadModelStore,
+    private readonly box: SecretBox,
+  ) {}
 
   async ensureIndexes(): Promise<void> {
     for (const [name, specs] of Object.entries(SUBSCRIPTION_INDEXES)) await this.views.ensureIndexes(name, specs);
   }
 
-  get(subscriptionId: string): Promise<SubscriptionDocument | undefined> {
-    return this.views.collection<SubscriptionDocument>(COLLECTIONS.subscriptions).findById(subscriptionId);
+  /** A subscription with its secrets opened; a row with a plain-text secret, or one sealed under an older key, is sealed again. */
+  async get(subscriptionId: string): Promise<SubscriptionDocument | undefined> {
+    const stored = await this.views.collection<StoredSubscription>(COLLECTIONS.subscriptions).findById(subscriptionId);
+    return stored ? this.opened(stored, true) : undefined;
   }
 
-  list(filter: Filter, limit: number, cursor?: string): Promise<Page<SubscriptionDocument>> {
-    return this.views.collection<SubscriptionDocument>(COLLECTIONS.subscriptions).find(filter, { sort: { createdAt: 1 }, limit, ...(cursor ? { cursor } : {}) });
+  /** A page of subscriptions, for views: their secrets are not opened (a list never shows one). */
+  async list(filter: Filter, limit: number, cursor?: string): Promise<Page<SubscriptionDocument>> {
+    const page = await this.views.collection<StoredSubscription>(COLLECTIONS.subscriptions).find(filter, { sort: { createdAt: 1 }, limit, ...(cursor ? { cursor } : {}) });
+    return { ...page, items: page.items.map((doc) => ({ ...doc, secrets: doc.secrets.map(({ secretId, createdAt, expiresAt }) => ({ secretId, createdAt, ...(expiresAt ? { expiresAt } : {}), secret: '' })) })) };
   }
 
-  /** Every subscription (the worker's refresh). */
+  /** Every subscription with its secrets opened (the worker's refresh, which so seals old rows soon after a start or a key change). */
   async all(): Promise<SubscriptionDocument[]> {
     const found: SubscriptionDocument[] = [];
     for (let cursor: string | undefined, first = true; first || cursor; first = false) {
-      const page = await this.list({}, 500, cursor);
-      found.push(...page.items);
+      const page = await this.views.collection<StoredSubscription>(COLLECTIONS.subscriptions).find({}, { sort: { createdAt: 1 }, limit: 500, ...(cursor ? { cursor } : {}) });
+      for (const stored of page.items) found.push(await this.opened(stored, true));
       cursor = page.nextCursor;
     }
     return found;
@@ -48,7 +70,7 @@ export class SubscriptionStore {
   /** A new subscription and where its delivery starts, together. */
   async create(doc: SubscriptionDocument, positions: number[], now: string): Promise<void> {
     await this.views.transaction(async (tx) => {
-      await tx.collection<SubscriptionDocument>(COLLECTIONS.subscriptions).replace(doc);
+      await tx.collection<StoredSubscription>(COLLECTIONS.subscriptions).replace(this.sealed(doc));
       await tx.collection<CursorDocument>(COLLECTIONS.cursors).replace({ _id: doc.subscriptionId, positions, updatedAt: now });
     });
   }
@@ -56,15 +78,48 @@ export class SubscriptionStore {
   /** Changes a subscription in a transaction (read, change, write); undefined when it is gone. */
   async change(subscriptionId: string, fn: (doc: SubscriptionDocument) => SubscriptionDocument | undefined): Promise<SubscriptionDocument | undefined> {
     return this.views.transaction(async (tx) => {
-      const subs = tx.collection<SubscriptionDocument>(COLLECTIONS.subscriptions);
-      const current = await subs.findById(subscriptionId);
-      if (!current) return undefined;
+      const subs = tx.collection<StoredSubscription>(COLLECTIONS.subscriptions);
+      const stored = await subs.findById(subscriptionId);
+      if (!stored) return undefined;
+      const current = await this.opened(stored, false);
       const next = fn(current);
       if (!next || next === current) return current;
       const written = { ...next, version: current.version + 1 };
-      await subs.replace(written);
+      await subs.replace(this.sealed(written));
       return written;
     });
+  }
+
+  private sealed(doc: SubscriptionDocument): StoredSubscription {
+    return {
+      ...doc,
+      secrets: doc.secrets.map(({ secretId, secret, createdAt, expiresAt }) => ({ secretId, createdAt, ...(expiresAt ? { expiresAt } : {}), sealed: this.box.seal(secret, place(doc.subscriptionId, secretId)) })),
+    };
+  }
+
+  /**
+   * Opens a stored row's secrets. With `migrate`, a row holding a secret in plain text or sealed
+   * under an older key is written again sealed under the current key — only its secrets, and only
+   * if they have not changed meanwhile (the row's version is kept: nothing about it changed).
+   */
+  private async opened(stored: StoredSubscription, migrate: boolean): Promise<SubscriptionDocument> {
+    const doc: SubscriptionDocument = {
+      ...stored,
+      secrets: stored.secrets.map(({ secretId, createdAt, expiresAt, sealed, secret }) => ({
+        secretId,
+        createdAt,
+        ...(expiresAt ? { expiresAt } : {}),
+        secret: sealed ? this.box.open(sealed, place(stored.subscriptionId, secretId)) : (secret ?? ''),
+      })),
+    };
+    if (migrate && stored.secrets.some((s) => this.box.stale(s))) {
+      await this.views.transaction(async (tx) => {
+        const subs = tx.collection<StoredSubscription>(COLLECTIONS.subscriptions);
+        const now = await subs.findById(stored.subscriptionId);
+        if (now && now.version === stored.version && JSON.stringify(now.secrets) === JSON.stringify(stored.secrets)) await subs.replace({ ...now, secrets: this.sealed(doc).secrets });
+      });
+    }
+    return doc;
   }
 
   async delete(subscriptionId: string): Promise<void> {
@@ -100,11 +155,11 @@ export class SubscriptionStore {
     const parked = (await this.parked(subscriptionId)).filter((p) => !parkedIds || parkedIds.includes(p.parkedId));
     await this.views.transaction(async (tx) => {
       for (const p of parked) await tx.collection<ParkedDocument>(COLLECTIONS.parked).update(p._id, { $set: { redeliver: true } });
-      const subs = tx.collection<SubscriptionDocument>(COLLECTIONS.subscriptions);
+      const subs = tx.collection<StoredSubscription>(COLLECTIONS.subscriptions);
       const sub = await subs.findById(subscriptionId);
       if (sub) {
         const { pausedReason: _r, pausedAt: _a, ...rest } = sub;
-        await subs.replace({ ...rest, status: 'active', redeliver: request, version: sub.version + 1 } as SubscriptionDocument);
+        await subs.replace({ ...rest, status: 'active', redeliver: request, version: sub.version + 1 } as StoredSubscription);
       }
     });
     return parked.length;
@@ -129,17 +184,18 @@ export class SubscriptionStore {
 
   /** Gives a delivery up: parks it (or updates the parked one), moves the cursor and pauses the subscription — in one durable commit. */
   async park(parked: ParkedDocument, cursor: CursorDocument, attempt: AttemptDocument, reason: string, at: string): Promise<SubscriptionDocument | undefined> {
-    return this.views.transaction(async (tx) => {
+    const paused = await this.views.transaction(async (tx) => {
       await tx.collection<ParkedDocument>(COLLECTIONS.parked).replace(parked);
       await tx.collection<CursorDocument>(COLLECTIONS.cursors).replace(cursor);
       await tx.collection<AttemptDocument>(COLLECTIONS.attempts).replace(attempt);
-      const subs = tx.collection<SubscriptionDocument>(COLLECTIONS.subscriptions);
+      const subs = tx.collection<StoredSubscription>(COLLECTIONS.subscriptions);
       const sub = await subs.findById(parked.subscriptionId);
       if (!sub) return undefined;
-      const paused: SubscriptionDocument = { ...sub, status: 'paused', pausedReason: reason, pausedAt: at, version: sub.version + 1 };
+      const paused: StoredSubscription = { ...sub, status: 'paused', pausedReason: reason, pausedAt: at, version: sub.version + 1 };
       await subs.replace(paused);
       return paused;
     });
+    return paused ? this.opened(paused, false) : undefined;
   }
 
   /** Attempts older than `before` (ISO time) are forgotten, a page at a time. Returns how many went. */

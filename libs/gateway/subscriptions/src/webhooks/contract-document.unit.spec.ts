@@ -39,7 +39,7 @@ describe('the AsyncAPI document describes what outside subscribers receive', () 
     const secrets = [newSecret(), newSecret()].map((secret, i) => ({ secretId: `s${i}`, secret, createdAt: '2026-01-01T00:00:00Z' }));
     const event = events[0]!;
     const body = Buffer.from(JSON.stringify(event));
-    const headers = { ...new WebhookSigner().headers(secrets, event.id, body, new Date()), 'content-type': WEBHOOK_CONTENT_TYPE, 'pledgebook-subscription-id': 'sub-1' };
+    const headers: Record<string, string> = { ...new WebhookSigner().headers(secrets, event.id, body, new Date()), 'content-type': WEBHOOK_CONTENT_TYPE, 'pledgebook-subscription-id': 'sub-1' };
     expect([headersValid(headers), headersValid.errors]).toEqual([true, null]);
     expect(new Webhook(secrets[1]!.secret).verify(body.toString(), headers)).toEqual(event);
     expect(headersValid({ ...headers, 'webhook-signature': 'v2,abc' })).toBe(false);
