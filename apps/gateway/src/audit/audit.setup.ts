@@ -28,6 +28,8 @@ export async function auditModule(config: GatewayConfig, tokenKey: SigningKey | 
     checkpointIntervalMs: config.audit.checkpointIntervalMs,
     segmentMax: config.audit.segmentMax,
     exportMaxEvents: config.audit.exportMaxEvents,
+    auditLogRetentionDays: config.audit.auditLogRetentionDays,
+    auditLogRetentionSweepMs: config.audit.auditLogRetentionSweepMs,
     close: async () => {
       await views.close();
       await events.close();

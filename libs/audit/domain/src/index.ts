@@ -6,3 +6,4 @@ export * from './bundle-format';
 export * from './audit-log';
 export * from './redaction';
 export * from './detached-jws';
+export * from './retention';

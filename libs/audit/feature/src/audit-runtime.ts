@@ -2,6 +2,7 @@ import { Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap, ty
 import type { EventStore } from '@pledgebook/event-store';
 import { ProjectionRunner, type ReadModelStore } from '@pledgebook/read-model';
 import type { CheckpointService } from './checkpoints/checkpoint.service';
+import type { AuditLogRetention } from './retention/audit-log-retention';
 import { auditIndexProjection } from './index/audit-index.projection';
 import { AUDIT_ENTRIES, AUDIT_INDEXES } from './index/audit-index.views';
 
@@ -14,6 +15,8 @@ export class AuditRuntime implements OnApplicationBootstrap, BeforeApplicationSh
   private readonly logger = new Logger('audit');
   private readonly runner: ProjectionRunner;
   private timer?: NodeJS.Timeout;
+  private retentionTimer?: NodeJS.Timeout;
+  private pruning?: Promise<void>;
   private stopped = false;
   private ticking?: Promise<void>;
 
@@ -21,7 +24,7 @@ export class AuditRuntime implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly events: EventStore,
     private readonly views: ReadModelStore,
     private readonly checkpoints: CheckpointService,
-    private readonly options: { checkpointIntervalMs: number; close?: () => Promise<void> },
+    private readonly options: { checkpointIntervalMs: number; retention?: AuditLogRetention; retentionSweepMs?: number; close?: () => Promise<void> },
   ) {
     this.runner = new ProjectionRunner(events, views, auditIndexProjection, { onError: (e) => this.logger.error(`audit index: ${e instanceof Error ? e.message : String(e)}`) });
   }
@@ -36,6 +39,17 @@ export class AuditRuntime implements OnApplicationBootstrap, BeforeApplicationSh
           .finally(() => (this.ticking = undefined));
       }, this.options.checkpointIntervalMs);
       this.timer.unref();
+    }
+    const retention = this.options.retention;
+    if (retention?.enabled && this.options.retentionSweepMs) {
+      this.retentionTimer = setInterval(() => {
+        this.pruning ??= retention
+          .prune()
+          .then((r) => void (r.removed > 0 && this.logger.log(`audit-log retention: ${r.removed} entries recorded before ${r.recordedBefore} removed from ${r.streams} streams, ${r.anchors} anchors`)))
+          .catch((e: unknown) => this.logger.error(`audit-log retention: ${e instanceof Error ? e.message : String(e)}`))
+          .finally(() => (this.pruning = undefined));
+      }, this.options.retentionSweepMs);
+      this.retentionTimer.unref();
     }
   }
 
@@ -70,7 +84,9 @@ export class AuditRuntime implements OnApplicationBootstrap, BeforeApplicationSh
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.retentionTimer) clearInterval(this.retentionTimer);
     await this.ticking;
+    await this.pruning;
     await this.runner.stop();
   }
 

@@ -15,6 +15,7 @@ import { ExportsController } from './http/exports.controller';
 import { TimelineController } from './http/timeline.controller';
 import { AUDIT_ACCESS, AUDIT_EVENTS, AUDIT_INDEX, AUDIT_RUNTIME, AUDIT_SIGNER, BUNDLES, CHECKPOINTS, TIMELINES } from './http/tokens';
 import { AuditIndex } from './index/audit-index.reader';
+import { AuditLogRetention } from './retention/audit-log-retention';
 import { TimelineService } from './timeline/timeline.service';
 
 export interface AuditModuleOptions {
@@ -29,6 +30,10 @@ export interface AuditModuleOptions {
   segmentMax: number;
   /** Most lines (events and withheld links) in one export. */
   exportMaxEvents: number;
+  /** Audit-log entries older than this many days are removed, leaving anchors (0: kept for ever). */
+  auditLogRetentionDays: number;
+  /** How often the retention runs. */
+  auditLogRetentionSweepMs: number;
   /** Closes the stores on shutdown, when they were opened for the audit context. */
   close?: () => Promise<void>;
 }
@@ -40,7 +45,13 @@ export class AuditModule {
     const index = new AuditIndex(options.views);
     const recorder = new AuditLogRecorder(options.events, systemClock);
     const checkpoints = new CheckpointService(options.events, options.signer, systemClock, { segmentMax: options.segmentMax });
-    const runtime = new AuditRuntime(options.events, options.views, checkpoints, { checkpointIntervalMs: options.checkpointIntervalMs, ...(options.close ? { close: options.close } : {}) });
+    const retention = new AuditLogRetention(options.events, index, checkpoints, systemClock, { retentionDays: options.auditLogRetentionDays });
+    const runtime = new AuditRuntime(options.events, options.views, checkpoints, {
+      checkpointIntervalMs: options.checkpointIntervalMs,
+      retention,
+      retentionSweepMs: options.auditLogRetentionSweepMs,
+      ...(options.close ? { close: options.close } : {}),
+    });
     return {
       module: AuditModule,
       controllers: [TimelineController, CorrelationController, ExportsController, CheckpointsController, AuditLogController],

@@ -7,6 +7,7 @@ export * from './evidence/signer';
 export * from './evidence/evidence-bundle.writer';
 export * from './evidence/export-scope';
 export * from './audit-log/audit-log.recorder';
+export * from './retention/audit-log-retention';
 export * from './timeline/folders';
 export * from './timeline/event-loader';
 export * from './timeline/timeline.service';

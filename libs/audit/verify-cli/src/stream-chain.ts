@@ -1,4 +1,4 @@
-import { isWithheld, type BundleStream, type BundleStreamLine } from '@pledgebook/audit-domain';
+import { gapProblem, isWithheld, type BundleStream, type BundleStreamLine, type ChainLine } from '@pledgebook/audit-domain';
 import { eventHash, GENESIS_HASH } from '@pledgebook/event-store';
 
 export interface ChainResult {
@@ -22,8 +22,9 @@ const nameOf = (line: Partial<BundleStreamLine> & { revision?: number }, index: 
 
 /**
  * Recomputes one stream's chain from its lines with the store's own hash function (canonical JSON,
- * SHA-256): revisions from 0 without gaps, each prevHash the hash before it, each carried event's
- * hash its content's, global positions rising. Withheld lines are checked as links only.
+ * SHA-256): revisions from 0 without gaps — but those a retention anchor in the stream removes
+ * (ADR 0079) —, each prevHash the hash before it (or the anchor's across its gap), each carried
+ * event's hash its content's, global positions rising. Withheld lines are checked as links only.
  */
 export function verifyStreamLines(entry: BundleStream, lines: readonly unknown[]): ChainResult {
   let prevHash = GENESIS_HASH;
@@ -31,14 +32,15 @@ export function verifyStreamLines(entry: BundleStream, lines: readonly unknown[]
   let events = 0;
   let withheld = 0;
   const positions: number[] = [];
-  const fail = (problem: string): ChainResult => ({ ok: false, problem: `stream ${entry.stream}: ${problem}`, lastRevision: positions.length - 1, lastHash: prevHash, events, withheld, positions });
+  const fail = (problem: string): ChainResult => ({ ok: false, problem: `stream ${entry.stream}: ${problem}`, lastRevision: -1, lastHash: prevHash, events, withheld, positions });
+  const bad = lines.findIndex((raw) => raw === null || typeof raw !== 'object');
+  if (bad >= 0) return fail(`line ${bad + 1} is not an event`);
+  const gap = gapProblem(lines as ChainLine[]);
   for (const [i, raw] of lines.entries()) {
     const line = raw as BundleStreamLine;
-    if (line === null || typeof line !== 'object') return fail(`line ${i + 1} is not an event`);
     if (line.stream !== entry.stream) return fail(`${nameOf(line, i)} belongs to stream ${String(line.stream)}`);
-    if (line.revision !== i) return fail(`${nameOf(line, i)} where revision ${i} was expected: an event was dropped, added or moved`);
+    if (gap?.index === i) return fail(`${nameOf(line, i)}: ${gap.problem}`);
     if (typeof line.position !== 'number' || line.position <= lastPosition) return fail(`${nameOf(line, i)}: its global position does not follow the one before (${lastPosition})`);
-    if (line.prevHash !== prevHash) return fail(`${nameOf(line, i)}: prevHash does not link to the event before it`);
     if (isWithheld(line)) {
       withheld += 1;
     } else {
@@ -56,5 +58,6 @@ export function verifyStreamLines(entry: BundleStream, lines: readonly unknown[]
     lastPosition = line.position;
     positions.push(line.position);
   }
-  return { ok: true, lastRevision: lines.length - 1, lastHash: prevHash, events, withheld, positions };
+  const last = lines[lines.length - 1] as BundleStreamLine | undefined;
+  return { ok: true, lastRevision: last ? last.revision : -1, lastHash: prevHash, events, withheld, positions };
 }

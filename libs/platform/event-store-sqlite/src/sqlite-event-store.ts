@@ -157,6 +157,14 @@ export class SqliteEventStore implements EventStore {
     return this.headPositionSync();
   }
 
+  async removeEvents(stream: string, fromRevision: number, throughRevision: number): Promise<number> {
+    // Never the head: the streams table keeps it, and the largest position keeps positions growing.
+    const head = this.head(stream);
+    if (!head || throughRevision >= head.revision) throw new RangeError(`${stream}: only revisions before the head (${head?.revision ?? 'none'}) can be removed`);
+    const removed = this.statement('rm', 'DELETE FROM events WHERE stream = ? AND revision >= ? AND revision <= ?').run(stream, fromRevision, throughRevision);
+    return removed.changes;
+  }
+
   async loadCheckpoint(name: string): Promise<number | undefined> {
     const row = this.statement('cp:get', 'SELECT position FROM checkpoints WHERE name = ?').get(name) as
       | { position: number }

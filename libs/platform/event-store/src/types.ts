@@ -137,5 +137,11 @@ export interface EventStore extends CheckpointStore {
   verifyStream(stream: string): Promise<StreamVerification>;
   /** Position of the last event in the store, or 0 when empty. */
   headPosition(): Promise<number>;
+  /**
+   * Removes a stream's events from `fromRevision` through `throughRevision` (retention of the audit
+   * log, ADR 0079); the stream's head and later revisions stay. Returns how many were removed.
+   * Optional: an engine without it keeps everything.
+   */
+  removeEvents?(stream: string, fromRevision: number, throughRevision: number): Promise<number>;
   close(): Promise<void>;
 }

@@ -1,4 +1,17 @@
-import { checkpointSigningInput, nextCheckpoint, runningHash, segmentProblem, verifyDetachedJws, type CheckpointBody, type SegmentEntry, type SignedCheckpoint } from '@pledgebook/audit-domain';
+import {
+  AUDIT_LOG_PREFIX,
+  AUDIT_LOG_PRUNED,
+  checkpointSigningInput,
+  nextCheckpoint,
+  runningHash,
+  segmentHash,
+  segmentProblem,
+  verifyDetachedJws,
+  type AuditLogPrunedData,
+  type CheckpointBody,
+  type SegmentEntry,
+  type SignedCheckpoint,
+} from '@pledgebook/audit-domain';
 import { GENESIS_HASH, WrongExpectedRevision, type EventStore, type RecordedEvent } from '@pledgebook/event-store';
 import { newId, type Clock } from '@pledgebook/util';
 import type { EvidenceSigner } from '../evidence/signer';
@@ -104,9 +117,12 @@ export class CheckpointService {
   /**
    * Re-reads the log and checks every checkpoint: its signature, its link to the one before, its
    * segment against its hashes, and the store's events against the segment — naming the first
-   * event whose hash differs from the one signed (history changed after the checkpoint).
+   * event whose hash differs from the one signed (history changed after the checkpoint). An event
+   * gone from the store is accounted for only by a retention anchor that names its position, and
+   * each anchor's digest must match what the checkpoints signed for those positions (ADR 0079).
    */
   async verifyAll(): Promise<CheckpointVerification> {
+    const retention = await this.retentionAnchors();
     let previousHash = GENESIS_HASH;
     let count = 0;
     let events = 0;
@@ -118,24 +134,59 @@ export class CheckpointService {
       const segment = segmentProblem(body, entries);
       if (segment) return fail(segment);
       const stored = (await this.events.readAll({ after: body.fromPosition, maxCount: entries.length + 1 })).events.filter((e) => e.position <= body.toPosition);
-      for (let i = 0; i < Math.max(entries.length, stored.length); i += 1) {
-        const signed = entries[i];
-        const found = stored[i];
-        if (signed && found && signed[0] === found.position && signed[1] === found.hash) continue;
-        const event = found ?? undefined;
-        return fail(`checkpoint ${body.seq}: the event at position ${signed?.[0] ?? found?.position} is not the one signed`, {
+      let j = 0;
+      for (const signed of entries) {
+        const found = stored[j];
+        if (found?.position === signed[0] && found.hash === signed[1]) {
+          j += 1;
+          continue;
+        }
+        const anchor = found?.position === signed[0] ? undefined : retention.byPosition.get(signed[0]);
+        if (anchor) {
+          anchor.signed.push(signed);
+          continue;
+        }
+        const event = found?.position === signed[0] ? found : undefined;
+        return fail(`checkpoint ${body.seq}: the event at position ${signed[0]} is not the one signed`, {
           seq: body.seq,
-          position: signed?.[0] ?? found!.position,
+          position: signed[0],
           ...(event ? { stream: event.stream, revision: event.revision, storedHash: event.hash } : {}),
-          ...(signed ? { signedHash: signed[1] } : {}),
-          problem: !found ? 'missing from the store' : !signed || signed[0] !== found.position ? 'not at the signed position' : 'its hash differs from the signed one',
+          signedHash: signed[1],
+          problem: event ? 'its hash differs from the signed one' : 'missing from the store',
         });
       }
+      const extra = stored[j];
+      if (extra) return fail(`checkpoint ${body.seq}: the event at position ${extra.position} was not signed`, { seq: body.seq, position: extra.position, stream: extra.stream, revision: extra.revision, storedHash: extra.hash, problem: 'not at the signed position' });
       previousHash = body.runningHash;
       count += 1;
       events += entries.length;
       last = body;
     }
+    for (const anchor of retention.anchors) {
+      const covered = anchor.data.positions.every((p) => last !== undefined && p <= last.toPosition);
+      if (covered && (anchor.signed.length !== anchor.data.count || segmentHash(anchor.signed) !== anchor.data.digest)) {
+        return { ok: false, checkpoints: count, events, problem: `the retention anchor at position ${anchor.position} (${anchor.data.stream}, revisions ${anchor.data.firstRevision} to ${anchor.data.throughRevision}) does not match the events the checkpoints signed` };
+      }
+    }
     return { ok: true, checkpoints: count, events, ...(last ? { lastCheckpoint: { seq: last.seq, toPosition: last.toPosition, runningHash: last.runningHash } } : {}) };
+  }
+
+  /** Every retention anchor of the audit logs, by the positions of the events it removed. */
+  private async retentionAnchors() {
+    const anchors: Array<{ position: number; data: AuditLogPrunedData; signed: SegmentEntry[] }> = [];
+    const byPosition = new Map<number, (typeof anchors)[number]>();
+    for (let after = 0; ; ) {
+      const page = await this.events.readAll({ after, maxCount: 1000, filter: { streamPrefixes: [AUDIT_LOG_PREFIX], eventTypes: [AUDIT_LOG_PRUNED] } });
+      for (const event of page.events) {
+        const anchor = { position: event.position, data: event.data as AuditLogPrunedData, signed: [] as SegmentEntry[] };
+        // The same run anchored twice (two replicas at once) is accounted for once.
+        if (anchors.some((a) => a.data.stream === anchor.data.stream && a.data.firstRevision === anchor.data.firstRevision)) continue;
+        anchors.push(anchor);
+        for (const p of anchor.data.positions) if (!byPosition.has(p)) byPosition.set(p, anchor);
+      }
+      if (page.lastPosition === undefined || page.lastPosition <= after) break;
+      after = page.lastPosition;
+    }
+    return { anchors, byPosition };
   }
 }

@@ -85,8 +85,10 @@ export class EvidenceBundleWriter {
     for (const [i, stream] of streams.entries()) {
       const out: BundleStreamLine[] = [];
       const subject = subjectPositions.get(stream);
-      for (let from = 0; ; from += PAGE) {
-        const page = (await this.events.readStream(stream, { from, maxCount: PAGE })).filter((e) => e.position <= head);
+      // From the oldest kept revision: an audit log's entries past their retention are gone, anchors in their place.
+      for (let from = 0; ; ) {
+        const read = await this.events.readStream(stream, { from, maxCount: PAGE });
+        const page = read.filter((e) => e.position <= head);
         for (const e of page) {
           touched.push(e.position);
           const concerns = wholeStreams.has(stream) || subject?.has(e.position) === true;
@@ -97,7 +99,8 @@ export class EvidenceBundleWriter {
             out.push({ stream: e.stream, revision: e.revision, position: e.position, prevHash: e.prevHash, hash: e.hash, withheld: concerns ? 'restricted' : 'other-subject' });
           }
         }
-        if (page.length < PAGE) break;
+        if (read.length < PAGE) break;
+        from = read[read.length - 1]!.revision + 1;
       }
       if (out.length === 0) continue;
       const file = streamFile(i, stream);

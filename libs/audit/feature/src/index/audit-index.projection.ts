@@ -1,4 +1,6 @@
 import {
+  AUDIT_LOG_PREFIX,
+  AUDIT_LOG_PRUNED,
   AUDIT_STREAM_PREFIX,
   booksKey,
   bureauOf,
@@ -16,7 +18,7 @@ import {
 } from '@pledgebook/audit-domain';
 import type { RecordedEvent } from '@pledgebook/event-store';
 import { findAll, type Projection, type ProjectionContext } from '@pledgebook/read-model';
-import { AUDIT_ENTRIES, AUDIT_SUBJECTS, type AuditEntry, type BooksDoc, type BureauDoc, type PledgeDoc, type StreamDoc } from './audit-index.views';
+import { AUDIT_ENTRIES, AUDIT_SUBJECTS, type AuditEntry, type AuditLogDoc, type BooksDoc, type BureauDoc, type PledgeDoc, type StreamDoc } from './audit-index.views';
 
 async function causeKeys(event: RecordedEvent, context: ProjectionContext): Promise<string[]> {
   const { causationId, correlationId } = event.metadata;
@@ -86,11 +88,17 @@ async function resultBooks(event: RecordedEvent, mentions: Mentions, subjects: S
  */
 export const auditIndexProjection: Projection = {
   name: 'audit-index',
-  version: 2,
+  version: 3,
   collections: [AUDIT_ENTRIES, AUDIT_SUBJECTS],
   filter: {},
   async apply(event, context) {
-    if (event.stream.startsWith(AUDIT_STREAM_PREFIX)) return;
+    if (event.stream.startsWith(AUDIT_STREAM_PREFIX)) {
+      // The audit logs are not indexed, only listed (for their retention): an anchor stays when the opening entry is gone.
+      if (event.stream.startsWith(AUDIT_LOG_PREFIX) && (event.revision === 0 || event.type === AUDIT_LOG_PRUNED)) {
+        await context.collection<AuditLogDoc>(AUDIT_SUBJECTS).replace({ _id: `auditlog/${event.stream}`, kind: 'audit-log', stream: event.stream });
+      }
+      return;
+    }
     const indexed = event as unknown as IndexedEvent;
     const mentions = mentionsOf(event.data);
     const subjects = context.collection<PledgeDoc | BureauDoc>(AUDIT_SUBJECTS);

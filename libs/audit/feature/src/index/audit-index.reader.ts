@@ -1,6 +1,6 @@
 import { ancestorsOf, type PledgeSubject } from '@pledgebook/audit-domain';
-import type { ReadModelStore } from '@pledgebook/read-model';
-import { AUDIT_ENTRIES, AUDIT_SUBJECTS, type AuditEntry, type BureauDoc, type PledgeDoc } from './audit-index.views';
+import { findAll, type ReadModelStore } from '@pledgebook/read-model';
+import { AUDIT_ENTRIES, AUDIT_SUBJECTS, type AuditEntry, type AuditLogDoc, type BureauDoc, type PledgeDoc } from './audit-index.views';
 
 const PAGE = 1000;
 
@@ -58,6 +58,12 @@ export class AuditIndex {
   async locate(eventId: string): Promise<AuditEntry | undefined> {
     const { items } = await this.views.collection<AuditEntry>(AUDIT_ENTRIES).find({ eventId }, { limit: 1 });
     return items[0];
+  }
+
+  /** Every audit-log stream the index has seen. */
+  async auditLogStreams(): Promise<string[]> {
+    const docs = await findAll(this.views.collection<AuditLogDoc>(AUDIT_SUBJECTS), { kind: 'audit-log' });
+    return docs.map((d) => d.stream).sort();
   }
 
   async count(key: string): Promise<number> {

@@ -49,4 +49,12 @@ export interface BooksDoc {
   [field: string]: unknown;
 }
 
+/** A bureau's audit log stream (`auditlog/<stream>`), listed for retention. */
+export interface AuditLogDoc {
+  _id: string;
+  kind: 'audit-log';
+  stream: string;
+  [field: string]: unknown;
+}
+
 export const AUDIT_INDEXES: IndexSpec[] = [{ fields: ['key', 'position'] }, { fields: ['eventId'] }, { fields: ['stream'] }];
