@@ -15,11 +15,12 @@ import { reviewBench } from './suites/review.bench';
 import { subscriptionsBench } from './suites/subscriptions.bench';
 import { appraisalBench } from './suites/appraisal.bench';
 import { statisticsBench } from './suites/statistics.bench';
+import { auditBench } from './suites/audit.bench';
 
 const REPLAY_EVENTS = 200_000;
 
 function format(value: number, unit: string): string {
-  const digits = unit === 'ms' ? 2 : 0;
+  const digits = unit === 'ms' || unit === 's' ? 2 : 0;
   return `${value.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits })} ${unit}`;
 }
 
@@ -42,7 +43,7 @@ function printTable(rows: BenchRow[]): void {
 }
 
 /** Suites by name; `npm run bench -- bus` runs only those named (the event store suite also feeds the peer rows). */
-const SUITES = ['event-store', 'bus', 'peer', 'pledge-api', 'gateway', 'review', 'reads', 'console', 'statistics', 'subscriptions', 'appraisal'] as const;
+const SUITES = ['event-store', 'bus', 'peer', 'pledge-api', 'gateway', 'review', 'reads', 'console', 'statistics', 'subscriptions', 'appraisal', 'audit'] as const;
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
@@ -110,6 +111,10 @@ async function main(): Promise<void> {
       rows.push(...(await appraisalBench()));
     }
     if (runs('statistics')) rows.push(...(await statisticsBench()));
+    if (runs('audit')) {
+      console.error('audit: a member’s year over HTTP, a bureau’s year exported and verified offline (writes the year first)…');
+      rows.push(...(await auditBench()));
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
