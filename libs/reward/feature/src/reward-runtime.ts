@@ -5,7 +5,7 @@ import { ContextRuntime, EVENT_STORE, MESSAGE_BUS, Metrics, READ_MODELS, SERVICE
 import type { ReadModelStore } from '@pledgebook/read-model';
 import { factsConsumer } from './facts/facts.consumer';
 import { mapRewardServiceEvent } from './integration/reward-relay.mapping';
-import { automaticGrantsPolicy, researchGrantsPolicy, selectionGrantsPolicy, type GrantPolicyPorts } from './policies/grant-policies';
+import { automaticGrantsOnPolicyPolicy, automaticGrantsPolicy, researchGrantsPolicy, selectionGrantsPolicy, type GrantPolicyPorts } from './policies/grant-policies';
 import { directoryProjection } from './projections/directory.projection';
 import { recordsProjection } from './projections/records.projection';
 import { BUREAUS, GRANTS, MEMBERS, ORG_UNITS, POLICIES, RESEARCH_WORKS, RESULTS, SELECTIONS } from './projections/views';
@@ -51,7 +51,7 @@ export class RewardRuntime implements OnApplicationBootstrap, BeforeApplicationS
         consumers: [factsConsumer(events)],
         policies: ({ projection }) => {
           const ports: GrantPolicyPorts = { events, writes, lookups, issuer, directoryCheckpoint: () => projection(directoryProjection.name).checkpoint() };
-          return [selectionGrantsPolicy(ports), researchGrantsPolicy(ports), automaticGrantsPolicy(ports)];
+          return [selectionGrantsPolicy(ports), researchGrantsPolicy(ports), automaticGrantsPolicy(ports), automaticGrantsOnPolicyPolicy(ports)];
         },
       },
       { role: config.processRole, leaseTtlMs: config.workerLeaseTtlMs },

@@ -57,3 +57,27 @@ export function proposeNominees(honour: Honour, year: number, results: readonly 
   }
   return proposed.sort((a, b) => GRADES.indexOf(a.grade) - GRADES.indexOf(b.grade) || (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
 }
+
+/** One automatic honour a final result earns. */
+export interface AutomaticAward {
+  honour: Honour;
+  result: FinalResult;
+}
+
+/**
+ * The automatic honours a year's final results earn under a policy's honours: each result of the
+ * year with each automatic honour it is eligible for (its consecutive rule judged on `history`,
+ * the member's results of every year). A result seen twice (the same round and member) counts
+ * once, as its latest copy. Applied when a policy is set or changed, to results already recorded.
+ */
+export function automaticAwards(honours: readonly Honour[], year: number, results: readonly FinalResult[], history: readonly FinalResult[] = results): AutomaticAward[] {
+  const automatic = honours.filter((h) => h.award === 'automatic');
+  if (automatic.length === 0) return [];
+  const latest = new Map<string, FinalResult>();
+  for (const r of results) if (r.year === year) latest.set(resultRef(r), r);
+  const awards: AutomaticAward[] = [];
+  for (const result of latest.values()) {
+    for (const honour of automatic) if (eligibleOnResult(honour, result, history).eligible) awards.push({ honour, result });
+  }
+  return awards;
+}

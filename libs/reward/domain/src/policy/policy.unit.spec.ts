@@ -2,7 +2,7 @@ import { deciderSpec } from '@pledgebook/util/testing';
 import type { Actor } from '../shared/actor';
 import type { FinalResult } from '../shared/grades';
 import { decideRewardPolicy, evolveRewardPolicy, initialRewardPolicyState } from './decider';
-import { eligibleOnResult, proposeNominees } from './eligibility';
+import { automaticAwards, eligibleOnResult, proposeNominees } from './eligibility';
 import type { Honour, RewardPolicyCommand, RewardPolicyEvent } from './types';
 
 const AT = '2026-12-01T02:00:00.000Z';
@@ -79,3 +79,27 @@ describe('eligibility: grades and "two consecutive 優秀"', () => {
     ]);
   });
 });
+
+describe('automatic honours for results already recorded', () => {
+  const twice: Honour = { ...commendation, honourId: 'two-in-a-row', consecutiveTopGrades: 2 };
+  const results = [
+    result('wang', 2026, 'H1', 'excellent'),
+    result('wang', 2026, 'H2', 'excellent'),
+    result('zhou', 2026, 'H2', 'qualified'),
+    result('li', 2025, 'H2', 'excellent'),
+    result('li', 2026, 'H1', 'excellent'),
+  ];
+  const awarded = (honours: Honour[], year = 2026, rs = results) => automaticAwards(honours, year, rs).map((a) => `${a.honour.honourId}:${a.result.roundId}/${a.result.memberId}`);
+
+  it('awards each eligible result of the policy’s year each automatic honour, and nothing for selection honours', () => {
+    expect(awarded([commendation, outstanding])).toEqual(['commendation:2026-H1/wang', 'commendation:2026-H2/wang', 'commendation:2026-H1/li']);
+    expect(awarded([outstanding])).toEqual([]);
+    expect(awarded([commendation], 2025)).toEqual(['commendation:2025-H2/li']);
+  });
+
+  it('judges a consecutive rule on results of every year, and counts a result recorded twice once', () => {
+    expect(awarded([twice])).toEqual(['two-in-a-row:2026-H2/wang', 'two-in-a-row:2026-H1/li']);
+    expect(awarded([commendation], 2026, [...results, result('wang', 2026, 'H1', 'excellent')])).toEqual(['commendation:2026-H1/wang', 'commendation:2026-H2/wang', 'commendation:2026-H1/li']);
+  });
+});
+
