@@ -40,7 +40,7 @@ export function ExplanationView({ explanation }: { explanation: Explanation }) {
         size="small"
         rowKey="key"
         pagination={false}
-        scroll={{ x: 'max-content' }}
+        tableLayout="auto"
         dataSource={explanationLines(explanation)}
         summary={() => (
           <Table.Summary.Row>
@@ -56,7 +56,18 @@ export function ExplanationView({ explanation }: { explanation: Explanation }) {
         columns={[
           { title: t('appraisal.criterion'), key: 'label', render: (_, l) => (l.kind === 'criterion' ? l.label : `${t(`appraisal.line.${l.kind}`)} · ${l.label}`) },
           { title: t('appraisal.points'), key: 'points', render: (_, l) => (l.max !== undefined ? `${formatPoints(l.points)} / ${formatPoints(l.max)}` : formatPoints(l.points)) },
-          { title: t('appraisal.rule'), dataIndex: 'rule' },
+          {
+            title: t('appraisal.rule'),
+            key: 'rule',
+            render: (_, l) => (
+              <>
+                {l.formula && <div>{label('appraisal.formula', l.formula)}</div>}
+                <Typography.Text type={l.formula ? 'secondary' : undefined} style={{ fontSize: l.formula ? 12 : undefined }}>
+                  {l.rule}
+                </Typography.Text>
+              </>
+            ),
+          },
           { title: t('appraisal.inputs'), dataIndex: 'inputs' },
           {
             title: t('appraisal.sources'),

@@ -22,6 +22,8 @@ export interface ExplanationLine {
   /** Signed: deductions count against the total. */
   points: number;
   max?: number;
+  /** The formula's name for computed criteria (shown in words beside the rule). */
+  formula?: string;
   rule: string;
   inputs: string;
   sources: string[];
@@ -42,6 +44,7 @@ export function explanationLines(explanation: Explanation): ExplanationLine[] {
       label: c.label,
       points: c.points,
       max: c.maxPoints,
+      ...(c.formula ? { formula: c.formula } : {}),
       rule: c.rule,
       inputs: [describeInputs(c.inputs), c.note].filter(Boolean).join(' · '),
       sources: c.sourceEventIds,

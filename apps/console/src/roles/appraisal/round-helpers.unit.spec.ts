@@ -48,6 +48,8 @@ describe('the round pages’ helpers', () => {
     ]);
     expect(lines[0]!.inputs).toBe('done=2, items=3');
     expect(lines[0]!.sources).toEqual(['e1', 'e2']);
+    expect(lines[0]!.formula).toBe('items-fulfilled-ratio');
+    expect(lines[1]!.formula).toBeUndefined();
     expect(lines[1]!.inputs).toBe('工作扎实');
   });
 

@@ -18,6 +18,7 @@ import { useAction } from '../appraisal/useAction';
 import { useYear } from '../member/useYear';
 
 const STATUSES: ItemStatus[] = ['done', 'on-track', 'behind', 'not-started'];
+type RecordedCheck = { recordedAt: string; recordedBy: string; entries: Array<{ memberId: string; note: string; items: Array<{ pledgeId: string; itemNo: number; status: string; note?: string }> }> };
 type CheckValues = { entries: Array<{ note?: string; items: Array<{ status: ItemStatus; note?: string }> }> };
 
 const h2 = (text: string) => (
@@ -49,7 +50,7 @@ export default function ChecksPage() {
     enabled: !!groupId,
     queryFn: async () => {
       try {
-        return (await apiGet<{ recordedAt: string; recordedBy: string }>(`${BASE}/groups/{groupId}/checks/{month}`, { path })).data;
+        return (await apiGet<RecordedCheck>(`${BASE}/groups/{groupId}/checks/{month}`, { path })).data;
       } catch (error) {
         if (error instanceof ApiProblem && error.status === 404) return null;
         throw error;
@@ -100,8 +101,34 @@ export default function ChecksPage() {
           {recorded.data && <Alert type="success" showIcon title={t('appraisal.checkDone', { by: names(recorded.data.recordedBy), at: formatDateTime(recorded.data.recordedAt, locale) })} />}
           {(recorded.error || roster.error) && <ProblemAlert error={recorded.error ?? roster.error} />}
           {action.failure && <ProblemAlert error={action.failure.error} messages={action.failure.lines} onReload={() => void queryClient.invalidateQueries({ queryKey: ['appraisal'] })} />}
-          {roster.data && roster.data.members.length === 0 && <Typography.Paragraph>{t('appraisal.nobodyToCheck')}</Typography.Paragraph>}
-          {roster.data && roster.data.members.length > 0 && (
+          {recorded.data && (
+            <Table
+              size="small"
+              rowKey="memberId"
+              pagination={false}
+              style={{ marginTop: 12 }}
+              dataSource={recorded.data.entries}
+              columns={[
+                { title: t('common.name'), key: 'name', render: (_, e) => names(e.memberId) },
+                {
+                  title: t('appraisal.itemStatuses'),
+                  key: 'items',
+                  render: (_, e) => (
+                    <Space wrap size={4}>
+                      {e.items.map((i) => (
+                        <span key={`${i.pledgeId}-${i.itemNo}`}>
+                          {t('common.item', { no: i.itemNo })} <AppraisalTag value={i.status} prefix="itemStatus" />
+                        </span>
+                      ))}
+                    </Space>
+                  ),
+                },
+                { title: t('appraisal.note'), dataIndex: 'note' },
+              ]}
+            />
+          )}
+          {recorded.data === null && roster.data && roster.data.members.length === 0 && <Typography.Paragraph>{t('appraisal.nobodyToCheck')}</Typography.Paragraph>}
+          {recorded.data === null && roster.data && roster.data.members.length > 0 && (
             <Form
               form={form}
               layout="vertical"
