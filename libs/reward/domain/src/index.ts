@@ -8,6 +8,7 @@ export * from './policy/eligibility';
 export * from './selection/types';
 export * from './selection/decide';
 export * from './selection/evolve';
+export { openObjections as openSelectionObjections } from './selection/decide-objections';
 export * from './grant/types';
 export * from './grant/decider';
 export * from './research/scheme';

@@ -34,6 +34,21 @@ export const SelectionDecided = defineEvent({
   }),
 });
 
+export const SelectionObjectionUpheld = defineEvent({
+  type: 'pledgebook.reward.selection-objection-upheld.v1',
+  topic: Topics.reward,
+  summary:
+    'While a decided selection was on notice, the leading group upheld an objection to a selected member: the member is no longer selected, and `selected` lists who remains (the objection, its objector and the reason stay in the reward service).',
+  data: z.strictObject({
+    bureauId: id,
+    selectionId: id,
+    year,
+    memberId: id,
+    selected: z.array(id).max(1000),
+    upheldAt: time,
+  }),
+});
+
 export const RewardGranted = defineEvent({
   type: 'pledgebook.reward.reward-granted.v1',
   topic: Topics.reward,
@@ -78,4 +93,4 @@ export const ResearchWorkRated = defineEvent({
 });
 
 /** Events the reward service publishes on pledgebook.reward.v1. */
-export const REWARD_CONTRACTS = [SelectionDecided, RewardGranted, RewardRevoked, ResearchWorkRated] as const;
+export const REWARD_CONTRACTS = [SelectionDecided, SelectionObjectionUpheld, RewardGranted, RewardRevoked, ResearchWorkRated] as const;

@@ -3,6 +3,7 @@ import { proposeNominees, eligibleForSelection } from '../policy/eligibility';
 import { hasRole, requireLeadingGroup } from '../shared/actor';
 import { TOP_GRADE } from '../shared/grades';
 import { firstDuplicate, localDate, optionalText, requireText } from '../shared/values';
+import { decideObjection, decideRaiseObjection, openObjections } from './decide-objections';
 import type { SelectionCommand, SelectionEvent, SelectionState } from './types';
 
 type Of<T extends SelectionCommand['type']> = Extract<SelectionCommand, { type: T }>;
@@ -108,6 +109,8 @@ function announce(c: Of<'AnnounceSelection'>, state: SelectionState): SelectionE
   if (state.status === 'on-notice' && localDate(c.at) <= state.notice!.endsOn) {
     throw conflict('notice_not_over', `the notice runs until ${state.notice!.endsOn}`, { endsOn: state.notice!.endsOn });
   }
+  const open = openObjections(state);
+  if (open.length > 0) throw conflict('objections_open', `decide the objections first: ${open.join(', ')}`, { objections: open });
   return [{ type: 'SelectionAnnounced', data: { selectionId: state.selectionId, announcedBy: c.actor.memberId, announcedAt: c.at } }];
 }
 
@@ -126,5 +129,9 @@ export function decideSelection(command: SelectionCommand, state: SelectionState
       return notice(command, state);
     case 'AnnounceSelection':
       return announce(command, state);
+    case 'RaiseSelectionObjection':
+      return decideRaiseObjection(command, state);
+    case 'DecideSelectionObjection':
+      return decideObjection(command, state);
   }
 }

@@ -23,10 +23,21 @@ export function evolveSelection(state: SelectionState, event: SelectionEvent): S
     }
     case 'SelectionAnnounced':
       return { ...state, status: 'announced', announcedBy: event.data.announcedBy, announcedAt: event.data.announcedAt };
+    case 'SelectionObjectionRaised': {
+      const { objectionId, memberId, raisedAt, restricted } = event.data;
+      return { ...state, objections: { ...state.objections, [objectionId]: { objectionId, memberId, raisedAt, status: 'open', restricted } } };
+    }
+    case 'SelectionObjectionDismissed':
+    case 'SelectionObjectionUpheld': {
+      const { objectionId, reason, by, at } = event.data;
+      const objection = { ...state.objections[objectionId]!, status: event.type === 'SelectionObjectionUpheld' ? ('upheld' as const) : ('dismissed' as const), decision: { reason, by, at } };
+      const decision = event.type === 'SelectionObjectionUpheld' && state.decision ? { ...state.decision, selected: event.data.selected } : state.decision;
+      return { ...state, objections: { ...state.objections, [objectionId]: objection }, ...(decision ? { decision } : {}) };
+    }
   }
 }
 
-export const initialSelectionState = (selectionId = ''): SelectionState => ({ selectionId, status: 'none', proposed: [], nominations: [] });
+export const initialSelectionState = (selectionId = ''): SelectionState => ({ selectionId, status: 'none', proposed: [], nominations: [], objections: {} });
 
 export const selectionDecider = {
   decide: decideSelection,

@@ -30,6 +30,20 @@ export interface Meeting {
   minutes?: string;
 }
 
+/**
+ * An objection to a selected member while the selection is on notice. RESTRICTED: who objected
+ * and what they wrote are for the leading group (the appraisal notice's rule); others see that an
+ * objection exists and how it was decided.
+ */
+export interface SelectionObjection {
+  objectionId: string;
+  memberId: string;
+  raisedAt: string;
+  status: 'open' | 'dismissed' | 'upheld';
+  restricted: { objectorId: string; text: string };
+  decision?: { reason: string; by: string; at: string };
+}
+
 export interface SelectionState {
   selectionId: string;
   status: 'none' | SelectionStatus;
@@ -46,6 +60,7 @@ export interface SelectionState {
   nominations: Nomination[];
   decision?: { meeting: Meeting; selected: string[]; decidedBy: string; decidedAt: string };
   notice?: { startsOn: string; endsOn: string; by: string; at: string };
+  objections: Record<string, SelectionObjection>;
   announcedBy?: string;
   announcedAt?: string;
 }
@@ -85,7 +100,9 @@ export type SelectionCommand =
     }
   | { type: 'DecideSelection'; meeting: Meeting; selected: string[]; actor: Actor; at: string }
   | { type: 'PutSelectionOnNotice'; startsOn: string; endsOn: string; actor: Actor; at: string }
-  | { type: 'AnnounceSelection'; actor: Actor; at: string };
+  | { type: 'AnnounceSelection'; actor: Actor; at: string }
+  | { type: 'RaiseSelectionObjection'; objectionId: string; memberId: string; text: string; actor: Actor; at: string }
+  | { type: 'DecideSelectionObjection'; objectionId: string; outcome: 'dismissed' | 'upheld'; reason: string; actor: Actor; at: string };
 
 export type SelectionEvent =
   | {
@@ -100,4 +117,11 @@ export type SelectionEvent =
       data: { selectionId: string; bureauId: string; year: number; honourId: string; title: string; quota: number; meeting: Meeting; selected: string[]; decidedBy: string; decidedAt: string };
     }
   | { type: 'SelectionPutOnNotice'; data: { selectionId: string; startsOn: string; endsOn: string; by: string; at: string } }
-  | { type: 'SelectionAnnounced'; data: { selectionId: string; announcedBy: string; announcedAt: string } };
+  | { type: 'SelectionAnnounced'; data: { selectionId: string; announcedBy: string; announcedAt: string } }
+  | { type: 'SelectionObjectionRaised'; data: { selectionId: string; objectionId: string; memberId: string; raisedAt: string; restricted: { objectorId: string; text: string } } }
+  | { type: 'SelectionObjectionDismissed'; data: { selectionId: string; objectionId: string; memberId: string; reason: string; by: string; at: string } }
+  | {
+      type: 'SelectionObjectionUpheld';
+      /** The member leaves those selected; bureau, year and who remains are named so the integration event is made from this event alone. */
+      data: { selectionId: string; objectionId: string; memberId: string; reason: string; by: string; at: string; bureauId: string; year: number; selected: string[] };
+    };

@@ -1,4 +1,4 @@
-import { ResearchWorkRated, RewardGranted, RewardRevoked, SelectionDecided, Topics, type EventData } from '@pledgebook/contracts';
+import { ResearchWorkRated, RewardGranted, RewardRevoked, SelectionDecided, SelectionObjectionUpheld, Topics, type EventData } from '@pledgebook/contracts';
 import type { RecordedEvent } from '@pledgebook/event-store';
 import { cloudEventFrom, type IntegrationMessage } from '@pledgebook/message-bus';
 import { materialFen, type GrantEvent, type ResearchWorkEvent, type SelectionEvent } from '@pledgebook/reward-domain';
@@ -11,6 +11,12 @@ function message<D>(event: RecordedEvent, key: string, type: string, subject: st
 }
 
 function selection(event: RecordedEvent, e: SelectionEvent): IntegrationMessage[] {
+  if (e.type === 'SelectionObjectionUpheld') {
+    // Who is no longer selected, and who remains; the objection itself stays inside.
+    const u = e.data;
+    const upheld: EventData<typeof SelectionObjectionUpheld> = { bureauId: u.bureauId, selectionId: u.selectionId, year: u.year, memberId: u.memberId, selected: u.selected, upheldAt: u.at };
+    return [message(event, u.selectionId, SelectionObjectionUpheld.type, `selections/${u.selectionId}`, upheld)];
+  }
   if (e.type !== 'SelectionDecided') return [];
   const d = e.data;
   const data: EventData<typeof SelectionDecided> = {

@@ -93,4 +93,17 @@ describe('reward relay mapping', () => {
     expect(mapRewardServiceEvent(recorded(selectionStream('s1'), 'NominationMade', { selectionId: 's1', memberId: 'li', reason: 'x' }))).toEqual([]);
     expect(mapRewardServiceEvent(recorded('reward-policy-weihai.2026', 'RewardPolicySet', {}))).toEqual([]);
   });
+
+  it('publishes an upheld objection to a selection as who left and who remains; raised and dismissed objections stay inside', () => {
+    const raised = { selectionId: 's1', objectionId: 'o1', memberId: 'li', raisedAt: AT, restricted: { objectorId: 'sun', text: '缺席組織生活' } };
+    const ruling = { selectionId: 's1', objectionId: 'o1', memberId: 'li', reason: '經核實屬實', by: 'liu', at: AT };
+    expect(mapRewardServiceEvent(recorded(selectionStream('s1'), 'SelectionObjectionRaised', raised))).toEqual([]);
+    expect(mapRewardServiceEvent(recorded(selectionStream('s1'), 'SelectionObjectionDismissed', ruling))).toEqual([]);
+    const [upheld, ...more] = mapRewardServiceEvent(recorded(selectionStream('s1'), 'SelectionObjectionUpheld', { ...ruling, bureauId: 'weihai', year: 2026, selected: ['he'] }));
+    expect(more).toEqual([]);
+    expect([upheld!.key, upheld!.value.type]).toEqual(['s1', 'pledgebook.reward.selection-objection-upheld.v1']);
+    expect(upheld!.value.data).toEqual({ bureauId: 'weihai', selectionId: 's1', year: 2026, memberId: 'li', selected: ['he'], upheldAt: AT });
+    expect(() => registry.validate(upheld!.value)).not.toThrow();
+    for (const inside of ['sun', '缺席', '經核實', 'liu', 'o1']) expect(JSON.stringify(upheld!.value.data)).not.toContain(inside);
+  });
 });
