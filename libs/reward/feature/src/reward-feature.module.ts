@@ -5,6 +5,7 @@ import { GrantsController } from './http/grants.controller';
 import { MembersController } from './http/members.controller';
 import { PoliciesController } from './http/policies.controller';
 import { ResearchController } from './http/research.controller';
+import { SelectionObjectionsController } from './http/selection-objections.controller';
 import { SelectionsController } from './http/selections.controller';
 import { StatisticsController } from './http/statistics.controller';
 import { RewardRuntime } from './reward-runtime';
@@ -15,7 +16,7 @@ import { RewardWrites } from './writes/reward-writes';
 
 /** The reward context: policies, selections, grants, the research scheme, and the programme's statistics. */
 @Module({
-  controllers: [PoliciesController, SelectionsController, GrantsController, ResearchController, MembersController, StatisticsController],
+  controllers: [PoliciesController, SelectionsController, SelectionObjectionsController, GrantsController, ResearchController, MembersController, StatisticsController],
   providers: [RewardWrites, RewardLookups, GrantIssuer, Bureaus, StatisticsReader, RewardRuntime, IdempotencyInterceptor, { provide: BUREAU_HIERARCHY, useExisting: Bureaus }],
 })
 export class RewardFeatureModule {}

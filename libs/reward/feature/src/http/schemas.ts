@@ -42,6 +42,9 @@ export const decisionBody = z.strictObject({
 });
 export const noticeBody = z.strictObject({ startsOn: z.iso.date(), endsOn: z.iso.date() });
 export const emptyBody = z.strictObject({});
+/** An objection to a selected member while the selection is on notice. */
+export const selectionObjectionBody = z.strictObject({ memberId, text: z.string().min(1).max(2000) });
+export const objectionDecisionBody = z.strictObject({ outcome: z.enum(['dismissed', 'upheld']), reason: z.string().min(1).max(1000) });
 
 export const grantBody = z.strictObject({
   year,

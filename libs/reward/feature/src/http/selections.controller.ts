@@ -14,6 +14,7 @@ import { actorOf, requireOwnBureau, writeContext } from './access';
 import { Bureaus } from './bureaus';
 import { renderAnnouncement } from './printables';
 import { concurrency, recordBody, requireRecord } from './records';
+import { selectionFor } from './selection-view';
 import { decisionBody, emptyBody, listQuery, nominateBody, noticeBody, openSelectionBody, recordId } from './schemas';
 
 type Change = (state: SelectionState) => Promise<SelectionCommand> | SelectionCommand;
@@ -68,14 +69,14 @@ export class SelectionsController {
       { bureauId, ...(q.year ? { year: q.year } : {}), ...(q.status ? { status: q.status } : {}) },
       { sort: { updatedAt: -1 }, limit: q.limit, ...(q.cursor ? { cursor: q.cursor } : {}) },
     );
-    return { items: page.items.map(({ _id: _k, ...s }) => s), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+    return { items: page.items.map(({ _id: _k, ...s }) => selectionFor(s, p)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
   }
 
   @Get(':selectionId')
   @BureauAccess({ from: 'aggregate', what: 'read a selection' })
   async get(@Param('selectionId') raw: string, @CurrentPrincipal() p: Principal, @Res({ passthrough: true }) res: Response) {
     const { state, revision } = await this.readable(raw, p);
-    return recordBody(state, revision, res);
+    return recordBody(selectionFor(state, p), revision, res);
   }
 
   /** The announced (or decided) list, printable. */
@@ -176,6 +177,6 @@ export class SelectionsController {
       },
       command: ({ state }) => command(state),
     });
-    return recordBody(result.state, result.revision, res);
+    return recordBody(selectionFor(result.state, p), result.revision, res);
   }
 }
