@@ -45,6 +45,8 @@ async function as(person: keyof typeof A_PEOPLE): Promise<Page> {
 }
 
 const go = (page: Page, path: string) => page.goto(system.baseUrl + path);
+/** The scheme editor's own submit button (the form's, not a dialog's). */
+const saveButton = (page: Page) => page.locator('#main form button[type="submit"]');
 
 afterEach(async () => {
   const state = expect.getState();
@@ -93,11 +95,11 @@ describe('the appraisal office', () => {
     await page.getByRole('button', { name: '删除 民主测评' }).click();
     await page.locator('#content_criteria_4_maxPoints').fill('35');
     await page.locator('[data-testid="criteria-sum"]', { hasText: '指标分值合计 100 / 总分 100' }).waitFor();
-    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await saveButton(page).click();
     // The quota still breaks ties on the removed criterion: the service's problem shows beside the field.
     await page.locator('#content_topGradeQuota_tieBreakers_help').getByText(/tie-breakers name criteria of this scheme: democratic/).waitFor();
     await page.locator('#content_topGradeQuota_maxPercent').fill('');
-    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await saveButton(page).click();
     await toast(page, '已保存');
     await page.getByRole('button', { name: '提交领导小组审批' }).click();
     await toast(page, '已提交审批');

@@ -154,7 +154,8 @@ export default function RoundPage() {
           ]}
         />
       </Card>
-      {r.status !== 'scoring' && <ObjectionsCard round={r} office={office} onChanged={refresh} />}
+      {/* Who objected and what they wrote: for the office's staff (the service refuses others). */}
+      {r.status !== 'scoring' && office && <ObjectionsCard round={r} office={office} onChanged={refresh} />}
       <Drawer open={!!explained} onClose={() => setExplained(undefined)} width={Math.min(900, window.innerWidth)} title={t('appraisal.explanationOf', { name: explanation.data?.name ?? '' })}>
         {explanation.error && <ProblemAlert error={explanation.error} />}
         {explanation.isLoading && <Loading />}
