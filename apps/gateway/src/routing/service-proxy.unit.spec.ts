@@ -23,5 +23,7 @@ describe('gateway routes', () => {
     expect(isGatewayRoute('/api/v1/bureaus/weihai/accounts')).toBe(true);
     expect(isGatewayRoute('/api/v1/bureaus/weihai/accounts/wang/disable')).toBe(true);
     expect(isGatewayRoute('/api/v1/bureaus/weihai/members')).toBe(false);
+    expect(isGatewayRoute('/api/v1/bureau-tree')).toBe(true);
+    expect(isGatewayRoute('/api/v1/bureau-tree?root=shandong')).toBe(true);
   });
 });

@@ -18,6 +18,7 @@ import {
 import { openEventStore, openMessageBus, openReadModelStore } from '@pledgebook/infrastructure';
 import { Metrics, useJsonLogging, type HealthProbes } from '@pledgebook/nest';
 import type { GatewayConfig } from '../config';
+import { BUREAU_VIEWS, BureauTreeController } from '../bureaus/bureau-tree.controller';
 import { SubscriptionsController } from './subscriptions.controller';
 import { loadSecretKeys } from './secret-keys';
 import { subscriptionProbes } from './subscription-probes';
@@ -75,9 +76,11 @@ export async function subscriptionsModule(config: GatewayConfig): Promise<{ modu
   });
   const module: DynamicModule = {
     module: SubscriptionsModule,
-    controllers: [SubscriptionsController],
+    // The bureau tree reads the same bureau view the scopes follow.
+    controllers: [SubscriptionsController, BureauTreeController],
     providers: [
       { provide: SUBSCRIPTIONS, useValue: service },
+      { provide: BUREAU_VIEWS, useValue: views },
       { provide: SubscriptionsRuntime, useFactory: (metrics: Metrics) => new SubscriptionsRuntime({ events, bus, views, store, worker, sender }, s, metrics), inject: [Metrics] },
     ],
   };
