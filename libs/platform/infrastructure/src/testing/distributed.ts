@@ -1,6 +1,6 @@
-export type ServerVariable = 'TEST_ESDB_URL' | 'TEST_KAFKA_URL' | 'TEST_MONGODB_URL';
+export type ServerVariable = 'TEST_ESDB_URL' | 'TEST_KAFKA_URL' | 'TEST_MONGODB_URL' | 'TEST_S3_URL';
 
-const ENGINES: Record<ServerVariable, string> = { TEST_ESDB_URL: 'EventStoreDB', TEST_KAFKA_URL: 'Kafka', TEST_MONGODB_URL: 'MongoDB' };
+const ENGINES: Record<ServerVariable, string> = { TEST_ESDB_URL: 'EventStoreDB', TEST_KAFKA_URL: 'Kafka', TEST_MONGODB_URL: 'MongoDB', TEST_S3_URL: 'S3-compatible object storage' };
 
 /**
  * Runs a suite against a real server when its URL is in the environment (see
