@@ -100,11 +100,18 @@ describe('the production overlay', () => {
     const config = all(production, 'ConfigMap')[0].data;
     expect(config).toMatchObject({ KAFKA_REPLICATION_FACTOR: '3', KAFKA_SASL_MECHANISM: 'scram-sha-512', EVENTSTORE_TLS_CA_FILE: '/etc/pledgebook/tls/eventstore-ca.crt' });
     expect(config.EVENTSTORE_URL).toMatch(/tls=true/);
-    for (const workload of workloads(production).filter((w) => w.metadata.name !== 'gateway')) {
+    // The gateway too: its audit API reads the event store and MongoDB, its outside subscriptions read Kafka.
+    for (const workload of workloads(production)) {
       const env = envOf(workload);
       for (const name of ['EVENTSTORE_PASSWORD', 'KAFKA_SASL_PASSWORD', 'MONGODB_PASSWORD']) expect(env[name]).toEqual({ secretKeyRef: expect.objectContaining({ name: expect.stringMatching(/-credentials$/) }) });
       expect(workload.spec.template.spec.volumes).toContainEqual({ name: 'engine-ca', secret: { secretName: 'pledgebook-engine-ca' } });
     }
+  });
+
+  it('gives every gateway pod the same keys for the webhook secrets it seals (from a Secret, not a key file per pod)', () => {
+    const gateway = named(production, 'StatefulSet', 'gateway');
+    expect(gateway.spec.replicas).toBeGreaterThan(1);
+    expect(envOf(gateway).SUBSCRIPTIONS_SECRET_KEYS).toEqual({ secretKeyRef: { name: 'gateway-subscription-keys', key: 'keys' } });
   });
 });
 
