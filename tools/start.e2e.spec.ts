@@ -116,6 +116,19 @@ describe('npm start', () => {
     };
     const login = (username: string, password: string) =>
       fetch('http://127.0.0.1:4710/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    /** The demo's password is an initial one: the first sign-in gets only the right to change it. */
+    const changePassword = async (username: string, currentPassword: string, newPassword: string) => {
+      const first = (await (await login(username, currentPassword)).json()) as { accessToken: string; mustChangePassword?: boolean };
+      expect(first.mustChangePassword).toBe(true);
+      const pledges = await fetch(`http://127.0.0.1:4710/api/v1/pledges?year=${YEAR}`, { headers: { authorization: `Bearer ${first.accessToken}` } });
+      expect(pledges.status).toBe(401);
+      const changed = await fetch('http://127.0.0.1:4710/api/v1/auth/password', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${first.accessToken}` },
+        body: JSON.stringify({ currentPassword, newPassword }),
+      });
+      expect(changed.status).toBe(200);
+    };
     const books = async (password: string) => {
       const { accessToken } = (await (await login('auditor', password)).json()) as { accessToken: string };
       const found: { status: string; pledger: { type: string }; totals?: { peopleAided: number } }[] = [];
@@ -129,18 +142,20 @@ describe('npm start', () => {
       const first = start();
       await first.out.waitFor('Pledgebook is running', 150_000);
       const adminPassword = /system admin is "admin" with password (\S+)/.exec(first.out.text())?.[1];
-      const demoPassword = /accounts sharing the password (\S+):/.exec(first.out.text())?.[1];
+      const demoPassword = /accounts sharing the password (\S+) \(an initial password/.exec(first.out.text())?.[1];
       expect(adminPassword).toBeDefined();
       expect(demoPassword).toBeDefined();
       expect(first.out.text()).toContain('[demo] directory: 40 people in 威海市统计局');
       for (const username of ['member', 'leader', 'secretary', 'appraiser', 'leading', 'auditor', 'bureau-admin', 'wu-jing']) expect((await login(username, demoPassword!)).status).toBe(200);
       expect((await login('admin', adminPassword!)).status).toBe(200);
-      const loaded = await books(demoPassword!);
+      await changePassword('auditor', demoPassword!, 'Shenji-Mima-2026a');
+      await changePassword('member', demoPassword!, 'Chengyuan-Mima-2026b');
+      const loaded = await books('Shenji-Mima-2026a');
       // Books in every state, reached through the review service as users would.
       expect(new Set(loaded.map((b) => b.status))).toEqual(new Set(['draft', 'submitted', 'returned', 'approved', 'published', 'withdrawn', 'closed']));
       expect(new Set(loaded.map((b) => b.pledger.type))).toEqual(new Set(['individual', 'paired', 'collective']));
       expect(loaded.filter((b) => b.status === 'published').every((b) => (b.totals?.peopleAided ?? 0) > 0)).toBe(true);
-      const { accessToken: memberToken } = (await (await login('member', demoPassword!)).json()) as { accessToken: string };
+      const { accessToken: memberToken } = (await (await login('member', 'Chengyuan-Mima-2026b')).json()) as { accessToken: string };
       const booklet = await fetch(`http://127.0.0.1:4710/api/v1/members/sun-li/booklet?year=${YEAR}`, { headers: { authorization: `Bearer ${memberToken}` } });
       expect(booklet.headers.get('content-type')).toContain('text/html');
       expect(await booklet.text()).toContain('个人承诺　孙丽');
@@ -151,14 +166,14 @@ describe('npm start', () => {
       await again.out.waitFor('Pledgebook is running', 90_000);
       expect(again.out.text()).not.toContain('loading the demo bureau');
       expect(again.out.text()).toContain(`accounts sharing the password ${demoPassword}`);
-      expect((await books(demoPassword!)).length).toBe(loaded.length);
+      expect((await books('Shenji-Mima-2026a')).length).toBe(loaded.length);
       again.child.kill('SIGINT');
       expect(await exited(again.child)).toBe(0);
 
       const { child: reset, out } = start(['--reset'], { PLEDGEBOOK_ADMIN_PASSWORD: 'Reset-Admin-Pass-1', PLEDGEBOOK_DEMO: '0' });
       await out.waitFor('Pledgebook is running', 90_000);
       expect(out.text()).toContain('--reset: removed');
-      expect((await login('auditor', demoPassword!)).status).toBe(401);
+      expect((await login('auditor', 'Shenji-Mima-2026a')).status).toBe(401);
       expect((await login('admin', 'Reset-Admin-Pass-1')).status).toBe(200);
       reset.kill('SIGINT');
       expect(await exited(reset)).toBe(0);

@@ -19,6 +19,8 @@ const serviceArgs = (name: string) => (compiled ? [join(root, 'apps', name, 'src
 
 const gatewayPort = Number(process.env.PLEDGEBOOK_GATEWAY_PORT ?? 3000);
 const demoWanted = process.env.PLEDGEBOOK_DEMO !== '0';
+/** PLEDGEBOOK_DEMO_PASSWORD_CHANGE=0 keeps the demo's shared password usable as it is (screenshots, benchmarks). */
+const demoPasswordChange = process.env.PLEDGEBOOK_DEMO_PASSWORD_CHANGE !== '0';
 const demoFile = join(dataDir, 'demo.json');
 /** Set for this run when we choose the first admin password ourselves (printed once). */
 let adminPassword = process.env.PLEDGEBOOK_ADMIN_PASSWORD;
@@ -130,7 +132,7 @@ async function demo(firstStart: boolean): Promise<DemoState | undefined> {
   }
   console.log('[start] loading the demo bureau through the public API…');
   try {
-    await loadDemo({ gatewayUrl: `http://${host}:${gatewayPort}`, adminPassword, demoPassword: state.password, log: (line) => console.log(`[demo] ${line}`) });
+    await loadDemo({ gatewayUrl: `http://${host}:${gatewayPort}`, adminPassword, demoPassword: state.password, forcePasswordChange: demoPasswordChange, log: (line) => console.log(`[demo] ${line}`) });
   } catch (error) {
     console.error(`[start] the demo bureau could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
@@ -171,7 +173,7 @@ async function main(): Promise<void> {
   console.log(`Log in: POST http://${host}:${gatewayPort}/api/v1/auth/login {"username":…,"password":…}`);
   console.log('  system admin: admin (PLEDGEBOOK_ADMIN_PASSWORD, or the password printed on the first start)');
   if (demoState?.loadedAt) {
-    console.log(`  demo bureau ${DEMO_BUREAU.bureauId} (${DEMO_BUREAU.name}), accounts sharing the password ${demoState.password}:`);
+    console.log(`  demo bureau ${DEMO_BUREAU.bureauId} (${DEMO_BUREAU.name}), accounts sharing the password ${demoState.password}${demoPasswordChange ? ' (an initial password: each account sets its own at first sign-in)' : ''}:`);
     console.log(`    ${DEMO_ACCOUNTS.map((a) => `${a.username} (${a.roles.at(-1)})`).join(', ')}; every other member logs in with their member id`);
   }
   console.log('Press Ctrl-C to stop.\n');

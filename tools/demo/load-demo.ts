@@ -7,6 +7,11 @@ export interface DemoOptions {
   gatewayUrl: string;
   adminPassword: string;
   demoPassword: string;
+  /**
+   * The shared password is an initial one: once the demo is loaded every demo account must
+   * choose its own at first sign-in (default). Off only for the console's screenshots and benchmark.
+   */
+  forcePasswordChange?: boolean;
   log?: (line: string) => void;
 }
 
@@ -197,5 +202,12 @@ export async function loadDemo(options: DemoOptions): Promise<DemoSummary> {
     for (const { status } of items) counts[status] = (counts[status] ?? 0) + 1;
   }
   log(`pledge books: ${Object.entries(counts).map(([s, n]) => `${n} ${s}`).join(', ')}`);
+  if (options.forcePasswordChange !== false) {
+    // The same password, now an initial one: each person sets their own at first sign-in.
+    const usernames = [...DEMO_ACCOUNTS.filter((a) => a !== admin).map((a) => a.username), ...DEMO_PEOPLE.filter((p) => !demoMembers.has(p.memberId)).map((p) => p.memberId)];
+    for (const username of usernames) await bureauAdmin.send('POST', `/api/v1/bureaus/${b}/accounts/${username}/password-reset`, { password: demoPassword });
+    await root.send('POST', `/api/v1/bureaus/${b}/accounts/${admin.username}/password-reset`, { password: demoPassword });
+    log(`accounts: ${usernames.length + 1} with the shared initial password, each to be changed at first sign-in`);
+  }
   return { members: DEMO_PEOPLE.length, pledgesByStatus: counts };
 }

@@ -51,6 +51,8 @@ export async function startSystem(options: { demo?: boolean; dataDir?: string; t
       PLEDGEBOOK_SERVICE_PORT_BASE: String(base),
       PLEDGEBOOK_ADMIN_PASSWORD: adminPassword,
       PLEDGEBOOK_DEMO: options.demo ? '1' : '0',
+      // Screenshots and the benchmark sign in as the demo's people straight away.
+      PLEDGEBOOK_DEMO_PASSWORD_CHANGE: '0',
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
