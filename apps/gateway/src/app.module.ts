@@ -15,6 +15,7 @@ import { Sessions } from './sessions/sessions';
 import { ACCOUNTS, GATEWAY_CONFIG, SESSIONS, SIGNING_KEY } from './tokens';
 import { auditModule } from './audit/audit.setup';
 import { subscriptionsModule } from './subscriptions/subscriptions.setup';
+import { remindersModule } from './reminders/reminders.setup';
 
 class AccountsLifecycle implements OnApplicationShutdown {
   constructor(
@@ -44,11 +45,13 @@ export class AppModule {
         : undefined;
     const audit = await auditModule(config, signing);
     const subscriptions = await subscriptionsModule(config);
+    const reminders = await remindersModule(config);
     return {
       module: AppModule,
       imports: [
         audit.module,
         subscriptions.module,
+        reminders,
         ObservabilityModule.forRoot({
           service: 'gateway',
           // The subscriptions' bus, document store and event store are probed as the services probe theirs.

@@ -38,6 +38,24 @@ export interface GatewayConfig {
   audit: AuditSettings;
   /** Outside subscriptions: webhooks and the event feed (ADRs 0051–0054). */
   subscriptions: SubscriptionSettings;
+  /** Reminders to people: the inbox and mail (ADRs 0072–0073). */
+  reminders: ReminderSettings;
+}
+
+export interface ReminderSettings {
+  busUrl: string;
+  eventStoreUrl: string;
+  /** The inbox and what the reminders know (embedded: reminders-views.db). */
+  readModelUrl: string;
+  engines: EngineConnections;
+  processRole: 'api' | 'worker' | 'all';
+  workerLeaseTtlMs: number;
+  /** Mail through this SMTP server (smtp:// or smtps://, credentials in the URL); no mail without it. */
+  smtp?: { url: string; from: string };
+  /** Dates (talks due, the month of a check) are the bureau's: this time zone. */
+  timeZone: string;
+  /** How often the due scan looks for reviews, talks and checks past their time. */
+  scanIntervalMs: number;
 }
 
 export interface SubscriptionSettings {
@@ -133,6 +151,10 @@ const schema = z.object({
   SUBSCRIPTIONS_DELIVERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(15_000),
   SUBSCRIPTIONS_RETRY_HORIZON_SECONDS: z.coerce.number().int().min(60).max(7 * 86_400).default(86_400),
   SUBSCRIPTIONS_CLOCK_RATE: z.coerce.number().min(1).max(100_000).default(1),
+  REMINDERS_SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'must be smtp://host:port or smtps://user:password@host:port').optional(),
+  REMINDERS_MAIL_FROM: z.string().min(3).max(200).default('目标承诺 <no-reply@pledgebook.local>'),
+  REMINDERS_TIME_ZONE: z.string().min(1).default('Asia/Shanghai').refine((tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'UTC', 'an IANA time zone such as Asia/Shanghai'),
+  REMINDERS_SCAN_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   SUBSCRIPTIONS_SECRET_KEYS: z
     .string()
     .optional()
@@ -181,6 +203,23 @@ function subscriptionSettings(e: z.infer<typeof schema>): SubscriptionSettings {
   };
 }
 
+function reminderSettings(e: z.infer<typeof schema>): ReminderSettings {
+  const busUrl = e.BUS_URL ?? `sqlite:${join(e.PLEDGEBOOK_DATA_DIR, 'bus.db')}`;
+  const eventStoreUrl = e.EVENTSTORE_URL ?? `sqlite:${join(e.PLEDGEBOOK_DATA_DIR, 'eventstore.db')}`;
+  const readModelUrl = e.READMODEL_URL ?? `sqlite:${join(e.PLEDGEBOOK_DATA_DIR, 'reminders-views.db')}`;
+  return {
+    busUrl,
+    eventStoreUrl,
+    readModelUrl,
+    engines: engineConnections(e, { eventStore: eventStoreUrl, bus: busUrl, readModel: readModelUrl }),
+    processRole: e.PLEDGEBOOK_PROCESS_ROLE,
+    workerLeaseTtlMs: e.PLEDGEBOOK_WORKER_LEASE_SECONDS * 1000,
+    ...(e.REMINDERS_SMTP_URL ? { smtp: { url: e.REMINDERS_SMTP_URL, from: e.REMINDERS_MAIL_FROM } } : {}),
+    timeZone: e.REMINDERS_TIME_ZONE,
+    scanIntervalMs: e.REMINDERS_SCAN_SECONDS * 1000,
+  };
+}
+
 /** The one place the gateway reads its environment; a bad value stops it, naming the variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
   const e = parseEnvironment(schema, env);
@@ -214,5 +253,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     audit: auditSettings(e),
     subscriptions: subscriptionSettings(e),
+    reminders: reminderSettings(e),
   };
 }

@@ -21,7 +21,7 @@ export const isFileUpload = (path: string) => /^\/api\/v1\/bureaus\/[^/]+\/direc
 
 /** The gateway answers these itself. */
 export const isGatewayRoute = (path: string) =>
-  /^\/api\/v1\/auth\//.test(path) || /^\/api\/v1\/bureaus\/[^/]+\/accounts(\/|$|\?)/.test(path) || /^\/api\/v1\/(audit|subscriptions|bureau-tree)(\/|$|\?)/.test(path);
+  /^\/api\/v1\/auth\//.test(path) || /^\/api\/v1\/bureaus\/[^/]+\/accounts(\/|$|\?)/.test(path) || /^\/api\/v1\/(audit|subscriptions|bureau-tree|me)(\/|$|\?)/.test(path);
 
 const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer'];
 

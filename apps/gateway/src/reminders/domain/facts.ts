@@ -7,7 +7,7 @@
  * - facts that follow from time, found by the due scan (`ReminderDue`).
  */
 export type ServiceFact =
-  | { fact: 'review-stage'; pledgeId: string; round: number; stage: 'group' | 'branch'; since: string; groupId?: string; branchId?: string }
+  | { fact: 'review-stage'; pledgeId: string; round: number; stage: 'group' | 'branch'; since: string; groupId?: string; branchId?: string; pledgerIds?: string[] }
   | { fact: 'review-ended'; pledgeId: string; round: number }
   | { fact: 'review-deadlines'; groupDays: number; branchDays: number }
   | { fact: 'talk-scheduled'; talkId: string; memberId: string; branchId: string; dueOn: string }

@@ -50,7 +50,17 @@ function reviewFact(pledgeId: string, type: string, data: Record<string, unknown
       const groupId = data['groupId'] as string | undefined;
       const branchId = data['branchId'] as string | undefined;
       const stage = data['stage'] === 'branch' ? 'branch' : 'group';
-      return { fact: 'review-stage', pledgeId, round, stage, since: String(data['openedAt'] ?? recordedAt), ...(groupId ? { groupId } : {}), ...(branchId ? { branchId } : {}) };
+      const pledgerIds = (data['pledger'] as { memberIds?: string[] } | undefined)?.memberIds;
+      return {
+        fact: 'review-stage',
+        pledgeId,
+        round,
+        stage,
+        since: String(data['openedAt'] ?? recordedAt),
+        ...(groupId ? { groupId } : {}),
+        ...(branchId ? { branchId } : {}),
+        ...(pledgerIds ? { pledgerIds } : {}),
+      };
     }
     case 'GroupForwarded':
       return { fact: 'review-stage', pledgeId, round, stage: 'branch', since: at };

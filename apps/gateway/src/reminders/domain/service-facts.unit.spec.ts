@@ -4,8 +4,8 @@ const AT = '2026-03-01T08:00:00.000Z';
 
 describe('what the reminders keep of the services’ own events', () => {
   it('follows a review through its stages', () => {
-    expect(serviceFactOf('review-p1', 'ReviewRoundOpened', { pledgeId: 'p1', round: 1, stage: 'group', groupId: 'g1', branchId: 'b1', openedAt: AT, items: [{ text: 'x' }] }, AT)).toEqual({
-      fact: 'review-stage', pledgeId: 'p1', round: 1, stage: 'group', since: AT, groupId: 'g1', branchId: 'b1',
+    expect(serviceFactOf('review-p1', 'ReviewRoundOpened', { pledgeId: 'p1', round: 1, stage: 'group', groupId: 'g1', branchId: 'b1', openedAt: AT, items: [{ text: 'x' }], pledger: { type: 'individual', memberIds: ['li'] } }, AT)).toEqual({
+      fact: 'review-stage', pledgeId: 'p1', round: 1, stage: 'group', since: AT, groupId: 'g1', branchId: 'b1', pledgerIds: ['li'],
     });
     expect(serviceFactOf('review-p1', 'GroupForwarded', { round: 1, evaluation: '好', notes: [], by: 'wang', at: '2026-03-02T00:00:00Z' }, AT)).toEqual({ fact: 'review-stage', pledgeId: 'p1', round: 1, stage: 'branch', since: '2026-03-02T00:00:00Z' });
     expect(serviceFactOf('review-p1', 'BranchApproved', { round: 1 }, AT)).toEqual({ fact: 'review-ended', pledgeId: 'p1', round: 1 });

@@ -1,0 +1,1 @@
+export const REMINDERS = Symbol('REMINDERS');
