@@ -1,6 +1,7 @@
 // `npm run console:screenshots`: starts the system with the demo bureau, signs in as each demo
 // person in Debian's chromium and writes PNG screenshots of the main pages at desktop and phone
-// widths to docs/console/. Chinese text needs a CJK font (Debian: fonts-noto-cjk).
+// widths to docs/console/ (CONSOLE_SHOTS=name,… for some of them). Chinese text needs a CJK font
+// (Debian: fonts-noto-cjk).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -51,10 +52,18 @@ async function main(): Promise<void> {
       ['audit', 'auditor', `/audit/${published}`],
       ['admin-directory', 'bureau-admin', '/admin/directory'],
       ['admin-accounts', 'bureau-admin', '/admin/accounts'],
+      ['appraisal-office', 'appraiser', `/appraisal?year=${year}`],
+      ['appraisal-scheme', 'appraiser', `/appraisal/schemes/${year}/1`],
+      ['appraisal-round', 'appraiser', `/appraisal/rounds/${year}/H1`],
+      ['member-appraisal', 'member', `/member/appraisal?year=${year}`],
+      ['monthly-checks', 'secretary', `/review/checks?year=${year}&month=${year}-06`],
+      ['quarterly-dispatch', 'secretary', `/review/dispatch?year=${year}`],
     ];
+    // CONSOLE_SHOTS=name,name… takes only those pictures (the others stay as they are).
+    const only = process.env.CONSOLE_SHOTS?.split(',').filter(Boolean);
     for (const [size, viewport] of Object.entries(SIZES)) {
       const tabs = new Map<string, Page>();
-      for (const [name, person, path] of shots) {
+      for (const [name, person, path] of shots.filter(([n]) => !only?.length || only.includes(n))) {
         let page = person ? tabs.get(person) : undefined;
         if (!page) {
           page = await browser.page(viewport);

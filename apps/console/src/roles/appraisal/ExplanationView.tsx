@@ -36,57 +36,61 @@ export function ExplanationView({ explanation }: { explanation: Explanation }) {
         )}
       </Descriptions>
       {sheet.missing.length > 0 && <Alert type="info" showIcon title={t('appraisal.stillMissing', { criteria: sheet.missing.join('、') })} />}
-      <Table<ExplanationLine>
-        size="small"
-        rowKey="key"
-        pagination={false}
-        tableLayout="auto"
-        dataSource={explanationLines(explanation)}
-        summary={() => (
-          <Table.Summary.Row>
-            <Table.Summary.Cell index={0}>{t('appraisal.total')}</Table.Summary.Cell>
-            <Table.Summary.Cell index={1}>
-              <Typography.Text strong>{formatPoints(sheet.points)}</Typography.Text>
-            </Table.Summary.Cell>
-            <Table.Summary.Cell index={2} colSpan={3}>
-              {t('appraisal.totalLine', { criteria: formatPoints(sheet.criteriaPoints), bonus: formatPoints(sheet.bonusPoints), deduction: formatPoints(sheet.deductionPoints) })}
-            </Table.Summary.Cell>
-          </Table.Summary.Row>
-        )}
-        columns={[
-          { title: t('appraisal.criterion'), key: 'label', render: (_, l) => (l.kind === 'criterion' ? l.label : `${t(`appraisal.line.${l.kind}`)} · ${l.label}`) },
-          { title: t('appraisal.points'), key: 'points', render: (_, l) => (l.max !== undefined ? `${formatPoints(l.points)} / ${formatPoints(l.max)}` : formatPoints(l.points)) },
-          {
-            title: t('appraisal.rule'),
-            key: 'rule',
-            render: (_, l) => (
-              <>
-                {l.formula && <div>{label('appraisal.formula', l.formula)}</div>}
-                <Typography.Text type={l.formula ? 'secondary' : undefined} style={{ fontSize: l.formula ? 12 : undefined }}>
-                  {l.rule}
-                </Typography.Text>
-              </>
-            ),
-          },
-          { title: t('appraisal.inputs'), dataIndex: 'inputs' },
-          {
-            title: t('appraisal.sources'),
-            key: 'sources',
-            render: (_, l) =>
-              l.sources.length ? (
-                <span title={l.sources.join('\n')}>
-                  <Tag>{t('appraisal.eventCount', { count: l.sources.length })}</Tag>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {l.sources.slice(0, 2).map((id) => id.slice(0, 8)).join(' ')}
-                    {l.sources.length > 2 ? ' …' : ''}
+      {/* Narrow screens scroll the lines sideways; the region takes the keyboard focus that scrolling needs. */}
+      <div tabIndex={0} role="region" aria-label={t('appraisal.explanation')} style={{ overflowX: 'auto' }}>
+        <Table<ExplanationLine>
+          size="small"
+          rowKey="key"
+          pagination={false}
+          tableLayout="auto"
+          style={{ minWidth: 760 }}
+          dataSource={explanationLines(explanation)}
+          summary={() => (
+            <Table.Summary.Row>
+              <Table.Summary.Cell index={0}>{t('appraisal.total')}</Table.Summary.Cell>
+              <Table.Summary.Cell index={1}>
+                <Typography.Text strong>{formatPoints(sheet.points)}</Typography.Text>
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={2} colSpan={3}>
+                {t('appraisal.totalLine', { criteria: formatPoints(sheet.criteriaPoints), bonus: formatPoints(sheet.bonusPoints), deduction: formatPoints(sheet.deductionPoints) })}
+              </Table.Summary.Cell>
+            </Table.Summary.Row>
+          )}
+          columns={[
+            { title: t('appraisal.criterion'), key: 'label', render: (_, l) => <span style={{ whiteSpace: 'nowrap' }}>{l.kind === 'criterion' ? l.label : `${t(`appraisal.line.${l.kind}`)} · ${l.label}`}</span> },
+            { title: t('appraisal.points'), key: 'points', render: (_, l) => (l.max !== undefined ? `${formatPoints(l.points)} / ${formatPoints(l.max)}` : formatPoints(l.points)) },
+            {
+              title: t('appraisal.rule'),
+              key: 'rule',
+              render: (_, l) => (
+                <>
+                  {l.formula && <div>{label('appraisal.formula', l.formula)}</div>}
+                  <Typography.Text type={l.formula ? 'secondary' : undefined} style={{ fontSize: l.formula ? 12 : undefined }}>
+                    {l.rule}
                   </Typography.Text>
-                </span>
-              ) : (
-                ''
+                </>
               ),
-          },
-        ]}
-      />
+            },
+            { title: t('appraisal.inputs'), dataIndex: 'inputs' },
+            {
+              title: t('appraisal.sources'),
+              key: 'sources',
+              render: (_, l) =>
+                l.sources.length ? (
+                  <span title={l.sources.join('\n')}>
+                    <Tag>{t('appraisal.eventCount', { count: l.sources.length })}</Tag>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {l.sources.slice(0, 2).map((id) => `…${id.slice(-6)}`).join(' ')}
+                      {l.sources.length > 2 ? ' …' : ''}
+                    </Typography.Text>
+                  </span>
+                ) : (
+                  ''
+                ),
+            },
+          ]}
+        />
+      </div>
       {sheet.criteria.some((c) => c.enteredBy) && (
         <Typography.Text type="secondary">
           {t('appraisal.enteredBy')}: {[...new Set(sheet.criteria.flatMap((c) => (c.enteredBy ? [names(c.enteredBy)] : [])))].join('、')}

@@ -104,11 +104,13 @@ export function SchemeFields({ form, disabled }: { form: FormInstance; disabled:
                         )}
                       </>
                     )}
-                    <Col flex="none">
-                      <Form.Item label=" " colon={false}>
-                        {remove(() => drop(field.name), c?.label ?? '')}
-                      </Form.Item>
-                    </Col>
+                    {!disabled && (
+                      <Col flex="none">
+                        <Form.Item label=" " colon={false}>
+                          {remove(() => drop(field.name), c?.label ?? '')}
+                        </Form.Item>
+                      </Col>
+                    )}
                   </Row>
                 );
               })}
@@ -141,11 +143,13 @@ export function SchemeFields({ form, disabled }: { form: FormInstance; disabled:
                             <InputNumber min={0} max={1000} style={{ width: '100%' }} />
                           </Form.Item>
                         </Col>
-                        <Col span={2}>
-                          <Form.Item label=" " colon={false}>
-                            {remove(() => drop(field.name), t(`appraisal.${list}`))}
-                          </Form.Item>
-                        </Col>
+                        {!disabled && (
+                          <Col span={2}>
+                            <Form.Item label=" " colon={false}>
+                              {remove(() => drop(field.name), t(`appraisal.${list}`))}
+                            </Form.Item>
+                          </Col>
+                        )}
                       </Row>
                     ))}
                     {!disabled && <Button onClick={() => add({ cap: 5 })}>{t('appraisal.add')}</Button>}
