@@ -1,5 +1,5 @@
 import { AllowList, parseSecretKeys, type SecretKey } from '@pledgebook/gateway-subscriptions';
-import { AUTH_CLAIM_SETTINGS, AUTH_LIFETIME_SETTINGS, claimMappingFrom, ENGINE_SETTINGS, engineConnections, parseEnvironment, type AuthConfig, type EngineConnections, type LogLevel } from '@pledgebook/nest';
+import { AUTH_CLAIM_SETTINGS, AUTH_LIFETIME_SETTINGS, claimMappingFrom, ENGINE_SETTINGS, engineConnections, EVIDENCE_SETTINGS, parseEnvironment, type AuthConfig, type EngineConnections, type LogLevel } from '@pledgebook/nest';
 import { join } from 'node:path';
 import { z } from 'zod';
 
@@ -25,6 +25,8 @@ export interface GatewayConfig {
   /** Logins per client address per minute before 429. */
   loginRateLimitPerMinute: number;
   bodyLimit: number;
+  /** Largest evidence file passed on to the services (the same EVIDENCE_MAX_BYTES they read). */
+  evidenceMaxBytes: number;
   /** A proxied request the service has not answered by then is aborted with 504. */
   upstreamTimeoutMs: number;
   /**
@@ -126,6 +128,7 @@ const schema = z.object({
     .transform((v) => v.split(',').map((x) => x.trim()).filter((x) => x.length > 0))
     .pipe(z.array(z.string().regex(/^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/[0-9.]+)?)$/, 'IP addresses, CIDR ranges or loopback/linklocal/uniquelocal, comma-separated'))),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(256 * 1024),
+  EVIDENCE_MAX_BYTES: EVIDENCE_SETTINGS.EVIDENCE_MAX_BYTES,
   PLEDGEBOOK_SERVICE_PORT_BASE: z.coerce.number().int().min(1).max(65530).default(3100),
   PLEDGE_SERVICE_URL: z.url().optional(),
   REVIEW_SERVICE_URL: z.url().optional(),
@@ -243,6 +246,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     bodyLimit: e.BODY_LIMIT_BYTES,
+    evidenceMaxBytes: e.EVIDENCE_MAX_BYTES,
     upstreamTimeoutMs: e.GATEWAY_UPSTREAM_TIMEOUT_MS,
     trustedProxies: e.TRUSTED_PROXIES,
     services: {

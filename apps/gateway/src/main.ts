@@ -12,7 +12,7 @@ import { serviceProxy } from './routing/service-proxy';
     intercept: ({ metrics, logger }) => {
       // The web console at `/` (when built); /api, /health, /metrics and /.well-known stay the gateway's and the services'.
       const webConsole = consoleStatic(config.consoleDir, SECURITY_HEADERS);
-      const proxy = serviceProxy(config.services, { bodyLimit: config.bodyLimit, headers: SECURITY_HEADERS, upstreamTimeoutMs: config.upstreamTimeoutMs }, {
+      const proxy = serviceProxy(config.services, { bodyLimit: config.bodyLimit, evidenceLimit: config.evidenceMaxBytes, headers: SECURITY_HEADERS, upstreamTimeoutMs: config.upstreamTimeoutMs }, {
         finished: ({ method, route, status, seconds, correlationId, url }) => {
           metrics.observeRequest(method, route, status, seconds);
           if (logger.isLevelEnabled('info')) logger.info({ correlationId, req: { method, url }, res: { statusCode: status }, responseTime: Math.round(seconds * 1000) }, 'request completed');

@@ -13,6 +13,7 @@ let upstream: Server;
 let gateway: Server;
 let gatewayPort: number;
 const seen: Seen[] = [];
+const received: Buffer[] = [];
 
 const listen = (server: Server) => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
 
@@ -21,6 +22,9 @@ beforeAll(async () => {
     const record: Seen = { headers: req.headers, closedEarly: false };
     seen.push(record);
     res.on('close', () => (record.closedEarly = !res.writableFinished));
+    const body: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => body.push(chunk));
+    req.on('end', () => received.push(Buffer.concat(body)));
     const delay = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('delay') ?? 0);
     setTimeout(() => {
       if (!res.destroyed) res.end(JSON.stringify({ ok: true }));
@@ -28,7 +32,7 @@ beforeAll(async () => {
   });
   const upstreamPort = await listen(upstream);
   const services = { 'pledge-service': `http://127.0.0.1:${upstreamPort}`, 'review-service': 'http://127.0.0.1:1', 'appraisal-service': 'http://127.0.0.1:1', 'reward-service': 'http://127.0.0.1:1' };
-  const proxy = serviceProxy(services, { bodyLimit: 1024, headers: {}, upstreamTimeoutMs: 300 }, { finished: () => undefined });
+  const proxy = serviceProxy(services, { bodyLimit: 1024, evidenceLimit: 4096, headers: {}, upstreamTimeoutMs: 300 }, { finished: () => undefined });
   gateway = createServer((req, res) => {
     if (!proxy(req, res)) res.writeHead(404).end();
   });
@@ -75,6 +79,16 @@ describe('service proxy', () => {
     expect((await fetch(`http://127.0.0.1:${gatewayPort}/api/v1/pledges`, { method: 'POST', body: file })).status).toBe(413);
     expect((await fetch(`http://127.0.0.1:${gatewayPort}/api/v1/bureaus/weihai/directory/import`, { method: 'POST', body: file, headers: { 'content-type': 'text/csv' } })).status).toBe(200);
     expect((await fetch(`http://127.0.0.1:${gatewayPort}/api/v1/bureaus/weihai/directory/import`, { method: 'POST', body: 'x'.repeat(21 * 1024), headers: { 'content-type': 'text/csv' } })).status).toBe(413);
+  });
+
+  it('passes an evidence file on up to the evidence limit, bytes unchanged, and no larger', async () => {
+    const photo = Buffer.alloc(3000, 0xd8);
+    const ok = await fetch(`http://127.0.0.1:${gatewayPort}/api/v1/pledges/p1/evidence`, { method: 'POST', body: photo, headers: { 'content-type': 'image/jpeg' } });
+    expect(ok.status).toBe(200);
+    expect(seen[seen.length - 1]!.headers['content-type']).toBe('image/jpeg');
+    expect(received[received.length - 1]!.equals(photo)).toBe(true);
+    expect((await fetch(`http://127.0.0.1:${gatewayPort}/api/v1/pledges/p1/evidence`, { method: 'POST', body: Buffer.alloc(4097), headers: { 'content-type': 'image/jpeg' } })).status).toBe(413);
+    expect((await fetch(`http://127.0.0.1:${gatewayPort}/api/v1/appraisals/bureaus/weihai/evidence`, { method: 'POST', body: Buffer.alloc(4097), headers: { 'content-type': 'image/png' } })).status).toBe(413);
   });
 
   it('aborts the upstream request when the client goes away', async () => {

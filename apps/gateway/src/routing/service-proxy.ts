@@ -19,6 +19,9 @@ export function routeFor(path: string, services: Record<string, string>): string
 const FILE_LIMIT_FACTOR = 20;
 export const isFileUpload = (path: string) => /^\/api\/v1\/bureaus\/[^/]+\/directory\/import(\?|$)/.test(path);
 
+/** Evidence files (photos, scans) sent to the service that keeps them (ADR 0075); the services' own limit is EVIDENCE_MAX_BYTES. */
+export const isEvidenceUpload = (path: string) => /^\/api\/v1\/(pledges\/[^/?]+|appraisals\/bureaus\/[^/?]+)\/evidence(\?|$)/.test(path);
+
 /** The gateway answers these itself. */
 export const isGatewayRoute = (path: string) =>
   /^\/api\/v1\/auth\//.test(path) || /^\/api\/v1\/bureaus\/[^/]+\/accounts(\/|$|\?)/.test(path) || /^\/api\/v1\/(audit|subscriptions|bureau-tree|me)(\/|$|\?)/.test(path);
@@ -39,6 +42,8 @@ export interface ProxyObservers {
 export interface ProxyOptions {
   /** Largest body accepted; a directory file (CSV or workbook) may be 20 times larger, as the service accepts. */
   bodyLimit: number;
+  /** Largest evidence file accepted (the services' EVIDENCE_MAX_BYTES); 20 times the body limit when left out. */
+  evidenceLimit?: number;
   /** Security headers added to every answer. */
   headers: Record<string, string>;
   /** A service that has not answered completely by then gets its request aborted: 504. */
@@ -88,7 +93,7 @@ export function serviceProxy(services: Record<string, string>, options: ProxyOpt
       answerProblem(res, path, 404, 'not_found', `no service answers ${path.split('?')[0]}`);
       return true;
     }
-    const bodyLimit = isFileUpload(path) ? options.bodyLimit * FILE_LIMIT_FACTOR : options.bodyLimit;
+    const bodyLimit = isEvidenceUpload(path) ? (options.evidenceLimit ?? options.bodyLimit * FILE_LIMIT_FACTOR) : isFileUpload(path) ? options.bodyLimit * FILE_LIMIT_FACTOR : options.bodyLimit;
     if (Number(req.headers['content-length'] ?? 0) > bodyLimit) {
       req.resume();
       answerProblem(res, path, 413, 'body_too_large', 'the body is larger than this endpoint accepts');

@@ -1,4 +1,4 @@
-import { isGatewayRoute, routeFor } from './service-proxy';
+import { isEvidenceUpload, isGatewayRoute, routeFor } from './service-proxy';
 
 const services = { 'pledge-service': 'http://p', 'review-service': 'http://r', 'appraisal-service': 'http://a', 'reward-service': 'http://w' };
 
@@ -25,5 +25,13 @@ describe('gateway routes', () => {
     expect(isGatewayRoute('/api/v1/bureaus/weihai/members')).toBe(false);
     expect(isGatewayRoute('/api/v1/bureau-tree')).toBe(true);
     expect(isGatewayRoute('/api/v1/bureau-tree?root=shandong')).toBe(true);
+  });
+
+  it('knows the evidence uploads, which may be larger than a JSON body', () => {
+    expect(isEvidenceUpload('/api/v1/pledges/p1/evidence')).toBe(true);
+    expect(isEvidenceUpload('/api/v1/appraisals/bureaus/weihai/evidence')).toBe(true);
+    expect(isEvidenceUpload('/api/v1/pledges/p1/evidence/' + 'a'.repeat(64))).toBe(false);
+    expect(isEvidenceUpload('/api/v1/pledges/p1/progress')).toBe(false);
+    expect(isEvidenceUpload('/api/v1/pledges/p1/x/evidence')).toBe(false);
   });
 });

@@ -29,3 +29,4 @@ export * from './auth/bureau-access';
 export * from './commands/command-meta';
 export * from './runtime/context-runtime';
 export * from './runtime/consumed-facts';
+export * from './evidence';

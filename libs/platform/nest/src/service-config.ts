@@ -33,7 +33,35 @@ export interface ServiceConfig {
   workerLeaseTtlMs: number;
   /** Credentials, TLS and topic layout for the distributed engines; absent on the embedded profile. */
   engines?: EngineConnections;
+  /** Where evidence files (photos, scans) are kept and what is accepted (ADR 0075). */
+  evidence: EvidenceSettings;
 }
+
+export interface EvidenceSettings {
+  /** `file:<directory>` (embedded) or `s3://<bucket>[/<prefix>]?endpoint=…` (distributed). */
+  storeUrl: string;
+  /** Largest file accepted (bytes); larger is a 413. */
+  maxBytes: number;
+  /** Media types accepted; the bytes must be of the type they are sent as (else 415). */
+  mediaTypes: string[];
+  s3Credentials?: { accessKeyId: string; secretAccessKey: string };
+}
+
+/** The media types evidence may have: those whose bytes the services recognise (see evidence/media-types.ts). */
+export const EVIDENCE_MEDIA_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
+
+/** Evidence settings, read by the services that keep evidence and by the gateway (its upload limit). */
+export const EVIDENCE_SETTINGS = {
+  EVIDENCE_STORE_URL: z.string().regex(/^(file:.|s3:\/\/)/, 'must start with file: or s3://').optional(),
+  EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
+  EVIDENCE_MEDIA_TYPES: z
+    .string()
+    .default(EVIDENCE_MEDIA_TYPES.join(','))
+    .transform((text) => text.split(',').map((t) => t.trim().toLowerCase()).filter((t) => t.length > 0))
+    .refine((types) => types.length > 0 && types.every((t) => (EVIDENCE_MEDIA_TYPES as readonly string[]).includes(t)), `a comma-separated list of ${EVIDENCE_MEDIA_TYPES.join(', ')}`),
+  EVIDENCE_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  EVIDENCE_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+};
 
 /** Claim mapping for an OIDC issuer's tokens (distributed profile); the defaults read the gateway's. */
 export const AUTH_CLAIM_SETTINGS = {
@@ -85,7 +113,8 @@ const schema = z.object({
   PLEDGEBOOK_PROCESS_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
   PLEDGEBOOK_WORKER_LEASE_SECONDS: z.coerce.number().int().min(2).max(600).default(15),
   ...ENGINE_SETTINGS,
-});
+  ...EVIDENCE_SETTINGS,
+}).refine((e) => !e.EVIDENCE_S3_ACCESS_KEY_ID === !e.EVIDENCE_S3_SECRET_ACCESS_KEY, { message: 'set both EVIDENCE_S3_ACCESS_KEY_ID and EVIDENCE_S3_SECRET_ACCESS_KEY, or neither', path: ['EVIDENCE_S3_SECRET_ACCESS_KEY'] });
 
 /** Parses settings with a zod schema; the first problem stops start-up with an error naming its variable. */
 export function parseEnvironment<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.infer<S> {
@@ -129,5 +158,11 @@ export function parseServiceConfig(service: ServiceName, env: Record<string, str
     processRole: e.PLEDGEBOOK_PROCESS_ROLE,
     workerLeaseTtlMs: e.PLEDGEBOOK_WORKER_LEASE_SECONDS * 1000,
     ...(Object.keys(engines).length > 0 ? { engines } : {}),
+    evidence: {
+      storeUrl: e.EVIDENCE_STORE_URL ?? `file:${join(dataDir, 'evidence')}`,
+      maxBytes: e.EVIDENCE_MAX_BYTES,
+      mediaTypes: e.EVIDENCE_MEDIA_TYPES,
+      ...(e.EVIDENCE_S3_ACCESS_KEY_ID && e.EVIDENCE_S3_SECRET_ACCESS_KEY ? { s3Credentials: { accessKeyId: e.EVIDENCE_S3_ACCESS_KEY_ID, secretAccessKey: e.EVIDENCE_S3_SECRET_ACCESS_KEY } } : {}),
+    },
   };
 }

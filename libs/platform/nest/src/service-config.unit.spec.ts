@@ -16,6 +16,23 @@ describe('service configuration', () => {
       bodyLimit: 262144,
       processRole: 'all',
       workerLeaseTtlMs: 15000,
+      evidence: { storeUrl: 'file:data/evidence', maxBytes: 10 * 1024 * 1024, mediaTypes: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] },
+    });
+  });
+
+  it('takes the evidence store, its limits and the S3 keys', () => {
+    const config = parseServiceConfig('appraisal-service', {
+      EVIDENCE_STORE_URL: 's3://pledgebook-evidence?endpoint=http://minio:9000&forcePathStyle=true',
+      EVIDENCE_MAX_BYTES: '2097152',
+      EVIDENCE_MEDIA_TYPES: 'image/jpeg, IMAGE/PNG',
+      EVIDENCE_S3_ACCESS_KEY_ID: 'evidence',
+      EVIDENCE_S3_SECRET_ACCESS_KEY: 'secret',
+    });
+    expect(config.evidence).toEqual({
+      storeUrl: 's3://pledgebook-evidence?endpoint=http://minio:9000&forcePathStyle=true',
+      maxBytes: 2097152,
+      mediaTypes: ['image/jpeg', 'image/png'],
+      s3Credentials: { accessKeyId: 'evidence', secretAccessKey: 'secret' },
     });
   });
 
@@ -38,9 +55,17 @@ describe('service configuration', () => {
     ['AUTH_MAX_TOKEN_LIFETIME_SECONDS', '0'],
     ['AUTH_MAX_TOKEN_LIFETIME_SECONDS', 'forever'],
     ['AUTH_MAX_TOKEN_LIFETIME_SECONDS', String(30 * 24 * 3600)],
+    ['EVIDENCE_STORE_URL', '/var/evidence'],
+    ['EVIDENCE_MAX_BYTES', '10'],
+    ['EVIDENCE_MEDIA_TYPES', 'text/html'],
+    ['EVIDENCE_MEDIA_TYPES', ''],
   ])('stops with an error naming %s when it is %s', (variable, value) => {
     expect(() => parseServiceConfig('pledge-service', { [variable]: value })).toThrow(ConfigurationError);
     expect(() => parseServiceConfig('pledge-service', { [variable]: value })).toThrow(new RegExp(`^${variable}:`));
+  });
+
+  it('wants both S3 keys or neither', () => {
+    expect(() => parseServiceConfig('pledge-service', { EVIDENCE_S3_ACCESS_KEY_ID: 'evidence' })).toThrow(/^EVIDENCE_S3_SECRET_ACCESS_KEY:/);
   });
 
   it('maps an OIDC issuer\'s claims (distributed profile)', () => {

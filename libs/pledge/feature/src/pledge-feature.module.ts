@@ -10,6 +10,7 @@ import { DirectoryWrites } from './directory/directory-writes';
 import { MembersController } from './directory/members.controller';
 import { OrgUnitsController } from './directory/org-units.controller';
 import { YearSettingsController } from './directory/year-settings.controller';
+import { PledgeEvidenceController } from './evidence/pledge-evidence.controller';
 import { BoardsController } from './http/boards.controller';
 import { ProgrammeController } from './http/programme.controller';
 import { PledgeRuntime } from './pledge-runtime';
@@ -25,7 +26,7 @@ const handlers = [ChangeDirectoryHandler, ImportDirectoryHandler, DraftPledgeHan
 /** The pledge context: directory, pledge books, fulfilment, history — HTTP, handlers, projections, relay. */
 @Module({
   imports: [CqrsModule],
-  controllers: [PledgeBooksController, PledgeChangesController, PledgeRecordController, BureausController, OrgUnitsController, MembersController, YearSettingsController, DirectoryImportController, BoardsController, ProgrammeController],
+  controllers: [PledgeBooksController, PledgeChangesController, PledgeRecordController, PledgeEvidenceController, BureausController, OrgUnitsController, MembersController, YearSettingsController, DirectoryImportController, BoardsController, ProgrammeController],
   providers: [
     ...handlers,
     DirectoryRepository,

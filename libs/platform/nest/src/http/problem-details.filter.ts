@@ -10,11 +10,11 @@ import { BadInput, problem, type Problem } from './problem';
 /** Errors carrying an HTTP family (domain errors) are matched by shape, so ports stay framework-free. */
 interface KindedError {
   code: string;
-  kind: 'not_found' | 'forbidden' | 'conflict' | 'invalid';
+  kind: 'not_found' | 'forbidden' | 'conflict' | 'invalid' | 'too_large' | 'unsupported_media_type';
   message: string;
   details: Record<string, unknown>;
 }
-const KIND_STATUS = { not_found: 404, forbidden: 403, conflict: 409, invalid: 422 } as const;
+const KIND_STATUS = { not_found: 404, forbidden: 403, conflict: 409, invalid: 422, too_large: 413, unsupported_media_type: 415 } as const;
 
 function isKinded(error: unknown): error is KindedError {
   return error instanceof PledgebookError && typeof (error as Partial<KindedError>).kind === 'string' && (error as Partial<KindedError>).kind! in KIND_STATUS;

@@ -6,7 +6,7 @@ import type { CollectiveContext, PledgeCommand } from './commands';
 import type { PledgeEvent } from './events';
 import { COLLECTIVE_OFFICERS, isCollectiveOfficer, isPledgingUnitType } from './officers';
 import type { PledgeState } from './state';
-import type { FulfilmentInput, Pledger, PledgeStatus } from './types';
+import type { EvidenceFile, FulfilmentInput, Pledger, PledgeStatus } from './types';
 import { LIMITS, validateItems } from './validate-items';
 
 const EDITABLE: PledgeStatus[] = ['draft', 'returned'];
@@ -76,6 +76,7 @@ function validateRecord(record: FulfilmentInput, state: PledgeState, at: string,
   if (record.evidence.length > LIMITS.evidence || record.evidence.some((e) => e.length === 0 || e.length > LIMITS.evidenceRef)) {
     throw invalid('invalid_evidence', `at most ${LIMITS.evidence} evidence references of 1 to ${LIMITS.evidenceRef} characters`, { field: 'evidence' });
   }
+  validateAttachments(record.attachments ?? []);
   const deedFigures = ['peopleAided', 'amountFen', 'volunteerHours'] as const;
   for (const figure of deedFigures) {
     const value = record[figure];
@@ -98,6 +99,21 @@ function validateRecord(record: FulfilmentInput, state: PledgeState, at: string,
     if (!original) throw notFound('fulfilment_record', corrects);
     if (original.itemNo !== record.itemNo) throw invalid('correction_item_mismatch', 'a correction is for the same item as the record it corrects', { field: 'itemNo' });
   }
+}
+
+const SHA256 = /^[0-9a-f]{64}$/;
+
+/** Files are checked as stored by the service before the command; here: how many, each once, named as a file and not a path. */
+function validateAttachments(files: readonly EvidenceFile[]): void {
+  if (files.length > LIMITS.attachments) throw invalid('too_many_attachments', `at most ${LIMITS.attachments} files on one record`, { field: 'attachments' });
+  files.forEach((file, i) => {
+    if (!SHA256.test(file.sha256)) throw invalid('invalid_attachment', 'an attachment is named by its SHA-256 in lower-case hex', { field: `attachments/${i}/sha256` });
+    if (files.findIndex((f) => f.sha256 === file.sha256) !== i) throw invalid('repeated_attachment', `the file ${file.sha256} is attached twice`, { field: `attachments/${i}/sha256` });
+    const name = file.name.trim();
+    if (name.length === 0 || name.length > LIMITS.attachmentName || CONTROL.test(name) || /[/\\]/.test(name) || name === '.' || name === '..') {
+      throw invalid('invalid_attachment_name', `a file name of 1 to ${LIMITS.attachmentName} characters, without slashes or control characters`, { field: `attachments/${i}/name` });
+    }
+  });
 }
 
 /**
@@ -230,13 +246,15 @@ export function decidePledge(command: PledgeCommand, state: PledgeState): Pledge
       }
       if (state.records[command.recordId]) throw conflict('record_exists', `fulfilment record ${command.recordId} exists`, { recordId: command.recordId });
       validateRecord(command.record, state, command.at, command.corrects);
+      const { attachments, ...record } = command.record;
       return [
         {
           type: 'ProgressRecorded',
           data: {
             pledgeId: state.pledgeId,
             recordId: command.recordId,
-            ...command.record,
+            ...record,
+            ...(attachments?.length ? { attachments: attachments.map((f) => ({ sha256: f.sha256, size: f.size, mediaType: f.mediaType, name: f.name.trim() })) } : {}),
             narrative: command.record.narrative.trim(),
             ...(command.record.beneficiaryRef !== undefined ? { beneficiaryRef: command.record.beneficiaryRef.trim() } : {}),
             recordedBy: command.actor.memberId,

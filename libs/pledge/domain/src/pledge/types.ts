@@ -58,12 +58,27 @@ export interface PledgeItem extends ItemInput {
   no: number;
 }
 
+/**
+ * A photo or scan kept by the pledge service, named by the SHA-256 of its bytes: the hash goes
+ * into the event, so the event's hash chain covers the file (ADR 0075).
+ */
+export interface EvidenceFile {
+  sha256: string;
+  size: number;
+  mediaType: string;
+  /** As the uploader named it; shown and offered on download, never a path. */
+  name: string;
+}
+
 export interface FulfilmentInput {
   itemNo: number;
   /** ISO date of the deed or work. */
   recordedOn: string;
   narrative: string;
+  /** References in words (a receipt's number, where a report was published). */
   evidence: string[];
+  /** Files uploaded first to the pledge service (photos, scans). */
+  attachments?: EvidenceFile[];
   peopleAided?: number;
   amountFen?: number;
   volunteerHours?: number;

@@ -1,7 +1,7 @@
 import { invalid } from '../errors';
 import { BENEFICIARY_TYPES, COMMON_AREAS, type ItemInput, type PledgeItem, type PledgerType } from './types';
 
-export const LIMITS = { items: 30, text: 1000, target: 500, beneficiary: 100, beneficiaryRef: 100, narrative: 2000, evidence: 20, evidenceRef: 500, reason: 1000 } as const;
+export const LIMITS = { items: 30, text: 1000, target: 500, beneficiary: 100, beneficiaryRef: 100, narrative: 2000, evidence: 20, evidenceRef: 500, attachments: 10, attachmentName: 200, reason: 1000 } as const;
 
 function text(value: string, max: number, field: string): string {
   const trimmed = value.trim();

@@ -1,4 +1,5 @@
 import { BENEFICIARY_TYPES, BUREAU_LEVELS, COMMON_AREAS, ITEM_KINDS, ORG_UNIT_TYPES, PARTY_STATUSES, PLEDGE_STATUSES, PLEDGER_TYPES, ROLES } from '@pledgebook/pledge-domain';
+import { attachmentsBody } from '@pledgebook/nest';
 import { z } from 'zod';
 
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, 'letters, digits, - and _ (up to 100)');
@@ -71,6 +72,8 @@ export const progressBody = z.strictObject({
   recordedOn: isoDate,
   narrative: z.string().max(2000),
   evidence: z.array(z.string().max(500)).max(20).default([]),
+  /** Files uploaded first to POST /api/v1/pledges/{pledgeId}/evidence, named by the hash it answered. */
+  attachments: attachmentsBody.optional(),
   peopleAided: z.number().int().min(0).max(1_000_000).optional(),
   amountFen: z.number().int().min(0).max(100_000_000_000).optional(),
   volunteerHours: z.number().min(0).max(10_000).optional(),

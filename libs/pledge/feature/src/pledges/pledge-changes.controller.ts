@@ -1,4 +1,4 @@
-import { Body, Controller, Headers, HttpCode, Param, Patch, Post, Req, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Inject, Param, Patch, Post, Req, Res, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import {
@@ -7,6 +7,7 @@ import {
   CurrentPrincipal,
   deterministicId,
   etagFor,
+  EVIDENCE_FILES,
   expectedRevisionFrom,
   idempotencyKeyOf,
   IdempotencyInterceptor,
@@ -16,6 +17,7 @@ import {
   ZodApiBody,
   ZodPipe,
   type AuthenticatedRequest,
+  type EvidenceFiles,
   type Principal,
 } from '@pledgebook/nest';
 import type { PledgeState } from '@pledgebook/pledge-domain';
@@ -30,7 +32,10 @@ import { ChangePledge, type ExistingPledgeCommand, type PledgeWriteResult } from
 @ApiTags('pledges')
 @Controller('api/v1/pledges')
 export class PledgeChangesController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(EVIDENCE_FILES) private readonly evidence: EvidenceFiles,
+  ) {}
 
   @Patch(':pledgeId')
   @BureauAccess({ from: 'aggregate', what: 'revise a pledge book' })
@@ -65,7 +70,10 @@ export class PledgeChangesController {
   async progress(@Param('pledgeId') id: string, @Body(new ZodPipe(progressBody)) body: z.infer<typeof progressBody>, @CurrentPrincipal() p: Principal, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response, @Headers('if-match') ifMatch?: string) {
     const key = idempotencyKeyOf(req);
     const recordId = key ? deterministicId(`record|${p.bureauId}|${p.subject}|${key}`) : newId();
-    const { corrects, ...record } = body;
+    const { corrects, attachments, ...fields } = body;
+    // Every file named must have been uploaded whole, of the size and type the record says (422 naming it otherwise).
+    await this.evidence.requireStored(attachments ?? [], 'attachments');
+    const record = { ...fields, ...(attachments?.length ? { attachments } : {}) };
     const result = await this.change(
       id,
       { type: 'RecordProgress', actor: actorOf(p), recordId, at: new Date().toISOString(), record, ...(corrects ? { corrects } : {}) },
