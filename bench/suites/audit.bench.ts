@@ -15,7 +15,7 @@ import { latencyRow, median, percentile, type BenchRow } from '../lib/measure';
 import { rawReadRows } from '../lib/raw-sqlite';
 
 const BUREAU = 'bench-audit';
-const MEMBERS = 32;
+const MEMBERS = 35;
 const GROUPS = 4;
 const PROGRESS = 110;
 const YEAR = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
@@ -90,6 +90,8 @@ export async function auditBench(): Promise<BenchRow[]> {
     const written = await writeBureauYear(join(dataDir, 'eventstore.db'));
     console.error(`audit: ${written.events.toLocaleString('en')} events of one bureau's year written; starting the gateway and letting its audit index catch up…`);
     const key = await loadOrCreateSigningKey(dataDir);
+    // The index is built from the store when the gateway starts: timed from the start of the process.
+    const started = performance.now();
     const gateway = await startServiceProcess(join(__dirname, '..', '..', 'apps', 'gateway', 'src', 'main.ts'), {
       dataDir,
       portVariable: 'PLEDGEBOOK_GATEWAY_PORT',
@@ -101,7 +103,6 @@ export async function auditBench(): Promise<BenchRow[]> {
       const auditor: Caller = { claims, token: await signAccessToken(key, claims, { ttl: '2h', issuer: 'pledgebook', audience: 'pledgebook' }) };
       const timeline = (i: number) => `/api/v1/audit/bureaus/${BUREAU}/members/${member(i % MEMBERS)}/years/${YEAR}/timeline?limit=500`;
       const head = await readHead(join(dataDir, 'eventstore.db'));
-      const started = performance.now();
       for (let r: Reply = await gateway.call(auditor, 'GET', timeline(0)); ; r = await gateway.call(auditor, 'GET', timeline(0))) {
         if (r.status !== 200) throw new Error(`timeline: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
         if ((r.body as { indexedThrough: number }).indexedThrough >= head) break;
@@ -161,7 +162,7 @@ export async function auditBench(): Promise<BenchRow[]> {
       const raw = median(rawMs);
       const note = `${lines.toLocaleString('en')} lines in ${manifest!.streams.length} streams, ${(bytes / 1e6).toFixed(1)} MB zip; median of 3 (first export ${seconds(firstExportMs).toFixed(2)} s, signing the checkpoints of the whole log); raw read ${raw.toFixed(1)} ms`;
       return [
-        latencyRow('audit: a member’s year across services over HTTP (~300 events, one page), p99', percentile(timelineMs, 99), percentile(healthMs, 99), 'GET /health/live at the gateway over HTTP, p99', 100, `p50 ${percentile(timelineMs, 50).toFixed(2)} ms; ${(items / 400).toFixed(0)} events a page; 400 requests over ${MEMBERS} members, each recorded in the audit log; index built in ${indexSeconds.toFixed(1)} s for ${written.events.toLocaleString('en')} events`),
+        latencyRow('audit: a member’s year across services over HTTP (~300 events, one page), p99', percentile(timelineMs, 99), percentile(healthMs, 99), 'GET /health/live at the gateway over HTTP, p99', 100, `p50 ${percentile(timelineMs, 50).toFixed(2)} ms; ${(items / 400).toFixed(0)} events a page; 400 requests over ${MEMBERS} members, each recorded in the audit log; gateway started and its audit index built from the store in ${indexSeconds.toFixed(1)} s for ${written.events.toLocaleString('en')} events`),
         secondsRow('audit: export of a bureau’s year (signed zip over HTTP)', median(exportMs), raw, note),
         secondsRow('audit: offline verification of that bundle (signature, chains, manifest, checkpoints)', median(verifyMs), raw, `in-process verifyBundle, as npx pledgebook-verify runs it; ${note}`),
       ];
