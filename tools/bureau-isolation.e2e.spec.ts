@@ -43,6 +43,7 @@ const SAMPLES: Record<string, unknown> = {
   'pledge-service POST /api/v1/pledges/{pledgeId}/submit': undefined,
   'pledge-service POST /api/v1/pledges/{pledgeId}/withdraw': { reason: '冒名撤回' },
   'pledge-service POST /api/v1/pledges/{pledgeId}/progress': { itemNo: 3, recordedOn: `${YEAR}-01-02`, narrative: '冒名记录', peopleAided: 1 },
+  'pledge-service POST /api/v1/pledges/{pledgeId}/evidence': '%PDF-1.4 冒名佐证',
   'review-service PUT /api/v1/reviews/bureaus/{bureauId}/deadlines': { groupDays: 1, branchDays: 1 },
   'review-service POST /api/v1/reviews/branches/{branchId}/publications': { year: YEAR },
   'review-service POST /api/v1/reviews/leadership/publications': { year: YEAR },
