@@ -128,9 +128,14 @@ describe('a pledge book through the console', () => {
     await page.locator('#narrative').fill('走访资助学生家庭，送去学习用品和助学金');
     await page.locator('#peopleAided').fill('1');
     await page.locator('#amountYuan').fill('500.5');
+    // A photo as evidence: uploaded when chosen, its hash sent with the record, shown small in the list.
+    const photo = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    await page.locator('.ant-modal input[type=file]').setInputFiles({ name: '走访照片.png', mimeType: 'image/png', buffer: photo });
+    await page.locator('.ant-modal .ant-upload-list-item', { hasText: '走访照片.png' }).waitFor();
     await page.locator('.ant-modal').getByRole('button', { name: '保存' }).click();
     await toast(page, '践诺记录已保存');
     await page.getByText('帮扶1人 · 捐助¥500.50 · 服务0小时').waitFor();
+    await page.waitForFunction(() => ((document.querySelector('.ant-table img[alt="走访照片.png"]') as HTMLImageElement | null)?.naturalWidth ?? 0) > 0);
     await go(page, `/member/booklet?year=${YEAR}`);
     const frame = page.frameLocator('iframe.booklet-frame');
     await frame.getByText('每月精读一本理论著作，撰写学习心得').waitFor();

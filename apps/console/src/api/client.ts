@@ -12,8 +12,8 @@ type Method = 'get' | 'post' | 'put' | 'patch';
 /** The paths the document lists with this method (absent methods are typed `never`). */
 type PathFor<M extends Method> = { [P in keyof paths]: paths[P][M] extends undefined ? never : P }[keyof paths];
 type Operation<P extends keyof paths, M extends Method> = paths[P][M];
-/** The JSON request body the document describes for this path and method. */
-export type BodyOf<P extends keyof paths, M extends Method> = Operation<P, M> extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+/** The JSON request body the document describes for this path and method (per path: a file upload's path has none). */
+export type BodyOf<P extends keyof paths, M extends Method> = P extends keyof paths ? (Operation<P, M> extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never) : never;
 
 export type Query = Record<string, string | number | boolean | undefined>;
 

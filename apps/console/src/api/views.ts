@@ -2,6 +2,7 @@
 // today but not yet the answers; these types follow the services' answers (docs/api/*.md) until
 // the documents carry response schemas and the generated types replace them.
 import type { BodyOf } from './client';
+import type { EvidenceFile } from './evidence';
 
 export type DraftBody = BodyOf<'/api/v1/pledges', 'post'>;
 export type ItemInput = DraftBody['items'][number];
@@ -24,6 +25,8 @@ export interface FulfilmentRecord {
   recordedOn: string;
   narrative: string;
   evidence: string[];
+  /** Photos and scans (ADR 0075). */
+  attachments?: EvidenceFile[];
   peopleAided?: number;
   amountFen?: number;
   volunteerHours?: number;

@@ -3,11 +3,13 @@ import { Alert, Card, Descriptions, Space, Table, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { apiGet } from '../../api/client';
 import { useNames } from '../../api/directory';
+import type { EvidenceFile } from '../../api/evidence';
 import { ApiProblem } from '../../api/problem';
 import type { Pledge, Review } from '../../api/views';
 import { useUser } from '../../auth/useSession';
 import { formatDateTime, formatYuan } from '../../format/format';
 import { useI18n } from '../../i18n/i18n';
+import { EvidenceThumbs } from '../../ui/EvidenceThumbs';
 import { StatusTag } from '../../ui/labels';
 import { Loading } from '../../ui/Loading';
 import { ProblemAlert } from '../../ui/problems';
@@ -99,6 +101,7 @@ export function BookPanel({ pledgeId }: { pledgeId: string }) {
               { title: t('record.peopleAided'), dataIndex: 'peopleAided', align: 'right' },
               { title: t('record.amount'), dataIndex: 'amountFen', align: 'right', render: (fen?: number) => (fen ? formatYuan(fen, locale) : '') },
               { title: t('record.hours'), dataIndex: 'volunteerHours', align: 'right' },
+              { title: t('record.evidence'), dataIndex: 'attachments', render: (files?: EvidenceFile[]) => <EvidenceThumbs pledgeId={book.pledgeId} files={files} /> },
             ]}
           />
         </Card>

@@ -2,10 +2,12 @@ import { Button, DatePicker, Form, Input, InputNumber, Modal, Select, message } 
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { apiPost } from '../../api/client';
+import type { EvidenceFile } from '../../api/evidence';
 import type { Pledge } from '../../api/views';
 import { yuanToFen } from '../../format/format';
 import { useI18n } from '../../i18n/i18n';
 import { ProblemAlert, showFieldErrors } from '../../ui/problems';
+import { EvidenceUpload } from './EvidenceUpload';
 
 interface Values {
   itemNo: number;
@@ -14,16 +16,19 @@ interface Values {
   peopleAided?: number;
   amountYuan?: string;
   volunteerHours?: number;
+  attachments?: EvidenceFile[];
 }
 
-/** Recording a deed done for a published book: people aided, the amount in yuan (sent as fen), hours. */
+/** Recording a deed done for a published book: people aided, the amount in yuan (sent as fen), hours, photos and scans. */
 export function RecordDeed({ pledge, etag, onRecorded }: { pledge: Pledge; etag?: string; onRecorded: () => void }) {
   const { t, label } = useI18n();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [uploading, setUploading] = useState(false);
   const [failure, setFailure] = useState<{ error: unknown; lines: string[] }>();
   const [form] = Form.useForm<Values>();
   const submit = async (values: Values) => {
+    if (uploading) return void message.warning(t('record.evidenceUploading'));
     setBusy(true);
     setFailure(undefined);
     try {
@@ -37,6 +42,7 @@ export function RecordDeed({ pledge, etag, onRecorded }: { pledge: Pledge; etag?
           ...(values.peopleAided !== undefined && values.peopleAided !== null ? { peopleAided: values.peopleAided } : {}),
           ...(amountFen !== undefined ? { amountFen } : {}),
           ...(values.volunteerHours !== undefined && values.volunteerHours !== null ? { volunteerHours: values.volunteerHours } : {}),
+          ...(values.attachments?.length ? { attachments: values.attachments } : {}),
         } as never,
         { path: { pledgeId: pledge.pledgeId }, headers: etag ? { 'if-match': etag } : {} },
       );
@@ -76,7 +82,11 @@ export function RecordDeed({ pledge, etag, onRecorded }: { pledge: Pledge; etag?
           <Form.Item label={t('record.hours')} name="volunteerHours">
             <InputNumber min={0} precision={1} style={{ width: '100%' }} />
           </Form.Item>
-          <Button type="primary" htmlType="submit" loading={busy}>
+          <Form.Item label={t('record.evidence')} name="attachments" extra={t('record.evidenceHint')}>
+            {/* Remounted with the form's reset, so a saved record's files do not linger. */}
+            <EvidenceUpload key={open ? 'open' : 'closed'} pledgeId={pledge.pledgeId} onBusy={setUploading} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={busy} disabled={uploading}>
             {t('common.save')}
           </Button>
         </Form>

@@ -1,0 +1,47 @@
+// Evidence files (photos, scans) through the same typed client: a file is sent as the raw body with
+// its own type, and read back as a Blob for a thumbnail or a download (the token is in a header, so
+// an <img src> cannot fetch it by itself).
+import { client } from './client';
+import { ApiProblem, problemOf } from './problem';
+
+/** A stored file as a record names it (the hash the service answered on upload). */
+export interface EvidenceFile {
+  sha256: string;
+  size: number;
+  mediaType: 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
+  name: string;
+}
+
+export const EVIDENCE_ACCEPT = 'image/jpeg,image/png,image/webp,application/pdf';
+
+async function answer(call: Promise<{ response: Response }>): Promise<Response> {
+  let response: Response;
+  try {
+    ({ response } = await call);
+  } catch (error) {
+    throw new ApiProblem({ status: 0, title: 'network', detail: error instanceof Error ? error.message : String(error) });
+  }
+  if (!response.ok) throw await problemOf(response);
+  return response;
+}
+
+/** Uploads one file to a pledge book; answers the reference a progress record takes. */
+export async function uploadPledgeEvidence(pledgeId: string, file: File): Promise<EvidenceFile> {
+  const response = await answer(
+    client.POST('/api/v1/pledges/{pledgeId}/evidence', {
+      params: { path: { pledgeId } },
+      body: file as never,
+      bodySerializer: (b: unknown) => b as Blob,
+      headers: { 'content-type': file.type },
+      parseAs: 'stream',
+    } as never) as never,
+  );
+  const stored = (await response.json()) as Omit<EvidenceFile, 'name'>;
+  return { ...stored, name: file.name };
+}
+
+/** A file named on one of the book's records, as a Blob. */
+export async function pledgeEvidenceBlob(pledgeId: string, sha256: string): Promise<Blob> {
+  const response = await answer(client.GET('/api/v1/pledges/{pledgeId}/evidence/{sha256}', { params: { path: { pledgeId, sha256 } }, parseAs: 'stream' } as never) as never);
+  return response.blob();
+}
