@@ -72,33 +72,31 @@ export class Tally {
   add(rollup: BureauYearRollup, filter: Filter = () => true, options: { opening?: boolean } = {}): this {
     const c = this.counts;
     const groupsWithBooks = new Set<string>();
-    for (const book of Object.values(rollup.books)) {
-      if (!filter(book)) continue;
-      const f = book.figures;
-      if (!f) {
-        c.booksInReview += 1;
-        continue;
-      }
-      c.booksPublished += 1;
-      c.deedsPledged += f.deedsPledged;
-      c.deedsDone += f.deedsDone;
-      c.amountFen += f.amountFen;
-      c.volunteerHours += f.volunteerHours;
-      c.records += f.records;
-      this.unnamed += f.unnamedPeople;
-      for (const [ref, people] of Object.entries(f.beneficiaries)) this.beneficiaries.set(ref, Math.max(this.beneficiaries.get(ref) ?? 0, people));
-      if (book.groupId) groupsWithBooks.add(book.groupId);
+    for (const place of rollup.books) {
+      if (!filter(place)) continue;
+      c.booksInReview += place.booksInReview;
+      if (place.booksPublished === 0) continue;
+      c.booksPublished += place.booksPublished;
+      c.deedsPledged += place.deedsPledged;
+      c.deedsDone += place.deedsDone;
+      c.amountFen += place.amountFen;
+      c.volunteerHours += place.volunteerHours;
+      c.records += place.records;
+      this.unnamed += place.unnamedPeople;
+      for (const [ref, values] of Object.entries(place.beneficiaries)) this.beneficiaries.set(ref, Math.max(this.beneficiaries.get(ref) ?? 0, ...values));
+      if (place.groupId) groupsWithBooks.add(place.groupId);
     }
     const due = monthsDue(rollup.year, this.asOf);
     c.checksExpected += groupsWithBooks.size * due;
-    for (const [key, check] of Object.entries(rollup.checks)) {
-      if (!filter(check)) continue;
-      c.checkedItems += check.items;
-      c.itemsDoneOrOnTrack += check.done + check.onTrack;
-      const month = Number(key.slice(-2));
-      if (groupsWithBooks.has(check.groupId) && month <= due) c.checksRecorded += 1;
+    for (const group of rollup.checks) {
+      if (!filter(group)) continue;
+      for (const [month, [items, done, onTrack]] of Object.entries(group.months)) {
+        c.checkedItems += items;
+        c.itemsDoneOrOnTrack += done + onTrack;
+        if (groupsWithBooks.has(group.groupId) && Number(month) <= due) c.checksRecorded += 1;
+      }
     }
-    for (const result of Object.values(rollup.results)) if (filter(result)) this.grades[result.grade] += 1;
+    for (const place of rollup.results) if (filter(place)) for (const grade of Object.values(place.grades)) this.grades[grade] += 1;
     for (const grant of Object.values(rollup.grants)) {
       if (grant.revoked || !filter(grant)) continue;
       c.grants += 1;

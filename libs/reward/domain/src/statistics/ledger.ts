@@ -1,9 +1,13 @@
-import type { Grade } from '../shared/grades';
 import type { StatisticsFact } from './facts';
 import { countFulfilment, type FulfilmentLine } from './fulfilment-count';
-import type { OpeningFigures } from './opening';
+import { addBookToPlace, emptyRollup, putCheck, putResult, scoped, type BookFigures, type BureauYearRollup, type CheckCounts, type Scoped } from './rollup';
 
-/** A pledge book as the statistics count it: where it sits, whether it counts, its deed items. */
+export * from './rollup';
+
+/**
+ * A pledge book as the statistics count it: where it sits, whether it counts, its deed items, and
+ * (once it counts) the figures it adds to its place in its bureau-year.
+ */
 export interface BookLedger {
   pledgeId: string;
   bureauId: string;
@@ -12,61 +16,12 @@ export interface BookLedger {
   groupId?: string;
   status: 'submitted' | 'published' | 'withdrawn' | 'closed';
   deedItems: number[];
+  figures?: BookFigures;
 }
 
 /** A fulfilment record kept for the counting rule (a later correction is counted against it), with its book. */
 export interface BookRecord extends FulfilmentLine {
   pledgeId: string;
-}
-
-/** A published book's contribution: its deeds, and its records counted once (corrections replace). */
-export interface BookFigures {
-  deedsPledged: number;
-  deedsDone: number;
-  records: number;
-  amountFen: number;
-  volunteerHours: number;
-  unnamedPeople: number;
-  beneficiaries: Record<string, number>;
-  /** Items with a counted record (deedsDone counts the deed items among them). */
-  itemsWithRecords: number[];
-}
-
-export interface RollupBook {
-  branchId?: string;
-  groupId?: string;
-  /** Present once the book is published (or closed after publication); in review until then. */
-  figures?: BookFigures;
-}
-
-export interface CheckEntry {
-  groupId: string;
-  branchId?: string;
-  items: number;
-  done: number;
-  onTrack: number;
-  behind: number;
-  notStarted: number;
-}
-
-export interface Scoped {
-  branchId?: string;
-  groupId?: string;
-}
-
-/**
- * Everything one bureau's statistics need for one year, kept small: each counting book's figures
- * (a withdrawn book is removed), the latest check per group and month, final results and grants
- * where they were placed when they happened.
- */
-export interface BureauYearRollup {
-  bureauId: string;
-  year: number;
-  books: Record<string, RollupBook>;
-  checks: Record<string, CheckEntry>;
-  results: Record<string, Scoped & { grade: Grade }>;
-  grants: Record<string, Scoped & { amountFen: number; revoked?: boolean }>;
-  opening?: OpeningFigures;
 }
 
 /** Where the bureau's members and units sit (for results and grants, placed when they happen). */
@@ -84,7 +39,7 @@ export interface StatisticsParts {
   hasRecord(record: BookRecord): boolean;
   putRecord(record: BookRecord): void;
   /** A book's records in the order they were recorded. */
-  recordsOf(pledgeId: string): BookRecord[];
+  recordsOf(pledgeId: string): readonly FulfilmentLine[];
   rollup(bureauId: string, year: number): BureauYearRollup | undefined;
   putRollup(rollup: BureauYearRollup): void;
   placements(bureauId: string): Placements | undefined;
@@ -125,9 +80,6 @@ export function withOriginalRecord(book: BookLedger, figures: BookFigures, recor
   };
 }
 
-const emptyRollup = (bureauId: string, year: number): BureauYearRollup => ({ bureauId, year, books: {}, checks: {}, results: {}, grants: {} });
-const scoped = (branchId?: string, groupId?: string): Scoped => ({ ...(branchId ? { branchId } : {}), ...(groupId ? { groupId } : {}) });
-
 /** A member's place, the branch taken from their group when the directory names only the group. */
 export function placementOf(placements: Placements | undefined, memberId: string): Scoped {
   const member = placements?.members[memberId];
@@ -157,16 +109,25 @@ function withPlacements(parts: StatisticsParts, bureauId: string, change: (place
 
 const counts = (book: BookLedger) => book.status === 'published' || book.status === 'closed';
 
-/** Stores the book and brings its entry in its bureau-year up to date (withdrawn books leave it). */
-function putBook(parts: StatisticsParts, book: BookLedger, figures: () => BookFigures = () => bookFigures(book, parts.recordsOf(book.pledgeId))): void {
-  parts.putBook(book);
+/** A book's share of its place: none once withdrawn; in review, or counted with its figures. */
+function place(parts: StatisticsParts, book: BookLedger, sign: 1 | -1, change: (rollup: BureauYearRollup) => void = () => undefined): void {
   withRollup(parts, book.bureauId, book.year, (rollup) => {
-    if (book.status === 'withdrawn') {
-      delete rollup.books[book.pledgeId];
-      return;
-    }
-    rollup.books[book.pledgeId] = { ...scoped(book.branchId, book.groupId), ...(counts(book) ? { figures: figures() } : {}) };
+    if (book.status !== 'withdrawn') addBookToPlace(rollup, scoped(book.branchId, book.groupId), book.figures, sign);
+    change(rollup);
   });
+}
+
+/**
+ * Stores the book as it is now and moves its share of its place from what it was (`before`) to
+ * what it is: its figures counted from its records unless given (withdrawn books leave).
+ */
+function putBook(parts: StatisticsParts, before: BookLedger | undefined, now: BookLedger, figures?: BookFigures): void {
+  const { figures: _earlier, ...book } = now;
+  const next: BookLedger = counts(book) ? { ...book, figures: figures ?? bookFigures(book, parts.recordsOf(book.pledgeId)) } : book;
+  parts.putBook(next);
+  const sameYear = before && before.bureauId === next.bureauId && before.year === next.year;
+  if (before && !sameYear) place(parts, before, -1);
+  place(parts, next, 1, (rollup) => void (sameYear && before.status !== 'withdrawn' && addBookToPlace(rollup, scoped(before.branchId, before.groupId), before.figures, -1)));
 }
 
 /** A fulfilment record: kept, and counted in its book's figures once the book counts. */
@@ -176,16 +137,16 @@ function recordProgress(parts: StatisticsParts, pledgeId: string, line: Fulfilme
   if (!book || parts.hasRecord(record)) return; // a book never seen submitted, or a record already kept
   parts.putRecord(record);
   if (!counts(book)) return;
-  const current = parts.rollup(book.bureauId, book.year)?.books[pledgeId]?.figures;
   // An original record adds a line; a correction may replace any line: count the book again.
-  putBook(parts, book, current && line.corrects === undefined ? () => withOriginalRecord(book, current, line) : undefined);
+  putBook(parts, book, book, book.figures && line.corrects === undefined ? withOriginalRecord(book, book.figures, line) : undefined);
 }
 
 function changeBook(parts: StatisticsParts, pledgeId: string, change: (book: BookLedger) => void): void {
   const book = parts.book(pledgeId);
   if (!book) return; // a book whose submission this service never learned of: nothing to count it by
-  change(book);
-  putBook(parts, book);
+  const next = { ...book };
+  change(next);
+  putBook(parts, book, next);
 }
 
 /** Folds one fact into the statistics. Deterministic: the same facts in the same order give the same parts. */
@@ -205,7 +166,7 @@ export function applyStatisticsFact(parts: StatisticsParts, fact: StatisticsFact
         status: earlier?.status === 'published' || earlier?.status === 'closed' ? earlier.status : 'submitted',
         deedItems: [...fact.deedItems],
       };
-      return putBook(parts, book);
+      return putBook(parts, earlier, book);
     }
     case 'book-revised':
       return changeBook(parts, fact.pledgeId, (b) => void (b.deedItems = [...fact.deedItems]));
@@ -214,24 +175,23 @@ export function applyStatisticsFact(parts: StatisticsParts, fact: StatisticsFact
     case 'book-withdrawn':
       return changeBook(parts, fact.pledgeId, (b) => void (b.status = 'withdrawn'));
     case 'book-closed': {
-      // Closing changes no figure: the entry keeps them.
+      // Closing changes no figure: the book keeps them.
       const book = parts.book(fact.pledgeId);
       if (!book || book.status !== 'published') return;
-      const figures = parts.rollup(book.bureauId, book.year)?.books[fact.pledgeId]?.figures;
-      return putBook(parts, { ...book, status: 'closed' }, figures ? () => figures : undefined);
+      return putBook(parts, book, { ...book, status: 'closed' }, book.figures);
     }
     case 'progress':
       return recordProgress(parts, fact.pledgeId, fact.record);
     case 'check': {
       const year = Number(fact.month.slice(0, 4));
       const branchId = fact.branchId ?? parts.placements(fact.bureauId)?.units[fact.groupId]?.parentId;
-      const { kind: _k, bureauId: _b, month: _m, ...counts } = fact;
+      const counts: CheckCounts = [fact.items, fact.done, fact.onTrack, fact.behind, fact.notStarted];
       // One check per group and month: a later (corrected) check replaces the earlier.
-      return withRollup(parts, fact.bureauId, year, (r) => void (r.checks[`${fact.groupId}|${fact.month}`] = { ...counts, ...(branchId ? { branchId } : {}) }));
+      return withRollup(parts, fact.bureauId, year, (r) => putCheck(r, fact.groupId, branchId, fact.month.slice(5, 7), counts));
     }
     case 'result': {
       const place = placementOf(parts.placements(fact.bureauId), fact.memberId);
-      return withRollup(parts, fact.bureauId, fact.year, (r) => void (r.results[`${fact.memberId}|${fact.half}`] = { ...place, grade: fact.grade }));
+      return withRollup(parts, fact.bureauId, fact.year, (r) => putResult(r, `${fact.memberId}|${fact.half}`, place, fact.grade));
     }
     case 'grant': {
       const placements = parts.placements(fact.bureauId);
@@ -260,7 +220,9 @@ export class InMemoryStatisticsParts implements StatisticsParts {
   hasRecord = (record: BookRecord) => this.records.has(record.recordId);
   putRecord = (record: BookRecord) => {
     this.records.set(record.recordId, record);
-    this.byBook.set(record.pledgeId, [...(this.byBook.get(record.pledgeId) ?? []), record]);
+    const kept = this.byBook.get(record.pledgeId);
+    if (kept) kept.push(record);
+    else this.byBook.set(record.pledgeId, [record]);
   };
   recordsOf = (pledgeId: string) => this.byBook.get(pledgeId) ?? [];
   rollup = (bureauId: string, year: number) => this.rollups.get(`${bureauId}/${year}`);

@@ -90,7 +90,7 @@ describe('statistics: what counts', () => {
       ...(i % 6 === 5 ? { corrects: `x${i - 3}` } : {}),
     }));
     for (const line of lines) applyStatisticsFact(parts, { kind: 'progress', pledgeId: 'p1', record: line });
-    const counted = parts.rollups.get('weihai/2026')!.books.p1!.figures;
+    const counted = parts.books.get('p1')!.figures;
     expect(counted).toEqual(bookFigures(parts.books.get('p1')!, lines));
     expect(counted!.records).toBeLessThan(30);
   });

@@ -14,15 +14,24 @@ export interface BureauTables {
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+const inPeriod = (rollups: readonly BureauYearRollup[], year?: number) => rollups.filter((r) => year === undefined || r.year === year).sort((a, b) => a.year - b.year);
+
+/** A bureau's total for the period alone (all a roll-up needs of each bureau): the `total` of its tables. */
+export function bureauTotal(rollups: readonly BureauYearRollup[], options: { year?: number; asOf: string }): Figures {
+  const total = new Tally(options.asOf);
+  for (const rollup of inPeriod(rollups, options.year)) total.add(rollup, undefined, { opening: true });
+  return total.figures();
+}
+
 /** A bureau's tables from its rollups: the total, its branches, its groups and its years. */
 export function bureauTables(rollups: readonly BureauYearRollup[], options: { year?: number; asOf: string }): BureauTables {
-  const period = rollups.filter((r) => options.year === undefined || r.year === options.year).sort((a, b) => a.year - b.year);
+  const period = inPeriod(rollups, options.year);
   const total = new Tally(options.asOf);
   const branches = new Set<string>();
   const groups = new Map<string, string | undefined>();
   for (const rollup of period) {
     total.add(rollup, undefined, { opening: true });
-    const entries = [...Object.values(rollup.books), ...Object.values(rollup.checks), ...Object.values(rollup.results), ...Object.values(rollup.grants)];
+    const entries = [...rollup.books, ...rollup.checks, ...rollup.results, ...Object.values(rollup.grants)];
     for (const e of entries) {
       if (e.branchId) branches.add(e.branchId);
       if (e.groupId && !groups.get(e.groupId)) groups.set(e.groupId, e.branchId);
