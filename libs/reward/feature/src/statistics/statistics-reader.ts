@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '@pledgebook/event-store';
 import { EVENT_STORE, READ_MODELS } from '@pledgebook/nest';
 import type { ReadModelStore } from '@pledgebook/read-model';
-import { bureauTables, type BureauTables, type BureauYearRollup, type Figures } from '@pledgebook/reward-domain';
+import { bureauTables, bureauTotal, type BureauTables, type BureauYearRollup, type Figures } from '@pledgebook/reward-domain';
 import { all } from '../projections/all';
 import { replayRollups } from './replay';
 import { STAT_ROLLUPS, type RollupDoc } from './statistics.views';
@@ -49,7 +49,7 @@ export class StatisticsReader {
   async totals(bureauIds: readonly string[], options: FigureOptions): Promise<Map<string, Figures>> {
     const rollups = await this.rollups(bureauIds, options);
     const totals = new Map<string, Figures>();
-    for (const [id, list] of rollups) totals.set(id, bureauTables(list, { ...(options.year !== undefined ? { year: options.year } : {}), asOf: options.asOf }).total);
+    for (const [id, list] of rollups) totals.set(id, bureauTotal(list, { ...(options.year !== undefined ? { year: options.year } : {}), asOf: options.asOf }));
     return totals;
   }
 }

@@ -45,7 +45,7 @@ export class RewardLookups {
   /** Years in which the system holds the bureau's pledge books. */
   async systemYears(bureauId: string): Promise<number[]> {
     const rollups = await all<RollupDoc>(this.views, STAT_ROLLUPS, { bureauId });
-    return rollups.filter((r) => Object.keys(r.books).length > 0).map((r) => r.year);
+    return rollups.filter((r) => r.books.length > 0).map((r) => r.year);
   }
 
   /** Whether a grant's recipient is known and its basis exists and concerns the recipient. */
