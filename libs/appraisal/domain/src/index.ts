@@ -22,6 +22,7 @@ export * from './scheme/evolve';
 export * from './scheme/decide';
 export * from './scheme/decider';
 
+export * from './shared/evidence';
 export * from './monthly-check/types';
 export * from './monthly-check/commands';
 export * from './monthly-check/events';

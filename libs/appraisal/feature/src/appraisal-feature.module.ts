@@ -6,6 +6,7 @@ import { AppraisalRuntime } from './appraisal-runtime';
 import { BallotRateLimiter, BALLOT_RATE_LIMIT } from './ballots/ballot-rate-limit';
 import { BallotsController } from './ballots/ballots.controller';
 import { CalendarController } from './calendar/calendar.controller';
+import { CheckEvidenceController } from './checks/check-evidence.controller';
 import { ChecksController } from './checks/checks.controller';
 import { Directory } from './context/directory';
 import { EventFacts } from './context/event-facts';
@@ -41,6 +42,7 @@ export interface AppraisalFeatureOptions {
     SchemesController,
     CalendarController,
     ChecksController,
+    CheckEvidenceController,
     DispatchController,
     TalksController,
     RoundsController,

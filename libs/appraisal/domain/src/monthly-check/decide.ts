@@ -2,6 +2,7 @@ import { hasRole, requireBureau, type Actor } from '../shared/actor';
 import { isYearMonth, localDate, monthOf } from '../shared/dates';
 import { conflict, forbidden, invalid, notFound } from '../shared/errors';
 import { countStatuses, ITEM_STATUSES, itemKey } from '../shared/statuses';
+import { keptAttachments, validateAttachments } from '../shared/evidence';
 import { isBlank, repeated } from '../shared/text';
 import type { MonthlyCheckCommand } from './commands';
 import type { MonthlyCheckEvent } from './events';
@@ -20,6 +21,7 @@ const normalise = (entries: readonly CheckEntry[]): CheckEntry[] =>
     memberId: e.memberId,
     note: e.note.trim(),
     items: e.items.map((i) => ({ pledgeId: i.pledgeId, itemNo: i.itemNo, status: i.status, ...(isBlank(i.note) ? {} : { note: i.note!.trim() }) })),
+    ...keptAttachments(e.attachments),
   }));
 
 function decideCorrection(command: Extract<MonthlyCheckCommand, { type: 'CorrectMonthlyCheck' }>, state: MonthlyCheckState): MonthlyCheckEvent[] {
@@ -67,6 +69,7 @@ export function decideMonthlyCheck(command: MonthlyCheckCommand, state: MonthlyC
   const thisMonth = monthOf(localDate(command.at));
   if (command.month > thisMonth) throw invalid('future_month', `${command.month} has not begun (this month is ${thisMonth})`, { field: 'month' });
   validateEntries(command.roster, command.entries);
+  command.entries.forEach((e, i) => validateAttachments(e.attachments ?? [], `entries/${i}/attachments`));
   const entries = normalise(command.entries);
   const counts = countStatuses(entries.flatMap((e) => e.items.map((i) => i.status)));
   const { bureauId, branchId, groupId, month } = command;

@@ -2,7 +2,20 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res, 
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { localDate, type MonthlyCheckCommand, type MonthlyCheckState } from '@pledgebook/appraisal-domain';
-import { BureauAccess, CurrentPrincipal, etagFor, IdempotencyInterceptor, parseInput, READ_MODELS, ZodApiBody, ZodPipe, type AuthenticatedRequest, type Principal } from '@pledgebook/nest';
+import {
+  BureauAccess,
+  CurrentPrincipal,
+  etagFor,
+  EVIDENCE_FILES,
+  IdempotencyInterceptor,
+  parseInput,
+  READ_MODELS,
+  ZodApiBody,
+  ZodPipe,
+  type AuthenticatedRequest,
+  type EvidenceFiles,
+  type Principal,
+} from '@pledgebook/nest';
 import type { ReadModelStore } from '@pledgebook/read-model';
 import { notFound } from '@pledgebook/util';
 import type { Response } from 'express';
@@ -21,7 +34,7 @@ import { gridRow, overdueMonths } from './check-grid';
 
 const checkBody = (state: MonthlyCheckState, revision: number) => ({
   ...state,
-  entries: Object.entries(state.entries).map(([memberId, e]) => ({ memberId, note: e.note, items: Object.values(e.items) })),
+  entries: Object.entries(state.entries).map(([memberId, e]) => ({ memberId, note: e.note, items: Object.values(e.items), ...(e.attachments ? { attachments: e.attachments } : {}) })),
   revision,
 });
 
@@ -35,6 +48,7 @@ export class ChecksController {
     private readonly directory: Directory,
     @Inject(READ_MODELS) private readonly views: ReadModelStore,
     @Inject(APPRAISAL_CLOCK) private readonly clock: Clock,
+    @Inject(EVIDENCE_FILES) private readonly evidence: EvidenceFiles,
   ) {}
 
   /** Who the group checks for the month and their items (every member with a published book in the group that month). */
@@ -71,11 +85,13 @@ export class ChecksController {
     const { bureauId, groupId, month } = this.key(params);
     const id = checkId(bureauId, groupId, month);
     const at = this.clock.now().toISOString();
+    // Every file named is stored, of that size and type (422 naming /entries/<i>/attachments/<j>/… otherwise).
+    for (const [i, e] of b.entries.entries()) await this.evidence.requireStored(e.attachments ?? [], `entries/${i}/attachments`);
     const command = async (): Promise<MonthlyCheckCommand> => {
       const group = await partyGroup(this.directory, bureauId, groupId);
       const books = publishedBy(await this.directory.publishedBooks(bureauId, Number(month.slice(0, 4))), at);
       const roster = checkRoster(await this.directory.members(bureauId), books, groupId, month, localDate(at)).map(({ memberId, items }) => ({ memberId, items }));
-      return { type: 'RecordMonthlyCheck', actor: await this.directory.actorOf(p), bureauId, branchId: group.branchId, groupId, month, roster, entries: b.entries.map((e) => ({ ...e, items: e.items.map((i) => ({ ...i })) })), at };
+      return { type: 'RecordMonthlyCheck', actor: await this.directory.actorOf(p), bureauId, branchId: group.branchId, groupId, month, roster, entries: b.entries.map((e) => ({ ...e, items: e.items.map((i) => ({ ...i })), ...(e.attachments?.length ? { attachments: e.attachments } : {}) })), at };
     };
     const result: AppraisalWriteResult<'check'> = await this.commands.execute(new DecideAppraisal('check', id, command, writeMeta(p, req, 'record-check', id)));
     res.status(201).setHeader('Location', `/api/v1/appraisals/bureaus/${bureauId}/groups/${groupId}/checks/${month}`);

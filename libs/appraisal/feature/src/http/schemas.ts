@@ -1,4 +1,5 @@
 import { DEFAULT_RATING_PERCENT, DEMOCRATIC_SOURCES, FORMULAS, GRADES, ITEM_STATUSES, RATINGS } from '@pledgebook/appraisal-domain';
+import { attachmentsBody } from '@pledgebook/nest';
 import { z } from 'zod';
 
 // Request shapes at the edge: wrong types and unknown fields are 400s naming the field; the
@@ -49,7 +50,9 @@ export const emptyBody = z.strictObject({});
 export const calendarBody = z.strictObject({ holidays: z.array(isoDate).max(60), makeUpWorkdays: z.array(isoDate).max(30) });
 
 const itemCheck = z.strictObject({ pledgeId: id, itemNo: z.number().int().min(1).max(100), status: z.enum(ITEM_STATUSES), note: text(1000).optional() });
-export const recordCheckBody = z.strictObject({ entries: z.array(z.strictObject({ memberId: id, note: text(1000), items: z.array(itemCheck).max(100) })).max(200) });
+export const recordCheckBody = z.strictObject({
+  entries: z.array(z.strictObject({ memberId: id, note: text(1000), items: z.array(itemCheck).max(100), attachments: attachmentsBody.optional() })).max(200),
+});
 export const correctCheckBody = z.strictObject({ reason: text(1000), changes: z.array(itemCheck.extend({ memberId: id })).min(1).max(500) });
 
 export const dispatchBody = z.strictObject({
