@@ -128,6 +128,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/appraisals/bureaus/{bureauId}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CheckEvidenceController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/appraisals/bureaus/{bureauId}/groups/{groupId}/checks/{month}": {
         parameters: {
             query?: never;
@@ -154,6 +170,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["ChecksController_correct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/bureaus/{bureauId}/groups/{groupId}/checks/{month}/evidence/{sha256}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CheckEvidenceController_download"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2523,6 +2555,37 @@ export interface operations {
             };
         };
     };
+    CheckEvidenceController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/pdf": string;
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        mediaType: "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
+                        sha256: string;
+                        size: number;
+                    };
+                };
+            };
+        };
+    };
     ChecksController_get: {
         parameters: {
             query?: never;
@@ -2551,6 +2614,13 @@ export interface operations {
             content: {
                 "application/json": {
                     entries: {
+                        attachments?: {
+                            /** @enum {string} */
+                            mediaType: "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
+                            name: string;
+                            sha256: string;
+                            size: number;
+                        }[];
                         items: {
                             itemNo: number;
                             note?: string;
@@ -2601,6 +2671,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    CheckEvidenceController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
             };
         };
     };
