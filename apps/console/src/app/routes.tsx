@@ -3,7 +3,7 @@ import { lazy, type ReactNode } from 'react';
 import { Link, Navigate, type RouteObject } from 'react-router';
 import { hasRole, useSession } from '../auth/useSession';
 import { useI18n } from '../i18n/i18n';
-import { ADMINS, APPRAISERS, AUDITORS, REVIEWERS, homeOf } from './home';
+import { ADMINS, APPRAISERS, AUDITORS, REVIEWERS, REWARDERS, STATISTICIANS, SYSTEM_ADMINS, homeOf } from './home';
 import { Shell } from './Shell';
 
 // One chunk per role: a member's first page loads none of the reviewers', auditors' or admins' code.
@@ -14,6 +14,9 @@ const ReviewRoutes = lazy(() => import('../roles/review/ReviewRoutes'));
 const AuditRoutes = lazy(() => import('../roles/audit/AuditRoutes'));
 const AdminRoutes = lazy(() => import('../roles/admin/AdminRoutes'));
 const AppraisalRoutes = lazy(() => import('../roles/appraisal/AppraisalRoutes'));
+const RewardRoutes = lazy(() => import('../roles/reward/RewardRoutes'));
+const StatsRoutes = lazy(() => import('../roles/stats/StatsRoutes'));
+const SystemRoutes = lazy(() => import('../roles/system/SystemRoutes'));
 
 function NotAllowed() {
   const { t } = useI18n();
@@ -72,6 +75,9 @@ export const routes: RouteObject[] = [
       { path: 'audit/*', element: <Guard roles={AUDITORS}><AuditRoutes /></Guard> },
       { path: 'admin/*', element: <Guard roles={ADMINS}><AdminRoutes /></Guard> },
       { path: 'appraisal/*', element: <Guard roles={APPRAISERS}><AppraisalRoutes /></Guard> },
+      { path: 'reward/*', element: <Guard roles={REWARDERS}><RewardRoutes /></Guard> },
+      { path: 'stats/*', element: <Guard roles={STATISTICIANS}><StatsRoutes /></Guard> },
+      { path: 'system/*', element: <Guard roles={SYSTEM_ADMINS}><SystemRoutes /></Guard> },
       { path: 'account', element: <ChangePasswordPage /> },
       { path: '*', element: <NotFound /> },
     ],

@@ -2,6 +2,7 @@ import { Route, Routes } from 'react-router';
 import AccountsPage from './AccountsPage';
 import DeadlinesPage from './DeadlinesPage';
 import DirectoryPage from './DirectoryPage';
+import ProgrammePage from './ProgrammePage';
 
 export default function AdminRoutes() {
   return (
@@ -9,6 +10,7 @@ export default function AdminRoutes() {
       <Route path="directory" element={<DirectoryPage />} />
       <Route path="accounts" element={<AccountsPage />} />
       <Route path="deadlines" element={<DeadlinesPage />} />
+      <Route path="programme" element={<ProgrammePage />} />
     </Routes>
   );
 }

@@ -6,6 +6,7 @@ import MyBookPage from './MyBookPage';
 
 // The appraisal year loads on its own: the member's first page (the book) ships none of it.
 const MyAppraisalPage = lazy(() => import('./MyAppraisalPage'));
+const MyRewardsPage = lazy(() => import('./MyRewardsPage'));
 
 export default function MemberRoutes() {
   return (
@@ -14,6 +15,7 @@ export default function MemberRoutes() {
       <Route path="books/:pledgeId" element={<BookPage />} />
       <Route path="booklet" element={<BookletPage />} />
       <Route path="appraisal" element={<MyAppraisalPage />} />
+      <Route path="rewards" element={<MyRewardsPage />} />
     </Routes>
   );
 }
