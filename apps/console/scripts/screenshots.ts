@@ -58,6 +58,12 @@ async function main(): Promise<void> {
       ['member-appraisal', 'member', `/member/appraisal?year=${year}`],
       ['monthly-checks', 'secretary', `/review/checks?year=${year}&month=${year}-06`],
       ['quarterly-dispatch', 'secretary', `/review/dispatch?year=${year}`],
+      ['reward-selections', 'leading', `/reward?year=${year}`],
+      ['reward-grants', 'leading', `/reward/grants?year=${year}`],
+      ['member-rewards', 'member', `/member/rewards?year=${year}`],
+      ['statistics', 'bureau-admin', `/stats?year=${year}`],
+      ['system-bureaus', 'admin', '/system/bureaus'],
+      ['system-subscriptions', 'admin', '/system/subscriptions'],
     ];
     // CONSOLE_SHOTS=name,name… takes only those pictures (the others stay as they are).
     const only = process.env.CONSOLE_SHOTS?.split(',').filter(Boolean);
@@ -68,7 +74,8 @@ async function main(): Promise<void> {
         if (!page) {
           page = await browser.page(viewport);
           if (person) {
-            await signIn(page, system.baseUrl, person, password);
+            // The system admin signs in with its own password, not the demo's.
+            await signIn(page, system.baseUrl, person, person === 'admin' ? system.adminPassword : password);
             tabs.set(person, page);
           }
         }
