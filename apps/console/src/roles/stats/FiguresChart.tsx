@@ -49,8 +49,8 @@ export default function FiguresChart({ rows, labels }: { rows: Row[]; labels: Ch
           { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
         ],
         series: [
-          { name: labels.pledged, type: 'bar', data: series.pledged },
-          { name: labels.done, type: 'bar', data: series.done },
+          { name: labels.pledged, type: 'bar', data: series.pledged, barMaxWidth: 48 },
+          { name: labels.done, type: 'bar', data: series.done, barMaxWidth: 48 },
           { name: labels.rate, type: 'line', yAxisIndex: 1, data: series.rate, connectNulls: true },
         ],
       },
