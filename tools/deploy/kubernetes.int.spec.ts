@@ -108,6 +108,14 @@ describe('the production overlay', () => {
     }
   });
 
+  it('keeps the evidence files of every replicated API pod in one object store, with keys from Secrets', () => {
+    for (const name of ['pledge-service', 'appraisal-service']) {
+      const env = envOf(named(production, 'Deployment', name));
+      expect(env.EVIDENCE_STORE_URL).toMatch(/^s3:\/\/[^/?]+\/[a-z]+\?endpoint=https:/);
+      for (const key of ['EVIDENCE_S3_ACCESS_KEY_ID', 'EVIDENCE_S3_SECRET_ACCESS_KEY']) expect(env[key]).toEqual({ secretKeyRef: { name: `${name}-credentials`, key: expect.stringMatching(/^evidence-/) } });
+    }
+  });
+
   it('gives every gateway pod the same keys for the webhook secrets it seals (from a Secret, not a key file per pod)', () => {
     const gateway = named(production, 'StatefulSet', 'gateway');
     expect(gateway.spec.replicas).toBeGreaterThan(1);
