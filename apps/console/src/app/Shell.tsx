@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n';
 import { Loading } from '../ui/Loading';
 import { LanguageSelect } from './LanguageSelect';
 import { ADMINS, APPRAISERS, AUDITORS, REVIEWERS, REWARDERS, STATISTICIANS, SYSTEM_ADMINS } from './home';
+import { InboxBadge } from '../roles/inbox/InboxBadge';
 import { SessionExpired } from './SessionExpired';
 
 /** The frame of every page after sign-in: the menu of what the person's roles open, language, sign-out. */
@@ -28,7 +29,7 @@ export function Shell() {
     ...(hasRole(user, ADMINS)
       ? [{ type: 'group' as const, key: 'g-admin', label: t('nav.admin'), children: [item('/admin/directory', 'nav.directory'), item('/admin/accounts', 'nav.accounts'), item('/admin/deadlines', 'nav.deadlines'), ...(hasRole(user, ['bureau-admin']) ? [item('/admin/programme', 'nav.programme')] : [])] }]
       : []),
-    { type: 'group', key: 'g-account', label: t('app.account'), children: [item('/account', 'password.title')] },
+    { type: 'group', key: 'g-account', label: t('app.account'), children: [item('/inbox', 'nav.inbox'), item('/account', 'password.title')] },
   ];
   const selected = location.pathname.startsWith('/review/') && !/^\/review\/(branch|checks|dispatch|talks)/.test(location.pathname) ? '/review/queue' : location.pathname.startsWith('/appraisal') ? '/appraisal' : location.pathname.startsWith('/audit') ? '/audit' : location.pathname.startsWith('/reward/selections') ? '/reward' : location.pathname.startsWith('/system/subscriptions') ? '/system/subscriptions' : location.pathname;
   return (
@@ -48,6 +49,7 @@ export function Shell() {
             {user.username} · {user.roles.filter((r) => r !== 'member').map((r) => label('role', r)).join('、') || label('role', 'member')}
           </Typography.Text>
           <Space size="small">
+            <InboxBadge />
             <LanguageSelect />
             <Button
               size="small"

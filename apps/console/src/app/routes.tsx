@@ -14,6 +14,7 @@ const ReviewRoutes = lazy(() => import('../roles/review/ReviewRoutes'));
 const AuditRoutes = lazy(() => import('../roles/audit/AuditRoutes'));
 const AdminRoutes = lazy(() => import('../roles/admin/AdminRoutes'));
 const AppraisalRoutes = lazy(() => import('../roles/appraisal/AppraisalRoutes'));
+const InboxPage = lazy(() => import('../roles/inbox/InboxPage'));
 const RewardRoutes = lazy(() => import('../roles/reward/RewardRoutes'));
 const StatsRoutes = lazy(() => import('../roles/stats/StatsRoutes'));
 const SystemRoutes = lazy(() => import('../roles/system/SystemRoutes'));
@@ -79,6 +80,7 @@ export const routes: RouteObject[] = [
       { path: 'stats/*', element: <Guard roles={STATISTICIANS}><StatsRoutes /></Guard> },
       { path: 'system/*', element: <Guard roles={SYSTEM_ADMINS}><SystemRoutes /></Guard> },
       { path: 'account', element: <ChangePasswordPage /> },
+      { path: 'inbox', element: <InboxPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

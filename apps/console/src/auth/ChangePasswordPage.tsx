@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { homeOf } from '../app/home';
 import { useI18n } from '../i18n/i18n';
+import { ReminderSettingsCard } from '../roles/inbox/ReminderSettingsCard';
 import { ProblemAlert, showFieldErrors } from '../ui/problems';
 import { session } from './session';
 import { useUser } from './useSession';
@@ -64,6 +65,7 @@ export default function ChangePasswordPage() {
           </Button>
         </Form>
       </Card>
+      {!user.mustChangePassword && <ReminderSettingsCard />}
     </main>
   );
 }

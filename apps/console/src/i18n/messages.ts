@@ -1,10 +1,12 @@
 // Every text of the console in Simplified Chinese (the default, as mainland bureaus write),
 // Traditional Chinese and English: [zh-CN, zh-TW, en]. `{name}` is filled in by t().
 import { APPRAISAL_MESSAGES } from './appraisal-messages';
+import { REMINDER_MESSAGES } from './reminder-messages';
 import { REWARD_MESSAGES } from './reward-messages';
 
 export const MESSAGES = {
   ...APPRAISAL_MESSAGES,
+  ...REMINDER_MESSAGES,
   ...REWARD_MESSAGES,
   'app.title': ['目标承诺管理', '目標承諾管理', 'Goal Pledges'],
   'app.language': ['语言', '語言', 'Language'],
