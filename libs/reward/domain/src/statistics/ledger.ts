@@ -1,6 +1,6 @@
 import type { StatisticsFact } from './facts';
 import { countFulfilment, type FulfilmentLine } from './fulfilment-count';
-import { addBookToPlace, emptyRollup, putCheck, putResult, scoped, type BookFigures, type BureauYearRollup, type CheckCounts, type Scoped } from './rollup';
+import { addBookToPlace, changeBookInPlace, emptyRollup, putCheck, putResult, scoped, type BookFigures, type BureauYearRollup, type CheckCounts, type Scoped } from './rollup';
 
 export * from './rollup';
 
@@ -126,6 +126,11 @@ function putBook(parts: StatisticsParts, before: BookLedger | undefined, now: Bo
   const next: BookLedger = counts(book) ? { ...book, figures: figures ?? bookFigures(book, parts.recordsOf(book.pledgeId)) } : book;
   parts.putBook(next);
   const sameYear = before && before.bureauId === next.bureauId && before.year === next.year;
+  if (before?.figures && next.figures && sameYear && before.branchId === next.branchId && before.groupId === next.groupId) {
+    // Counted before and after, in the same place: the place takes the difference.
+    const [was, is] = [before.figures, next.figures];
+    return withRollup(parts, next.bureauId, next.year, (rollup) => changeBookInPlace(rollup, scoped(next.branchId, next.groupId), was, is));
+  }
   if (before && !sameYear) place(parts, before, -1);
   place(parts, next, 1, (rollup) => void (sameYear && before.status !== 'withdrawn' && addBookToPlace(rollup, scoped(before.branchId, before.groupId), before.figures, -1)));
 }

@@ -101,6 +101,29 @@ export function addBookToPlace(rollup: BureauYearRollup, place: Scoped, figures:
   if (entry.booksInReview + entry.booksPublished <= 0) rollup.books.splice(rollup.books.indexOf(entry), 1);
 }
 
+/**
+ * A counted book's figures changed where it stays (a record added, a recount): its place takes the
+ * difference — the same place `addBookToPlace` gives taking the old figures away and adding the new.
+ */
+export function changeBookInPlace(rollup: BureauYearRollup, place: Scoped, before: BookFigures, after: BookFigures): void {
+  const entry = rollup.books.find((p) => samePlace(p, place));
+  if (!entry) return addBookToPlace(rollup, place, after, 1);
+  entry.deedsPledged += after.deedsPledged - before.deedsPledged;
+  entry.deedsDone += after.deedsDone - before.deedsDone;
+  entry.records += after.records - before.records;
+  entry.amountFen += after.amountFen - before.amountFen;
+  entry.volunteerHours += after.volunteerHours - before.volunteerHours;
+  entry.unnamedPeople += after.unnamedPeople - before.unnamedPeople;
+  for (const [ref, people] of Object.entries(before.beneficiaries)) {
+    if (after.beneficiaries[ref] === people) continue;
+    const values = entry.beneficiaries[ref] ?? [];
+    if (values.includes(people)) values.splice(values.indexOf(people), 1);
+    if (values.length > 0) entry.beneficiaries[ref] = values;
+    else delete entry.beneficiaries[ref];
+  }
+  for (const [ref, people] of Object.entries(after.beneficiaries)) if (before.beneficiaries[ref] !== people) (entry.beneficiaries[ref] ??= []).push(people);
+}
+
 /** A group's check of a month: the latest replaces the earlier, wherever that one was placed. */
 export function putCheck(rollup: BureauYearRollup, groupId: string, branchId: string | undefined, month: string, counts: CheckCounts): void {
   for (const g of rollup.checks) if (g.groupId === groupId) delete g.months[month];
