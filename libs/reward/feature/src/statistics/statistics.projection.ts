@@ -1,9 +1,9 @@
 import type { RecordedEvent } from '@pledgebook/event-store';
 import { recordedIntegrationEvent } from '@pledgebook/nest/consumed-facts';
 import type { CollectionReader, Projection, ProjectionContext, ViewDocument } from '@pledgebook/read-model';
-import { applyStatisticsFact, type BookLedger, type BookRecord, type BureauYearRollup, type FulfilmentLine, type Placements, type StatisticsFact, type StatisticsParts } from '@pledgebook/reward-domain';
+import { applyStatisticsFact, bookFigures, type BookLedger, type BookRecord, type BureauYearRollup, type FulfilmentLine, type Placements, type StatisticsFact, type StatisticsParts } from '@pledgebook/reward-domain';
 import { statisticsFactOf, STATISTICS_STREAM_PREFIXES } from './statistics-facts';
-import { bookId, rollupId, STAT_BOOKS, STAT_PLACEMENTS, STAT_ROLLUPS, type BookDoc, type PlacementsDoc, type RollupDoc } from './statistics.views';
+import { bookId, fulfilmentLine, keptLine, rollupId, STAT_BOOKS, STAT_PLACEMENTS, STAT_ROLLUPS, type BookDoc, type PlacementsDoc, type RollupDoc } from './statistics.views';
 
 const BOOK_FACTS = new Set<StatisticsFact['kind']>(['book-submitted', 'book-revised', 'book-published', 'book-withdrawn', 'book-closed', 'progress']);
 const pledgeIdOf = (fact: StatisticsFact) => (BOOK_FACTS.has(fact.kind) ? (fact as { pledgeId: string }).pledgeId : undefined);
@@ -51,8 +51,10 @@ class BatchParts implements StatisticsParts {
         continue;
       }
       const { _id: _key, records, ...book } = doc;
-      this.books.set(id, book);
-      this.records.set(id, records);
+      const lines = records.map(fulfilmentLine);
+      // A counted book's figures are not stored: they follow from its records.
+      this.books.set(id, book.status === 'published' || book.status === 'closed' ? { ...book, figures: bookFigures(book, lines) } : book);
+      this.records.set(id, lines);
     }
   }
 
@@ -102,8 +104,8 @@ class BatchParts implements StatisticsParts {
 
   async save(): Promise<void> {
     for (const id of this.touched.books) {
-      const book = this.books.get(id)!;
-      await this.ctx.collection<BookDoc>(STAT_BOOKS).replace({ _id: bookId(book.bureauId, id), ...book, records: this.records.get(id) ?? [] });
+      const { figures: _counted, ...book } = this.books.get(id)!;
+      await this.ctx.collection<BookDoc>(STAT_BOOKS).replace({ _id: bookId(book.bureauId, id), ...book, records: (this.records.get(id) ?? []).map(keptLine) });
     }
     for (const id of this.touched.rollups) await this.ctx.collection<RollupDoc>(STAT_ROLLUPS).replace({ _id: id, ...this.rollups.get(id)! });
     for (const id of this.touched.placements) await this.ctx.collection<PlacementsDoc>(STAT_PLACEMENTS).replace({ _id: id, ...this.placementMaps.get(id)! });

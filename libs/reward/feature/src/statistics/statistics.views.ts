@@ -5,11 +5,36 @@ export const STAT_ROLLUPS = 'stat_rollups';
 export const STAT_PLACEMENTS = 'stat_placements';
 
 /**
+ * A kept record as stored: the fields the counting rule reads, by position (absent ones null,
+ * trailing ones left off) — a book's document grows by one of these a record.
+ */
+export type KeptLine = [recordId: string, itemNo: number, recordedOn: string, peopleAided?: number | null, amountFen?: number | null, volunteerHours?: number | null, beneficiaryRef?: string | null, corrects?: string | null];
+
+/**
  * A book as the statistics count it, with its records in the order they were recorded (kept for
  * the counting rule: a correction counts the book again from them). A record fact reads and
- * writes only its own book's document.
+ * writes only its own book's document. Its figures are not stored: they follow from its records.
  */
-export type BookDoc = BookLedger & { _id: string; records: FulfilmentLine[]; [field: string]: unknown };
+export type BookDoc = Omit<BookLedger, 'figures'> & { _id: string; records: KeptLine[]; [field: string]: unknown };
+
+export function keptLine(line: FulfilmentLine): KeptLine {
+  const kept: KeptLine = [line.recordId, line.itemNo, line.recordedOn, line.peopleAided ?? null, line.amountFen ?? null, line.volunteerHours ?? null, line.beneficiaryRef ?? null, line.corrects ?? null];
+  while (kept.length > 3 && kept[kept.length - 1] === null) kept.pop();
+  return kept;
+}
+
+export function fulfilmentLine([recordId, itemNo, recordedOn, peopleAided, amountFen, volunteerHours, beneficiaryRef, corrects]: KeptLine): FulfilmentLine {
+  return {
+    recordId,
+    itemNo,
+    recordedOn,
+    ...(peopleAided != null ? { peopleAided } : {}),
+    ...(amountFen != null ? { amountFen } : {}),
+    ...(volunteerHours != null ? { volunteerHours } : {}),
+    ...(beneficiaryRef != null ? { beneficiaryRef } : {}),
+    ...(corrects != null ? { corrects } : {}),
+  };
+}
 export type RollupDoc = BureauYearRollup & { _id: string; [field: string]: unknown };
 export type PlacementsDoc = Placements & { _id: string; [field: string]: unknown };
 
