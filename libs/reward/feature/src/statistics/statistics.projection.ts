@@ -133,12 +133,12 @@ async function applyBatch(events: readonly RecordedEvent[], ctx: ProjectionConte
  * The statistics read models (ADR 0060, 0085): books with their kept records, each bureau-year's
  * rollup (books added up per place, checks, results, grants), and where members and units sit —
  * folded from the facts streams, grants and opening totals. Batches are applied at once: each
- * touched document is read and written once a batch. Version 2: records in their book's
+ * touched document is read and written once a batch. Version 3: records in their book's
  * document, rollups without per-book or per-check entries.
  */
 export const statisticsProjection: Projection & { applyBatch: typeof applyBatch } = {
   name: 'reward-statistics',
-  version: 2,
+  version: 3,
   collections: [STAT_BOOKS, STAT_ROLLUPS, STAT_PLACEMENTS],
   filter: { streamPrefixes: STATISTICS_STREAM_PREFIXES },
   apply: (event, ctx) => applyBatch([event], ctx),
