@@ -142,8 +142,13 @@ function recordProgress(parts: StatisticsParts, pledgeId: string, line: Fulfilme
   if (!book || parts.hasRecord(record)) return; // a book never seen submitted, or a record already kept
   parts.putRecord(record);
   if (!counts(book)) return;
-  // An original record adds a line; a correction may replace any line: count the book again.
-  putBook(parts, book, book, book.figures && line.corrects === undefined ? withOriginalRecord(book, book.figures, line) : undefined);
+  const before = book.figures;
+  // A correction may replace any line: count the book again.
+  if (!before || line.corrects !== undefined) return putBook(parts, book, book);
+  // An original record adds a line: the book and its place take what it adds.
+  const figures = withOriginalRecord(book, before, line);
+  parts.putBook({ ...book, figures });
+  withRollup(parts, book.bureauId, book.year, (rollup) => changeBookInPlace(rollup, book, before, figures));
 }
 
 function changeBook(parts: StatisticsParts, pledgeId: string, change: (book: BookLedger) => void): void {
