@@ -50,7 +50,8 @@ class BatchParts implements StatisticsParts {
         this.books.set(id, undefined);
         continue;
       }
-      const { _id: _key, records, ...book } = doc;
+      const { _id: _key, records, ...stored } = doc;
+      const book: BookLedger = { pledgeId: id, ...stored };
       const lines = records.map(fulfilmentLine);
       // A counted book's figures are not stored: they follow from its records.
       this.books.set(id, book.status === 'published' || book.status === 'closed' ? { ...book, figures: bookFigures(book, lines) } : book);
@@ -104,7 +105,7 @@ class BatchParts implements StatisticsParts {
 
   async save(): Promise<void> {
     for (const id of this.touched.books) {
-      const { figures: _counted, ...book } = this.books.get(id)!;
+      const { figures: _counted, pledgeId: _id, ...book } = this.books.get(id)!;
       await this.ctx.collection<BookDoc>(STAT_BOOKS).replace({ _id: bookId(book.bureauId, id), ...book, records: (this.records.get(id) ?? []).map(keptLine) });
     }
     for (const id of this.touched.rollups) await this.ctx.collection<RollupDoc>(STAT_ROLLUPS).replace({ _id: id, ...this.rollups.get(id)! });
@@ -133,12 +134,12 @@ async function applyBatch(events: readonly RecordedEvent[], ctx: ProjectionConte
  * The statistics read models (ADR 0060, 0085): books with their kept records, each bureau-year's
  * rollup (books added up per place, checks, results, grants), and where members and units sit —
  * folded from the facts streams, grants and opening totals. Batches are applied at once: each
- * touched document is read and written once a batch. Version 3: records in their book's
+ * touched document is read and written once a batch. Version 4: records in their book's
  * document, rollups without per-book or per-check entries.
  */
 export const statisticsProjection: Projection & { applyBatch: typeof applyBatch } = {
   name: 'reward-statistics',
-  version: 3,
+  version: 4,
   collections: [STAT_BOOKS, STAT_ROLLUPS, STAT_PLACEMENTS],
   filter: { streamPrefixes: STATISTICS_STREAM_PREFIXES },
   apply: (event, ctx) => applyBatch([event], ctx),

@@ -13,9 +13,10 @@ export type KeptLine = [recordId: string, itemNo: number, recordedOn: string, pe
 /**
  * A book as the statistics count it, with its records in the order they were recorded (kept for
  * the counting rule: a correction counts the book again from them). A record fact reads and
- * writes only its own book's document. Its figures are not stored: they follow from its records.
+ * writes only its own book's document. Its figures are not stored: they follow from its records;
+ * nor its pledge id: the document's id ends with it.
  */
-export type BookDoc = Omit<BookLedger, 'figures'> & { _id: string; records: KeptLine[]; [field: string]: unknown };
+export type BookDoc = Omit<BookLedger, 'figures' | 'pledgeId'> & { _id: string; records: KeptLine[]; [field: string]: unknown };
 
 export function keptLine(line: FulfilmentLine): KeptLine {
   const kept: KeptLine = [line.recordId, line.itemNo, line.recordedOn, line.peopleAided ?? null, line.amountFen ?? null, line.volunteerHours ?? null, line.beneficiaryRef ?? null, line.corrects ?? null];
