@@ -2,12 +2,12 @@
 // Traditional Chinese and English: [zh-CN, zh-TW, en]. `{name}` is filled in by t().
 import { APPRAISAL_MESSAGES } from './appraisal-messages';
 import { REMINDER_MESSAGES } from './reminder-messages';
-import { REWARD_MESSAGES } from './reward-messages';
+import { REWARD_NAV_MESSAGES } from './reward-nav-messages';
 
 export const MESSAGES = {
   ...APPRAISAL_MESSAGES,
   ...REMINDER_MESSAGES,
-  ...REWARD_MESSAGES,
+  ...REWARD_NAV_MESSAGES,
   'app.title': ['目标承诺管理', '目標承諾管理', 'Goal Pledges'],
   'app.language': ['语言', '語言', 'Language'],
   'app.signOut': ['退出登录', '登出', 'Sign out'],

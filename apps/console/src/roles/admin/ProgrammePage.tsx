@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Form, Space, Switch, Tag, Typography } from 'antd';
 import { apiGet, apiPost, apiPut } from '../../api/client';
 import { useUser } from '../../auth/useSession';
-import { useI18n } from '../../i18n/i18n';
+import { useRewardI18n as useI18n } from '../../i18n/reward-i18n';
 import { CardTitle } from '../../ui/CardTitle';
 import { Loading } from '../../ui/Loading';
 import { ProblemAlert } from '../../ui/problems';

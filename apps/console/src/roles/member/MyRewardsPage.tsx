@@ -2,7 +2,7 @@ import { Card, Button, Empty, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useUser } from '../../auth/useSession';
 import { formatDateTime } from '../../format/format';
-import { useI18n } from '../../i18n/i18n';
+import { useRewardI18n as useI18n } from '../../i18n/reward-i18n';
 import { CardTitle } from '../../ui/CardTitle';
 import { ProblemAlert } from '../../ui/problems';
 import { YearSelect } from '../../ui/YearSelect';

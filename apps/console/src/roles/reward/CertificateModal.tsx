@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Modal } from 'antd';
 import { useRef } from 'react';
 import { apiText } from '../../api/client';
-import { useI18n } from '../../i18n/i18n';
+import { useRewardI18n as useI18n } from '../../i18n/reward-i18n';
 import { Loading } from '../../ui/Loading';
 import { ProblemAlert } from '../../ui/problems';
 import type { Grant } from './types';

@@ -2,7 +2,7 @@ import { Button, Checkbox, Form, Input, Radio, Select } from 'antd';
 import { apiPost } from '../../api/client';
 import { useMembers, useOrgUnits } from '../../api/directory';
 import { yuanToFen } from '../../format/format';
-import { useI18n } from '../../i18n/i18n';
+import { useRewardI18n as useI18n } from '../../i18n/reward-i18n';
 import { ProblemAlert } from '../../ui/problems';
 import { useAction } from '../appraisal/useAction';
 import { BASIS_OF_GROUND, type Ground, type GrantBody, type Selection, type SpiritualForm } from './types';

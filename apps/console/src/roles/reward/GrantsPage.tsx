@@ -6,7 +6,7 @@ import { useNames } from '../../api/directory';
 import { hasRole, useUser } from '../../auth/useSession';
 import { toCsv, saveFile } from '../../export/csv';
 import { formatDateTime } from '../../format/format';
-import { useI18n } from '../../i18n/i18n';
+import { useRewardI18n as useI18n } from '../../i18n/reward-i18n';
 import { CardTitle } from '../../ui/CardTitle';
 import { ProblemAlert } from '../../ui/problems';
 import { YearSelect } from '../../ui/YearSelect';

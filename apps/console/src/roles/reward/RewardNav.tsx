@@ -1,7 +1,7 @@
 import { Segmented, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { useI18n } from '../../i18n/i18n';
+import { useRewardI18n as useI18n } from '../../i18n/reward-i18n';
 
 /** The reward pages' heading and the switch between selections and grants. */
 export function RewardNav({ title, extra }: { title: string; extra?: ReactNode }) {

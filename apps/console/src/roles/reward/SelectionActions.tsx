@@ -4,7 +4,7 @@ import { useMembers } from '../../api/directory';
 import type { SessionUser } from '../../auth/session';
 import { hasRole } from '../../auth/useSession';
 import { bureauDate } from '../../format/format';
-import { useI18n } from '../../i18n/i18n';
+import { useRewardI18n as useI18n } from '../../i18n/reward-i18n';
 import { CardTitle } from '../../ui/CardTitle';
 import { ProblemAlert } from '../../ui/problems';
 import { useAction } from '../appraisal/useAction';

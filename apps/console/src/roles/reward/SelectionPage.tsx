@@ -6,7 +6,7 @@ import { apiText } from '../../api/client';
 import { useNames } from '../../api/directory';
 import { useUser } from '../../auth/useSession';
 import { formatDateTime } from '../../format/format';
-import { useI18n } from '../../i18n/i18n';
+import { useRewardI18n as useI18n } from '../../i18n/reward-i18n';
 import { CardTitle } from '../../ui/CardTitle';
 import { Loading } from '../../ui/Loading';
 import { ProblemAlert } from '../../ui/problems';

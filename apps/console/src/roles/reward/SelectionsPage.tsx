@@ -4,7 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { apiPost } from '../../api/client';
 import { hasRole, useUser } from '../../auth/useSession';
 import { formatDateTime } from '../../format/format';
-import { useI18n } from '../../i18n/i18n';
+import { useRewardI18n as useI18n } from '../../i18n/reward-i18n';
 import { CardTitle } from '../../ui/CardTitle';
 import { ProblemAlert } from '../../ui/problems';
 import { YearSelect } from '../../ui/YearSelect';

@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import { useI18n } from '../../i18n/i18n';
+import { useRewardI18n as useI18n } from '../../i18n/reward-i18n';
 
 const COLOURS: Record<string, string> = { open: 'processing', decided: 'blue', 'on-notice': 'gold', announced: 'success', granted: 'success', revoked: 'default' };
 

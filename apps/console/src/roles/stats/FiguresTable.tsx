@@ -1,7 +1,7 @@
 import { Table } from 'antd';
 import { useEffect, useRef } from 'react';
 import { formatYuan } from '../../format/format';
-import { useI18n } from '../../i18n/i18n';
+import { useRewardI18n as useI18n } from '../../i18n/reward-i18n';
 import { percent, type Row } from './figures';
 
 /** One statistics table: a row per scope (branch, group, year or bureau), the figures in columns. */

@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router';
 import { useUser } from '../../auth/useSession';
 import { saveFile } from '../../export/csv';
 import { currentBureauYear, formatDateTime, formatYuan } from '../../format/format';
-import { useI18n } from '../../i18n/i18n';
+import { useRewardI18n as useI18n } from '../../i18n/reward-i18n';
 import { CardTitle } from '../../ui/CardTitle';
 import { Loading } from '../../ui/Loading';
 import { ProblemAlert } from '../../ui/problems';

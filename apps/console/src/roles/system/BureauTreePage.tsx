@@ -1,6 +1,6 @@
 import { Card, Col, Input, Row, Space, Table, Tag, Tree, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { useI18n } from '../../i18n/i18n';
+import { useRewardI18n as useI18n } from '../../i18n/reward-i18n';
 import { CardTitle } from '../../ui/CardTitle';
 import { ProblemAlert } from '../../ui/problems';
 import { useBureauTree } from './api';

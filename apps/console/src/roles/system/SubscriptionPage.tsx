@@ -4,7 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { apiPost, client } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
 import { formatDateTime } from '../../format/format';
-import { useI18n } from '../../i18n/i18n';
+import { useRewardI18n as useI18n } from '../../i18n/reward-i18n';
 import { CardTitle } from '../../ui/CardTitle';
 import { Loading } from '../../ui/Loading';
 import { ProblemAlert } from '../../ui/problems';
