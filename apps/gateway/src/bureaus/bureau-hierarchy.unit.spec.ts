@@ -24,8 +24,8 @@ describe('bureauHierarchy', () => {
   it('nests the same bureaus as trees', () => {
     const { roots } = bureauHierarchy(BUREAUS);
     expect(roots.map((r) => r.bureauId)).toEqual(['jiangsu', 'shandong']);
-    expect(roots[1].children.map((c) => c.bureauId)).toEqual(['qingdao', 'weihai']);
-    expect(roots[1].children[1].children).toEqual([{ bureauId: 'rongcheng', name: '荣成市统计局', parentBureauId: 'weihai', children: [] }]);
+    expect(roots[1]!.children.map((c) => c.bureauId)).toEqual(['qingdao', 'weihai']);
+    expect(roots[1]!.children[1]!.children).toEqual([{ bureauId: 'rongcheng', name: '荣成市统计局', parentBureauId: 'weihai', children: [] }]);
   });
 
   it('starts from a root when one is named, and from nothing when it is unknown', () => {
