@@ -19,10 +19,10 @@ export function Shell() {
   const [collapsed, setCollapsed] = useState(false);
   const item = (path: string, key: Parameters<typeof t>[0]) => ({ key: path, label: <Link to={path}>{t(key)}</Link> });
   const items: MenuProps['items'] = [
-    { type: 'group', key: 'g-member', label: t('nav.member'), children: [item('/member/book', 'nav.myBook'), item('/member/booklet', 'nav.booklet'), item('/member/appraisal', 'nav.myAppraisal'), item('/member/rewards', 'nav.myRewards')] },
+    { type: 'group', key: 'g-member', label: t('nav.member'), children: [item('/member/book', 'nav.myBook'), item('/member/booklet', 'nav.booklet'), item('/member/appraisal', 'nav.myAppraisal'), item('/member/rewards', 'nav.myRewards'), item('/notices', 'nav.notices'), item('/research', 'nav.research')] },
     ...(hasRole(user, REVIEWERS) ? [{ type: 'group' as const, key: 'g-review', label: t('nav.review'), children: [item('/review/queue', 'nav.queue'), item('/review/branch', 'nav.branch'), item('/review/checks', 'nav.checks'), ...(hasRole(user, ['branch-secretary']) ? [item('/review/dispatch', 'nav.dispatch'), item('/review/talks', 'nav.talks')] : [])] }] : []),
     ...(hasRole(user, APPRAISERS) ? [{ type: 'group' as const, key: 'g-appraisal', label: t('nav.appraisal'), children: [item('/appraisal', 'nav.appraisalOffice')] }] : []),
-    ...(hasRole(user, REWARDERS) ? [{ type: 'group' as const, key: 'g-reward', label: t('nav.rewards'), children: [item('/reward', 'nav.selections'), item('/reward/grants', 'nav.grants')] }] : []),
+    ...(hasRole(user, REWARDERS) ? [{ type: 'group' as const, key: 'g-reward', label: t('nav.rewards'), children: [item('/reward', 'nav.selections'), item('/reward/grants', 'nav.grants'), item('/reward/policy', 'nav.rewardPolicy')] }] : []),
     ...(hasRole(user, STATISTICIANS) ? [{ type: 'group' as const, key: 'g-stats', label: t('nav.stats'), children: [item('/stats', 'nav.statistics')] }] : []),
     ...(hasRole(user, SYSTEM_ADMINS) ? [{ type: 'group' as const, key: 'g-system', label: t('nav.system'), children: [item('/system/bureaus', 'nav.bureauTree'), item('/system/subscriptions', 'nav.subscriptions')] }] : []),
     ...(hasRole(user, AUDITORS) ? [{ type: 'group' as const, key: 'g-audit', label: t('nav.audit'), children: [item('/audit', 'audit.title')] }] : []),

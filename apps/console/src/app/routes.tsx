@@ -16,6 +16,8 @@ const AdminRoutes = lazy(() => import('../roles/admin/AdminRoutes'));
 const AppraisalRoutes = lazy(() => import('../roles/appraisal/AppraisalRoutes'));
 const InboxPage = lazy(() => import('../roles/inbox/InboxPage'));
 const RewardRoutes = lazy(() => import('../roles/reward/RewardRoutes'));
+const ObjectionsPage = lazy(() => import('../roles/reward/ObjectionsPage'));
+const ResearchPage = lazy(() => import('../roles/reward/ResearchPage'));
 const StatsRoutes = lazy(() => import('../roles/stats/StatsRoutes'));
 const SystemRoutes = lazy(() => import('../roles/system/SystemRoutes'));
 
@@ -77,6 +79,8 @@ export const routes: RouteObject[] = [
       { path: 'admin/*', element: <Guard roles={ADMINS}><AdminRoutes /></Guard> },
       { path: 'appraisal/*', element: <Guard roles={APPRAISERS}><AppraisalRoutes /></Guard> },
       { path: 'reward/*', element: <Guard roles={REWARDERS}><RewardRoutes /></Guard> },
+      { path: 'notices', element: <ObjectionsPage /> },
+      { path: 'research', element: <ResearchPage /> },
       { path: 'stats/*', element: <Guard roles={STATISTICIANS}><StatsRoutes /></Guard> },
       { path: 'system/*', element: <Guard roles={SYSTEM_ADMINS}><SystemRoutes /></Guard> },
       { path: 'account', element: <ChangePasswordPage /> },

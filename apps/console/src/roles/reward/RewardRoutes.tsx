@@ -1,5 +1,6 @@
 import { Route, Routes } from 'react-router';
 import GrantsPage from './GrantsPage';
+import PolicyPage from './PolicyPage';
 import SelectionPage from './SelectionPage';
 import SelectionsPage from './SelectionsPage';
 
@@ -10,6 +11,7 @@ export default function RewardRoutes() {
       <Route index element={<SelectionsPage />} />
       <Route path="selections/:selectionId" element={<SelectionPage />} />
       <Route path="grants" element={<GrantsPage />} />
+      <Route path="policy" element={<PolicyPage />} />
     </Routes>
   );
 }
