@@ -6,6 +6,19 @@ import { login } from './fixture';
 export const A_BUREAU = 'weihai-stats';
 export const A_PASSWORD = 'Appraisal-Test-Pass-1';
 
+/** Today in the bureau's zone (China Standard Time, UTC+8). */
+export const bureauToday = (now: Date = new Date()): string => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+/**
+ * The year whose H1 round may open today: a half's round opens from the first day of its last
+ * month (H1 from June 1st), so before June the test appraises last year, entered late.
+ */
+export const appraisalYear = (now: Date = new Date()): number => {
+  const today = bureauToday(now);
+  return today.slice(5, 7) >= '06' ? Number(today.slice(0, 4)) : Number(today.slice(0, 4)) - 1;
+};
+/** The month the group leader's check page opens on: this month, or December of a past year. */
+export const checkMonth = (year: number, now: Date = new Date()): string => [bureauToday(now).slice(0, 7), `${year}-12`].sort()[0]!;
+
 const DIRECTORY = `record,key,name,type,parent,partyStatus,branch,group,department,roles
 unit,branch-1,机关第一党支部,party-branch,,,,,,
 unit,group-1,综合党小组,party-group,branch-1,,,,,
@@ -55,6 +68,8 @@ export async function loadAppraisalFixture(baseUrl: string, adminPassword: strin
   await call(baseUrl, root, 'POST', `/api/v1/bureaus/${A_BUREAU}/accounts`, { ...A_PEOPLE.admin, password: A_PASSWORD });
   const admin = await login(baseUrl, A_PEOPLE.admin.username, A_PASSWORD);
   await call(baseUrl, admin, 'POST', `/api/v1/bureaus/${A_BUREAU}/directory/import`, DIRECTORY, 'text/csv');
+  // Last year is opened for late entry (before June the round of last year's H1 is the one that may open).
+  if (year < Number(bureauToday().slice(0, 4))) await call(baseUrl, admin, 'POST', `/api/v1/bureaus/${A_BUREAU}/years`, { year });
   for (const person of Object.values(A_PEOPLE)) if (person !== A_PEOPLE.admin) await call(baseUrl, admin, 'POST', `/api/v1/bureaus/${A_BUREAU}/accounts`, { ...person, password: A_PASSWORD });
   await call(baseUrl, admin, 'PUT', `/api/v1/bureaus/${A_BUREAU}/appraisal-office/${year}`, { staff: [{ memberId: 'qian-jin', duty: '考评办主任' }] });
 
@@ -71,12 +86,13 @@ export async function loadAppraisalFixture(baseUrl: string, adminPassword: strin
   await call(baseUrl, member, 'POST', `/api/v1/pledges/${pledgeId}/submit`);
   await until(() => call<{ status: string }>(baseUrl, leader, 'GET', `/api/v1/reviews/${pledgeId}`), (r) => r.status === 'group', 'the review opening');
   await call(baseUrl, leader, 'POST', `/api/v1/reviews/${pledgeId}/group-evaluation`, { decision: 'forward', evaluation: '同意提交支部' });
-  const meeting = { date: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10), attendees: ['li-ming', 'zhao-lei', 'wang-fang'] };
+  // The branch meets today (a late year's books are reviewed now, as the services allow).
+  const meeting = { date: bureauToday(), attendees: ['li-ming', 'zhao-lei', 'wang-fang'] };
   await call(baseUrl, secretary, 'POST', `/api/v1/reviews/${pledgeId}/branch-decision`, { meeting, verdicts: [1, 2, 3].map((itemNo) => ({ itemNo, verdict: 'approved' })) });
   await until(() => call<{ approved: number }>(baseUrl, secretary, 'GET', `/api/v1/reviews/branches/branch-1/progress?year=${year}`), (p) => p.approved >= 1, 'the approval');
   await call(baseUrl, secretary, 'POST', '/api/v1/reviews/branches/branch-1/publications', { year });
   // The appraisal service learns the published book (and the office) from the bus.
-  const month = meeting.date.slice(0, 7);
+  const month = checkMonth(year);
   await until(
     () => call<{ members: unknown[] }>(baseUrl, leader, 'GET', `/api/v1/appraisals/bureaus/${A_BUREAU}/groups/group-1/checks/${month}/roster`),
     (r) => r.members.length > 0,
