@@ -45,3 +45,26 @@ export async function pledgeEvidenceBlob(pledgeId: string, sha256: string): Prom
   const response = await answer(client.GET('/api/v1/pledges/{pledgeId}/evidence/{sha256}', { params: { path: { pledgeId, sha256 } }, parseAs: 'stream' } as never) as never);
   return response.blob();
 }
+
+/** Uploads one file for a monthly check (the bureau's group leaders); answers the reference an entry takes. */
+export async function uploadCheckEvidence(bureauId: string, file: File): Promise<EvidenceFile> {
+  const response = await answer(
+    client.POST('/api/v1/appraisals/bureaus/{bureauId}/evidence', {
+      params: { path: { bureauId } },
+      body: file as never,
+      bodySerializer: (b: unknown) => b as Blob,
+      headers: { 'content-type': file.type },
+      parseAs: 'stream',
+    } as never) as never,
+  );
+  const stored = (await response.json()) as Omit<EvidenceFile, 'name'>;
+  return { ...stored, name: file.name };
+}
+
+/** A file named on an entry of a group's monthly check, as a Blob (for the check's readers). */
+export async function checkEvidenceBlob(bureauId: string, groupId: string, month: string, sha256: string): Promise<Blob> {
+  const response = await answer(
+    client.GET('/api/v1/appraisals/bureaus/{bureauId}/groups/{groupId}/checks/{month}/evidence/{sha256}', { params: { path: { bureauId, groupId, month, sha256 } }, parseAs: 'stream' } as never) as never,
+  );
+  return response.blob();
+}

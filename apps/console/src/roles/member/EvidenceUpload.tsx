@@ -7,8 +7,9 @@ import { useI18n } from '../../i18n/i18n';
 /**
  * Photos and scans for a deed record (a form field): each file is uploaded as soon as it is
  * chosen; the value is the references the service answered, for the record's `attachments`.
+ * A pledge book's files go to `pledgeId`; any other owner's through `upload` (a monthly check's).
  */
-export function EvidenceUpload({ pledgeId, onChange, onBusy, id }: { pledgeId: string; value?: EvidenceFile[]; onChange?: (files: EvidenceFile[]) => void; onBusy?: (busy: boolean) => void; id?: string }) {
+export function EvidenceUpload({ pledgeId, upload, onChange, onBusy, id }: { pledgeId?: string; upload?: (file: File) => Promise<EvidenceFile>; value?: EvidenceFile[]; onChange?: (files: EvidenceFile[]) => void; onBusy?: (busy: boolean) => void; id?: string }) {
   const { t } = useI18n();
   const [files, setFiles] = useState<UploadFile<EvidenceFile>[]>([]);
   const update = (next: UploadFile<EvidenceFile>[]) => {
@@ -32,7 +33,7 @@ export function EvidenceUpload({ pledgeId, onChange, onBusy, id }: { pledgeId: s
         return true;
       }}
       customRequest={({ file, onSuccess, onError }) => {
-        uploadPledgeEvidence(pledgeId, file as File).then(
+        (upload ?? ((f: File) => uploadPledgeEvidence(pledgeId!, f)))(file as File).then(
           (stored) => onSuccess?.(stored),
           (error: unknown) => {
             const detail = error instanceof ApiProblem ? error.message : String(error);

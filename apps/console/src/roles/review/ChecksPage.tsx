@@ -1,12 +1,15 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { apiGet, apiPost } from '../../api/client';
 import { useMe, useNames } from '../../api/directory';
+import { checkEvidenceBlob, uploadCheckEvidence, type EvidenceFile } from '../../api/evidence';
 import { ApiProblem } from '../../api/problem';
 import { hasRole, useUser } from '../../auth/useSession';
 import { bureauDate, formatDateTime } from '../../format/format';
 import { useI18n } from '../../i18n/i18n';
+import { EvidenceThumbs } from '../../ui/EvidenceThumbs';
 import { Loading } from '../../ui/Loading';
 import { ProblemAlert } from '../../ui/problems';
 import { YearSelect } from '../../ui/YearSelect';
@@ -15,11 +18,12 @@ import { monthsUpTo } from '../appraisal/round-helpers';
 import { AppraisalTag } from '../appraisal/tags';
 import type { Grid, GridRow, ItemStatus, Roster } from '../appraisal/types';
 import { useAction } from '../appraisal/useAction';
+import { EvidenceUpload } from '../member/EvidenceUpload';
 import { useYear } from '../member/useYear';
 
 const STATUSES: ItemStatus[] = ['done', 'on-track', 'behind', 'not-started'];
-type RecordedCheck = { recordedAt: string; recordedBy: string; entries: Array<{ memberId: string; note: string; items: Array<{ pledgeId: string; itemNo: number; status: string; note?: string }> }> };
-type CheckValues = { entries: Array<{ note?: string; items: Array<{ status: ItemStatus; note?: string }> }> };
+type RecordedCheck = { recordedAt: string; recordedBy: string; entries: Array<{ memberId: string; note: string; items: Array<{ pledgeId: string; itemNo: number; status: string; note?: string }>; attachments?: EvidenceFile[] }> };
+type CheckValues = { entries: Array<{ note?: string; items: Array<{ status: ItemStatus; note?: string }>; attachments?: EvidenceFile[] }> };
 
 const h2 = (text: string) => (
   <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
@@ -44,6 +48,7 @@ export default function ChecksPage() {
   const branchId = hasRole(user, ['branch-secretary', 'leading-group', 'appraisal-office']) ? me.data?.branchId : undefined;
   const [form] = Form.useForm<CheckValues>();
   const action = useAction(form);
+  const [uploading, setUploading] = useState<Record<string, boolean>>({});
   const path = { bureauId, groupId: groupId ?? '', month };
   const recorded = useQuery({
     queryKey: ['appraisal', 'check', bureauId, groupId, month],
@@ -74,6 +79,7 @@ export default function ChecksPage() {
         const entries = (roster.data?.members ?? []).map((m, i) => ({
           memberId: m.memberId,
           note: values.entries?.[i]?.note ?? '',
+          ...(values.entries?.[i]?.attachments?.length ? { attachments: values.entries[i]!.attachments } : {}),
           items: m.items.map((item, j) => {
             const v = values.entries?.[i]?.items?.[j];
             return { pledgeId: item.pledgeId, itemNo: item.itemNo, status: v?.status ?? 'on-track', ...(v?.note ? { note: v.note } : {}) };
@@ -124,6 +130,11 @@ export default function ChecksPage() {
                   ),
                 },
                 { title: t('appraisal.note'), dataIndex: 'note' },
+                {
+                  title: t('appraisal.checkEvidence'),
+                  key: 'files',
+                  render: (_, e) => <EvidenceThumbs files={e.attachments} scope={`check:${groupId}:${month}`} fetchFile={(sha256) => checkEvidenceBlob(bureauId, groupId!, month, sha256)} />,
+                },
               ]}
             />
           )}
@@ -148,12 +159,16 @@ export default function ChecksPage() {
                       </Form.Item>
                     </Space>
                   ))}
-                  <Form.Item label={t('appraisal.memberNote')} name={['entries', i, 'note']} style={{ marginBottom: 0 }}>
+                  <Form.Item label={t('appraisal.memberNote')} name={['entries', i, 'note']}>
                     <Input maxLength={1000} />
+                  </Form.Item>
+                  <Form.Item label={t('appraisal.checkEvidence')} name={['entries', i, 'attachments']} extra={t('record.evidenceHint')} style={{ marginBottom: 0 }}>
+                    <EvidenceUpload upload={(file) => uploadCheckEvidence(bureauId, file)} onBusy={(busy) => setUploading((u) => ({ ...u, [m.memberId]: busy }))} />
                   </Form.Item>
                 </Card>
               ))}
-              <Button type="primary" htmlType="submit" loading={action.busy === 'record'}>
+              {Object.values(uploading).some(Boolean) && <Typography.Paragraph type="secondary">{t('record.evidenceUploading')}</Typography.Paragraph>}
+              <Button type="primary" htmlType="submit" loading={action.busy === 'record'} disabled={Object.values(uploading).some(Boolean)}>
                 {t('appraisal.recordCheck')}
               </Button>
             </Form>
