@@ -12,6 +12,7 @@ import { BASE, useResults, useRound } from './api';
 import { ExplanationView } from './ExplanationView';
 import { ObjectionsCard } from './ObjectionsCard';
 import { formatPoints } from './round-helpers';
+import { PeerTallyCard } from './PeerTallyCard';
 import { ScoringCard } from './ScoringCard';
 import { AppraisalTag } from './tags';
 import type { Explanation, ResultLine } from './types';
@@ -106,6 +107,7 @@ export default function RoundPage() {
         )}
       </Card>
       {office && scoring && <ScoringCard round={r} onChanged={refresh} />}
+      {office && r.status === 'scoring' && <PeerTallyCard round={r} onChanged={refresh} />}
       <Card>
         <Tabs
           items={[

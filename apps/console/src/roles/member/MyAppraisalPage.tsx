@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Empty, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { apiGet, apiPost } from '../../api/client';
 import { useNames } from '../../api/directory';
@@ -15,6 +15,9 @@ import type { Half, MemberYear } from '../appraisal/types';
 import { useAction } from '../appraisal/useAction';
 import { useYear } from './useYear';
 
+type Rating = 'good' | 'fair' | 'average' | 'poor';
+const RATINGS: Rating[] = ['good', 'fair', 'average', 'poor'];
+
 const h2 = (text: string) => (
   <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
     {text}
@@ -23,13 +26,16 @@ const h2 = (text: string) => (
 
 /** My appraisal year: the monthly checks of my items, my reminder talks, and each half's result with its explanation. */
 export default function MyAppraisalPage() {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const { bureauId, memberId } = useUser();
   const names = useNames();
   const [year, setYear] = useYear();
   const action = useAction();
+  const selfAction = useAction();
   const [objecting, setObjecting] = useState<Half>();
   const [text, setText] = useState('');
+  const [ratings, setRatings] = useState<Partial<Record<Half, Rating>>>({});
+  const [assessed, setAssessed] = useState<Partial<Record<Half, boolean>>>({});
   const mine = useQuery({
     queryKey: ['appraisal', 'member-year', bureauId, memberId, year],
     queryFn: async () => (await apiGet<MemberYear>(`${BASE}/members/{memberId}/years/{year}`, { path: { bureauId, memberId, year: String(year) } })).data,
@@ -47,6 +53,17 @@ export default function MyAppraisalPage() {
       setObjecting(undefined);
       setText('');
     }
+  };
+  // The self-assessment of the democratic evaluation: once, while the office scores the round.
+  const assess = async (half: Half) => {
+    const ok = await selfAction.run(
+      `self-${half}`,
+      async () => {
+        await apiPost(`${BASE}/rounds/{year}/{half}/self-assessment`, { rating: ratings[half] ?? 'good' }, { path: { bureauId, year: String(year), half } });
+      },
+      t('appraisal.selfRecorded'),
+    );
+    if (ok) setAssessed((a) => ({ ...a, [half]: true }));
   };
   const data = mine.data;
   return (
@@ -77,6 +94,22 @@ export default function MyAppraisalPage() {
                       </Button>
                     )}
                   </Space>
+                  {r.status === 'scoring' && selfAction.failure && <ProblemAlert error={selfAction.failure.error} messages={selfAction.failure.lines} onReload={() => void mine.refetch()} />}
+                  {r.status === 'scoring' &&
+                    (assessed[r.half] ? (
+                      <Alert type="success" showIcon title={t('appraisal.selfRecorded')} style={{ marginBottom: 8 }} />
+                    ) : (
+                      <Card size="small" type="inner" title={t('appraisal.selfTitle')} style={{ marginBottom: 8 }}>
+                        <Typography.Paragraph type="secondary">{t('appraisal.selfHint')}</Typography.Paragraph>
+                        <Space wrap>
+                          <label htmlFor={`self-rating-${r.half}`}>{t('appraisal.selfRating')}</label>
+                          <Select id={`self-rating-${r.half}`} style={{ width: 120 }} value={ratings[r.half] ?? 'good'} onChange={(v) => setRatings((x) => ({ ...x, [r.half]: v }))} options={RATINGS.map((v) => ({ value: v, label: label('rating', v) }))} />
+                          <Button type="primary" loading={selfAction.busy === `self-${r.half}`} onClick={() => void assess(r.half)}>
+                            {t('appraisal.selfSubmit')}
+                          </Button>
+                        </Space>
+                      </Card>
+                    ))}
                   {r.explanation ? <ExplanationView explanation={r.explanation} /> : <Typography.Paragraph type="secondary">{t('appraisal.beingScored')}</Typography.Paragraph>}
                 </section>
               ))}
