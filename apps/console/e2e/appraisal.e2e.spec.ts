@@ -1,24 +1,26 @@
 // The appraisal in a real browser (Debian's chromium) against the gateway and every service as
 // processes: the group leader's monthly check, the secretary's grid, dispatch and reminder talk;
 // the appraisal office's scheme (a problem shown beside its field), the leading group's approval,
-// publication, the half-year round scored, explained and put on notice; the member seeing her
-// result with its explanation and objecting; the office dismissing the objection; an
-// accessibility scan of the appraisal pages.
+// publication, the half-year round scored, the member's self-assessment and the group's peer tally
+// entered, explained and put on notice; the member seeing her result with its explanation and
+// objecting; the office dismissing the objection; an accessibility scan of the appraisal pages.
+// The year is the one whose H1 round may open today (before June: last year, opened for late entry).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { bureauDate, currentBureauYear } from '../src/format/format';
 import { startSystem, type RunningSystem } from '../scripts/system';
-import { A_PASSWORD, A_PEOPLE, loadAppraisalFixture } from './appraisal-fixture';
+import { A_PASSWORD, A_PEOPLE, appraisalYear, loadAppraisalFixture } from './appraisal-fixture';
 import { openBrowser, signIn, type Browser } from './browser';
 import { choose, eventually, toast } from './ui';
 
 jest.setTimeout(120_000);
 
-const YEAR = currentBureauYear();
-// A half's round opens from the first day of its last month: H1 from June (ADR 0068).
-const HALF = bureauDate(new Date()) >= `${YEAR}-12-01` ? 'H2' : 'H1';
-const HALF_LABEL = HALF === 'H1' ? '上半年' : '下半年';
+// A half's round opens from the first day of its last month: H1 from June (ADR 0068), so the
+// year is this one from June and last year before; the office's page offers H1 first either way.
+const YEAR = appraisalYear();
+const HALF = 'H1';
+const HALF_LABEL = '上半年';
+const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 let system: RunningSystem;
 let browser: Browser;
@@ -62,9 +64,14 @@ describe('checks, dispatch and talks', () => {
     await page.locator('#entries_0_items_1_status').waitFor();
     await choose(page, 'entries_0_items_1_status', '进度滞后');
     await page.locator('#entries_0_note').fill('岗位目标推进偏慢，需加快进度');
+    // A photo of the member's work as evidence: uploaded when chosen, its hash sent with her entry.
+    await page.locator('#main input[type=file]').setInputFiles({ name: '检查照片.png', mimeType: 'image/png', buffer: PHOTO });
+    await page.locator('#main .ant-upload-list-item', { hasText: '检查照片.png' }).waitFor();
     await page.getByRole('button', { name: '记录本月检查' }).click();
     await toast(page, '月度检查已记录');
     await page.getByText('本月检查已由 赵磊').waitFor();
+    // The recorded check shows it small, fetched from the check's own evidence route.
+    await page.waitForFunction(() => ((document.querySelector('.ant-table img[alt="检查照片.png"]') as HTMLImageElement | null)?.naturalWidth ?? 0) > 0);
   });
 
   it('the secretary sees the branch grid, holds the dispatch and records the reminder talk', async () => {
@@ -91,13 +98,13 @@ describe('the appraisal office', () => {
     await go(page, `/appraisal?year=${YEAR}`);
     await page.getByRole('button', { name: '起草考核方案' }).click();
     await page.waitForURL(new RegExp(`/appraisal/schemes/${YEAR}/1$`));
-    // No democratic evaluation this year: its points go to the group's evaluation.
-    await page.getByRole('button', { name: '删除 民主测评' }).click();
-    await page.locator('#content_criteria_4_maxPoints').fill('35');
+    // No points for the items' completion this year: they go to the group's evaluation.
+    await page.getByRole('button', { name: '删除 承诺事项完成情况' }).click();
+    await page.locator('#content_criteria_3_maxPoints').fill('45');
     await page.locator('[data-testid="criteria-sum"]', { hasText: '指标分值合计 100 / 总分 100' }).waitFor();
     await saveButton(page).click();
     // The quota still breaks ties on the removed criterion: the service's problem shows beside the field.
-    await page.locator('#content_topGradeQuota_tieBreakers_help').getByText(/tie-breakers name criteria of this scheme: democratic/).waitFor();
+    await page.locator('#content_topGradeQuota_tieBreakers_help').getByText(/tie-breakers name criteria of this scheme: items/).waitFor();
     await page.locator('#content_topGradeQuota_maxPercent').fill('');
     await saveButton(page).click();
     await toast(page, '已保存');
@@ -118,7 +125,7 @@ describe('the appraisal office', () => {
     await page.locator('.ant-tag', { hasText: '已公布' }).first().waitFor();
   });
 
-  it('opens the round, scores it, reads a member’s explanation and puts the results on notice', async () => {
+  it('opens the round and scores what the office enters', async () => {
     const page = await as('office');
     await go(page, `/appraisal?year=${YEAR}`);
     await page.getByRole('button', { name: '开始考核' }).click();
@@ -138,9 +145,30 @@ describe('the appraisal office', () => {
       await toast(page, '已保存');
       await page.locator('.ant-modal').first().waitFor({ state: 'hidden' });
     }
+  });
+
+  it('the member assesses herself while the round is scored', async () => {
+    const page = await as('member');
+    await go(page, `/member/appraisal?year=${YEAR}`);
+    const round = page.locator(`[data-testid="my-round-${HALF}"]`);
+    await round.getByText('民主测评 · 自评').waitFor();
+    await choose(page, `self-rating-${HALF}`, '较好');
+    await round.getByRole('button', { name: '提交自评' }).click();
+    await toast(page, '自评已提交');
+    await round.getByRole('button', { name: '提交自评' }).waitFor({ state: 'detached' });
+  });
+
+  it('enters the party group’s peer tally, reads a member’s explanation and puts the results on notice', async () => {
+    const page = await as('office');
+    await go(page, `/appraisal/rounds/${YEAR}/${HALF}`);
+    await page.getByRole('spinbutton', { name: '王芳 得“好”票数' }).fill('2');
+    await page.getByRole('button', { name: '录入互评票数' }).click();
+    await toast(page, '互评票数已录入');
+    await page.getByText('已录入互评的党小组：综合党小组').waitFor();
     await page.getByRole('button', { name: '查看得分说明 王芳' }).click();
     const explanation = page.locator('.ant-drawer [data-testid="explanation"]');
-    await explanation.getByText('承诺事项完成情况').waitFor();
+    await explanation.getByText('月度检查进度').waitFor();
+    await explanation.getByText('民主测评').first().waitFor();
     await explanation.getByText('小组评价：工作扎实，群众认可度高').waitFor();
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: '结果公示' }).click();
