@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@pledgebook/event-store';
 import { recordedIntegrationEvent } from '@pledgebook/nest/consumed-facts';
 import type { CollectionReader, Projection, ProjectionContext, ViewDocument } from '@pledgebook/read-model';
-import { applyStatisticsFact, bookFigures, type BookLedger, type BookRecord, type BureauYearRollup, type FulfilmentLine, type Placements, type StatisticsFact, type StatisticsParts } from '@pledgebook/reward-domain';
+import { applyStatisticsFact, bookFigures, scoped, type BookLedger, type BookRecord, type BureauYearRollup, type FulfilmentLine, type Placements, type StatisticsFact, type StatisticsParts } from '@pledgebook/reward-domain';
 import { statisticsFactOf, STATISTICS_STREAM_PREFIXES } from './statistics-facts';
 import { bookId, fulfilmentLine, keptLine, rollupId, STAT_BOOKS, STAT_PLACEMENTS, STAT_ROLLUPS, type BookDoc, type PlacementsDoc, type RollupDoc } from './statistics.views';
 
@@ -50,11 +50,11 @@ class BatchParts implements StatisticsParts {
         this.books.set(id, undefined);
         continue;
       }
-      const { _id: _key, records, ...stored } = doc;
-      const book: BookLedger = { pledgeId: id, ...stored };
-      const lines = records.map(fulfilmentLine);
+      const lines = doc.records.map(fulfilmentLine);
+      const book: BookLedger = { pledgeId: id, bureauId: doc.bureauId, year: doc.year, ...scoped(doc.branchId, doc.groupId), status: doc.status, deedItems: doc.deedItems };
       // A counted book's figures are not stored: they follow from its records.
-      this.books.set(id, book.status === 'published' || book.status === 'closed' ? { ...book, figures: bookFigures(book, lines) } : book);
+      if (book.status === 'published' || book.status === 'closed') book.figures = bookFigures(book, lines);
+      this.books.set(id, book);
       this.records.set(id, lines);
     }
   }
@@ -105,8 +105,9 @@ class BatchParts implements StatisticsParts {
 
   async save(): Promise<void> {
     for (const id of this.touched.books) {
-      const { figures: _counted, pledgeId: _id, ...book } = this.books.get(id)!;
-      await this.ctx.collection<BookDoc>(STAT_BOOKS).replace({ _id: bookId(book.bureauId, id), ...book, records: (this.records.get(id) ?? []).map(keptLine) });
+      const book = this.books.get(id)!;
+      const doc: BookDoc = { _id: bookId(book.bureauId, id), bureauId: book.bureauId, year: book.year, ...scoped(book.branchId, book.groupId), status: book.status, deedItems: book.deedItems, records: (this.records.get(id) ?? []).map(keptLine) };
+      await this.ctx.collection<BookDoc>(STAT_BOOKS).replace(doc);
     }
     for (const id of this.touched.rollups) await this.ctx.collection<RollupDoc>(STAT_ROLLUPS).replace({ _id: id, ...this.rollups.get(id)! });
     for (const id of this.touched.placements) await this.ctx.collection<PlacementsDoc>(STAT_PLACEMENTS).replace({ _id: id, ...this.placementMaps.get(id)! });

@@ -25,17 +25,15 @@ export function keptLine(line: FulfilmentLine): KeptLine {
 }
 
 export function fulfilmentLine([recordId, itemNo, recordedOn, peopleAided, amountFen, volunteerHours, beneficiaryRef, corrects]: KeptLine): FulfilmentLine {
-  return {
-    recordId,
-    itemNo,
-    recordedOn,
-    ...(peopleAided != null ? { peopleAided } : {}),
-    ...(amountFen != null ? { amountFen } : {}),
-    ...(volunteerHours != null ? { volunteerHours } : {}),
-    ...(beneficiaryRef != null ? { beneficiaryRef } : {}),
-    ...(corrects != null ? { corrects } : {}),
-  };
+  const line: FulfilmentLine = { recordId, itemNo, recordedOn };
+  if (peopleAided != null) line.peopleAided = peopleAided;
+  if (amountFen != null) line.amountFen = amountFen;
+  if (volunteerHours != null) line.volunteerHours = volunteerHours;
+  if (beneficiaryRef != null) line.beneficiaryRef = beneficiaryRef;
+  if (corrects != null) line.corrects = corrects;
+  return line;
 }
+
 export type RollupDoc = BureauYearRollup & { _id: string; [field: string]: unknown };
 export type PlacementsDoc = Placements & { _id: string; [field: string]: unknown };
 
