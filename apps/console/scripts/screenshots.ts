@@ -64,6 +64,9 @@ async function main(): Promise<void> {
       ['statistics', 'bureau-admin', `/stats?year=${year}`],
       ['system-bureaus', 'admin', '/system/bureaus'],
       ['system-subscriptions', 'admin', '/system/subscriptions'],
+      ['reminder-talks', 'secretary', '/review/talks'],
+      ['inbox', 'member', '/inbox'],
+      ['account', 'member', '/account'],
     ];
     // CONSOLE_SHOTS=name,name… takes only those pictures (the others stay as they are).
     const only = process.env.CONSOLE_SHOTS?.split(',').filter(Boolean);
