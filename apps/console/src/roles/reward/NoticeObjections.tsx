@@ -1,5 +1,6 @@
-import { Button, Form, Input, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Form, Input, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { apiPost } from '../../api/client';
+import { ApiProblem } from '../../api/problem';
 import { useNames } from '../../api/directory';
 import { hasRole, useUser } from '../../auth/useSession';
 import { formatDateTime } from '../../format/format';
@@ -11,7 +12,7 @@ import { useMoreI18n } from './more-i18n';
 import { openObjections, type Objection, type SelectionWithObjections } from './objection-helpers';
 
 const PATH = '/api/v1/rewards/selections/{selectionId}' as const;
-const COLOURS = { open: 'gold', upheld: 'red', dismissed: 'default' } as const;
+const COLOURS = { open: 'processing', upheld: 'error', dismissed: 'default' } as const;
 
 /** One selection on notice: its objections, a form to raise one, and for the leading group the decisions and the announcement. */
 export function NoticeObjections({ selectionId, onChanged }: { selectionId: string; onChanged: () => void }) {
@@ -44,7 +45,6 @@ export function NoticeObjections({ selectionId, onChanged }: { selectionId: stri
         rowKey="objectionId"
         dataSource={objections}
         pagination={false}
-        scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('more.noObjection') }}
         columns={[
           { title: t('more.objectedMember'), key: 'member', render: (_, o) => names(o.memberId) },
@@ -90,8 +90,8 @@ export function NoticeObjections({ selectionId, onChanged }: { selectionId: stri
       </Form>
       {leading && (
         <Space direction="vertical">
-          {announcing.failure && <ProblemAlert error={announcing.failure.error} messages={announcing.failure.lines} onReload={refresh} />}
-          {open > 0 && <Typography.Text type="warning">{t('more.openObjections', { count: open })}</Typography.Text>}
+          {announcing.failure && <AnnounceRefusal error={announcing.failure.error} lines={announcing.failure.lines} onReload={refresh} />}
+          {open > 0 && <Typography.Text strong>{t('more.openObjections', { count: open })}</Typography.Text>}
           <Button type="primary" loading={announcing.busy === 'announce'} onClick={() => void announcing.run('announce', async () => (await apiPost(`${PATH}/announcement`, {}, { path: { selectionId: s.selectionId }, headers }), refresh()), t('reward.announced'))}>
             {t('reward.announce')}
           </Button>
@@ -132,5 +132,31 @@ function DecideObjection({ selectionId, objection, headers, onDecided }: { selec
         {t('more.decide')}
       </Button>
     </Form>
+  );
+}
+
+/** The announcement refused (409 objections_open or notice_not_over) said plainly, with the service's words beneath; anything else as a problem. */
+function AnnounceRefusal({ error, lines, onReload }: { error: unknown; lines: string[]; onReload: () => void }) {
+  const { t } = useMoreI18n();
+  const code = error instanceof ApiProblem && error.status === 409 ? error.problem.code : undefined;
+  if (code !== 'objections_open' && code !== 'notice_not_over') return <ProblemAlert error={error} messages={lines} onReload={onReload} />;
+  return (
+    <Alert
+      role="alert"
+      type="warning"
+      showIcon
+      message={t('more.announceRefused')}
+      description={
+        <>
+          <div>{t(`more.refused.${code}`)}</div>
+          <Typography.Text type="secondary">{(error as ApiProblem).message}</Typography.Text>
+        </>
+      }
+      action={
+        <Button size="small" onClick={onReload}>
+          {t('common.reload')}
+        </Button>
+      }
+    />
   );
 }
