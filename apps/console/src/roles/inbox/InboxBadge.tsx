@@ -12,7 +12,7 @@ export function InboxBadge() {
   return (
     <Link to="/inbox" aria-label={t('inbox.badge', { count })} data-testid="inbox-badge" data-unread={count}>
       <Badge count={count} size="small" overflowCount={99}>
-        <span style={{ padding: '0 10px 0 4px' }}>{t('nav.inbox')}</span>
+        <span style={{ padding: '0 10px 0 4px', whiteSpace: 'nowrap' }}>{t('nav.inbox')}</span>
       </Badge>
     </Link>
   );
