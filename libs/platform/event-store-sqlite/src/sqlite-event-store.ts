@@ -100,6 +100,17 @@ export class SqliteEventStore implements EventStore {
     return this.readStreamRows(stream, options).map(toRecorded);
   }
 
+  /** One statement (one snapshot) for any number of streams: their names go in as one JSON array. */
+  async readStreams(streams: readonly string[]): Promise<RecordedEvent[]> {
+    if (!streams.length) return [];
+    const rows = this.statement(
+      'streams',
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream IN (SELECT value FROM json_each(?)) ORDER BY position`,
+      true,
+    ).all(JSON.stringify(streams)) as EventTuple[];
+    return rows.map(toRecorded);
+  }
+
   async streamRevision(stream: string): Promise<number | undefined> {
     return this.head(stream)?.revision;
   }

@@ -5,6 +5,7 @@ export * from './hash-chain';
 export * from './event-filter';
 export * from './validate-append';
 export * from './upcasting';
+export * from './read-streams';
 export * from './polling-subscription';
 export * from './keep-subscribed';
 export * from './decider';

@@ -130,6 +130,11 @@ export interface CheckpointStore {
 export interface EventStore extends CheckpointStore {
   append(stream: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult>;
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /**
+   * Every event of these streams, whole, in global order (so each stream's in revision order),
+   * read at once. Optional: `readStreamsOf` reads stream by stream where an engine has no such read.
+   */
+  readStreams?(streams: readonly string[]): Promise<RecordedEvent[]>;
   /** Revision of the stream's last event, or undefined if the stream does not exist. */
   streamRevision(stream: string): Promise<number | undefined>;
   readAll(options?: ReadAllOptions): Promise<ReadAllResult>;

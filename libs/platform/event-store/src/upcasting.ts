@@ -24,9 +24,11 @@ export function upcastEvent(event: RecordedEvent, upcasters: ReadonlyMap<string,
 export function withUpcasting(store: EventStore, upcasters: readonly Upcaster[]): EventStore {
   const byKey = new Map(upcasters.map((u) => [`${u.type}@${u.fromVersion}`, u]));
   const lift = (events: RecordedEvent[]) => events.map((e) => upcastEvent(e, byKey));
+  const readStreams = store.readStreams?.bind(store);
   return {
     append: (stream, events, options) => store.append(stream, events, options),
     readStream: async (stream, options) => lift(await store.readStream(stream, options)),
+    ...(readStreams ? { readStreams: async (streams: readonly string[]) => lift(await readStreams(streams)) } : {}),
     streamRevision: (stream) => store.streamRevision(stream),
     readAll: async (options): Promise<ReadAllResult> => {
       const result = await store.readAll(options);

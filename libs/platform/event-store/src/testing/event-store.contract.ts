@@ -1,6 +1,7 @@
 import { fixedClock, type Clock } from '@pledgebook/util';
 import { InvalidAppend, WrongExpectedRevision } from '../errors';
 import type { EventStore, RecordedEvent } from '../types';
+import { readStreamsOf } from '../read-streams';
 import { withUpcasting } from '../upcasting';
 import { testEvent, testEvents, testMetadata, uniqueStream } from './fixtures';
 
@@ -64,6 +65,29 @@ export function eventStoreContract(name: string, options: EventStoreContractOpti
         expect(revisions(await store.readStream(stream, { direction: 'backwards', maxCount: 3 }))).toEqual([9, 8, 7]);
         expect(revisions(await store.readStream(stream, { direction: 'backwards', from: 2 }))).toEqual([2, 1, 0]);
         expect(revisions(await store.readStream(stream, { from: 10 }))).toEqual([]);
+      });
+
+      it('reads several streams at once, each in revision order, whole, with upcasting', async () => {
+        const [a, b, c, missing] = [uniqueStream(), uniqueStream(), uniqueStream(), uniqueStream()];
+        await store.append(a, testEvents(2));
+        await store.append(b, [testEvent('B', { first: true })]);
+        await store.append(a, [testEvent('A')]);
+        await store.append(c, [testEvent('C')]);
+        const byStream = await readStreamsOf(store, [b, a, missing, a]);
+        expect([...byStream.keys()].sort()).toEqual([a, b].sort());
+        expect(byStream.get(a)).toEqual(await store.readStream(a));
+        expect(byStream.get(b)).toEqual(await store.readStream(b));
+        if (store.readStreams) {
+          const events = await store.readStreams([a, b, missing]);
+          expect(events.map((e) => [e.stream, e.revision])).toEqual([[a, 0], [a, 1], [b, 0], [a, 2]]);
+          expect(await store.readStreams([])).toEqual([]);
+        }
+        // An engine without the one read: stream by stream, the same answer.
+        const oneByOne = new Proxy(store, { get: (target, key) => (key === 'readStreams' ? undefined : Reflect.get(target, key, target)) });
+        expect(oneByOne.readStreams).toBeUndefined();
+        expect(await readStreamsOf(oneByOne, [b, a, missing, a])).toEqual(byStream);
+        const lifted = withUpcasting(store, [{ type: 'B', fromVersion: 1, upcast: (data) => ({ ...(data as object), lifted: true }) }]);
+        expect((await readStreamsOf(lifted, [b])).get(b)!.map((e) => e.data)).toEqual([{ first: true, lifted: true }]);
       });
 
       it('keeps data exactly as JSON has it (unicode, nesting, nulls)', async () => {
