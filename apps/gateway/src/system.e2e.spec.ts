@@ -74,7 +74,13 @@ describe('the system behind the gateway', () => {
     const submitted = await gateway.call(wang, 'POST', `/api/v1/pledges/${pledgeId}/submit`, undefined, { 'x-correlation-id': 'e2e-submit-wang' });
     expect(submitted.status).toBe(200);
     expect(submitted.headers.get('x-correlation-id')).toBe('e2e-submit-wang');
-    expect((await gateway.call(wang, 'GET', `/api/v1/pledges/${pledgeId}`)).body).toMatchObject({ pledgeId, status: 'submitted' });
+    const book = await gateway.call(wang, 'GET', `/api/v1/pledges/${pledgeId}`);
+    expect(book.body).toMatchObject({ pledgeId, status: 'submitted' });
+    // What a reader is shown depends on who asks: a browser keeps it for this caller only and asks again each time.
+    expect(book.headers.get('etag')).toBeTruthy();
+    expect([book.headers.get('cache-control'), book.headers.get('vary')]).toEqual(['private, no-cache', 'Authorization']);
+    const gatewaysOwn = await gateway.call(root, 'GET', '/api/v1/bureaus/weihai/accounts');
+    expect([gatewaysOwn.status, gatewaysOwn.headers.get('cache-control'), gatewaysOwn.headers.get('vary')]).toEqual([200, 'private, no-cache', 'Authorization']);
 
     const history = await gateway.call(wang, 'GET', `/api/v1/pledges/${pledgeId}/history`);
     expect(history.body.items.at(-1)).toMatchObject({ type: 'PledgeSubmitted', correlationId: 'e2e-submit-wang', actorId: 'wang' });

@@ -54,12 +54,20 @@ export function keepConnectionsAlive(app: INestApplication): void {
   server.headersTimeout = 66_000;
 }
 
-/** Headers every API answer carries (documents are JSON; nothing here should be framed or sniffed). */
+/**
+ * Headers every API answer carries (documents are JSON; nothing here should be framed or sniffed).
+ * What a reader is shown depends on who asks (an objector's name for the leading group only, a
+ * score while the office scores): answers are private to the caller's browser, revalidated each
+ * time (ETags still save the body), and cached per Authorization header, so a second person in the
+ * same browser never gets the first one's copy back on a 304. A route may set its own Cache-Control.
+ */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Resource-Policy': 'same-origin',
+  'Cache-Control': 'private, no-cache',
+  Vary: 'Authorization',
 };
 
 function securityHeaders(_req: unknown, res: { setHeader(name: string, value: string): void }, next: () => void): void {
