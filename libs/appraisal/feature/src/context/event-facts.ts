@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { statusFactsOf, type DispatchEvent, type ItemStatusFact, type MonthlyCheckEvent, type Quarter, type TalkFact } from '@pledgebook/appraisal-domain';
-import type { EventStore } from '@pledgebook/event-store';
+import { readStreamsOf, type EventStore } from '@pledgebook/event-store';
 import { EVENT_STORE } from '@pledgebook/nest';
 import { deterministicId } from '@pledgebook/util';
 import { checkId, dispatchId, streamOf } from '../streams';
@@ -16,15 +16,18 @@ export const talkIdFor = (dispatchEventId: string, memberId: string) => determin
 export class EventFacts {
   constructor(@Inject(EVENT_STORE) private readonly events: EventStore) {}
 
-  /** Item statuses the groups' checks of these months recorded, month by month, each in stream order (corrections after their checks). */
+  /**
+   * Item statuses the groups' checks of these months recorded, month by month, each in stream order
+   * (corrections after their checks). Every check stream is read at once (one snapshot).
+   */
   async statuses(bureauId: string, groupIds: Iterable<string>, months: readonly string[]): Promise<ItemStatusFact[]> {
     const groups = [...new Set(groupIds)].sort();
+    const streams = [...months].sort().flatMap((month) => groups.map((groupId) => streamOf('check', checkId(bureauId, groupId, month))));
+    const byStream = await readStreamsOf(this.events, streams);
     const facts: ItemStatusFact[] = [];
-    for (const month of [...months].sort()) {
-      for (const groupId of groups) {
-        for (const e of await this.events.readStream(streamOf('check', checkId(bureauId, groupId, month)))) {
-          facts.push(...statusFactsOf({ type: e.type, data: e.data } as MonthlyCheckEvent, e.id));
-        }
+    for (const stream of streams) {
+      for (const e of byStream.get(stream) ?? []) {
+        for (const fact of statusFactsOf({ type: e.type, data: e.data } as MonthlyCheckEvent, e.id)) facts.push(fact);
       }
     }
     return facts;
@@ -32,13 +35,16 @@ export class EventFacts {
 
   /** The reminder talks the branches' dispatches of these quarters scheduled, citing the dispatch events. */
   async talks(bureauId: string, branchIds: Iterable<string>, year: number, quarters: readonly Quarter[]): Promise<Array<TalkFact & { memberId: string }>> {
+    const places = [...new Set(branchIds)].sort().flatMap((branchId) => quarters.map((quarter) => ({ quarter, stream: streamOf('dispatch', dispatchId(bureauId, branchId, year, quarter)) })));
+    const byStream = await readStreamsOf(
+      this.events,
+      places.map((p) => p.stream),
+    );
     const talks: Array<TalkFact & { memberId: string }> = [];
-    for (const branchId of [...new Set(branchIds)].sort()) {
-      for (const quarter of quarters) {
-        for (const e of await this.events.readStream(streamOf('dispatch', dispatchId(bureauId, branchId, year, quarter)))) {
-          const held = { type: e.type, data: e.data } as DispatchEvent;
-          for (const due of held.data.talksDue) talks.push({ eventId: e.id, talkId: talkIdFor(e.id, due.memberId), year, quarter, memberId: due.memberId });
-        }
+    for (const { quarter, stream } of places) {
+      for (const e of byStream.get(stream) ?? []) {
+        const held = { type: e.type, data: e.data } as DispatchEvent;
+        for (const due of held.data.talksDue) talks.push({ eventId: e.id, talkId: talkIdFor(e.id, due.memberId), year, quarter, memberId: due.memberId });
       }
     }
     return talks;
