@@ -18,7 +18,8 @@ export function decideComputed(command: Cmd<'ScoreComputedCriteria'>, state: Rou
   const given = Object.keys(command.context.facts).sort();
   given.forEach((memberId) => requireSubject(state, memberId, 'facts'));
   if (state.status === 'scoring') {
-    const missing = subjectIds(state).filter((id) => !given.includes(id));
+    const scored = new Set(given);
+    const missing = subjectIds(state).filter((id) => !scored.has(id));
     if (missing.length) throw invalid('facts_missing', `facts are needed for every subject: ${missing.join(', ')}`, { field: 'facts', memberIds: missing });
   } else {
     if (!given.length) throw invalid('facts_missing', 'name the rescored members’ facts', { field: 'facts' });

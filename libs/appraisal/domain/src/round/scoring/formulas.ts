@@ -1,6 +1,6 @@
 import { firstDayOfHalf, lastDayOfHalf, monthsOfHalf, quartersOfHalf, type Half } from '../../shared/dates';
 import { roundPoints } from '../../shared/points';
-import { itemKey, latestStatuses, type ItemStatusFact } from '../../shared/statuses';
+import { itemKey, latestStatuses, type ItemRef, type ItemStatusFact } from '../../shared/statuses';
 import { FORMULA_CATALOGUE } from '../../scheme/formula-catalogue';
 import type { ComputedCriterion } from '../../scheme/types';
 import type { CriterionScore } from '../types';
@@ -15,16 +15,37 @@ export interface ScoringPeriod {
 const unique = (ids: string[]) => [...new Set(ids)];
 const ratio = (max: number, part: number, whole: number) => (whole === 0 ? 0 : roundPoints((max * part) / whole));
 
+/**
+ * An item's latest status as of `untilMonth`, as `latestStatuses` has it. A subject's facts are
+ * all their own, so each item's is found by a scan (no keys built); facts of several members take
+ * the long way.
+ */
+function latestStatusOf(statuses: readonly ItemStatusFact[], untilMonth: string): (item: ItemRef) => ItemStatusFact | undefined {
+  const memberId = statuses[0]?.memberId;
+  if (statuses.some((f) => f.memberId !== memberId)) {
+    const latest = new Map([...latestStatuses(statuses, untilMonth).values()].map((f) => [itemKey(f), f]));
+    return (item) => latest.get(itemKey(item));
+  }
+  return ({ pledgeId, itemNo }) => {
+    let latest: ItemStatusFact | undefined;
+    for (const fact of statuses) {
+      if (fact.itemNo !== itemNo || fact.pledgeId !== pledgeId || fact.month > untilMonth) continue;
+      if (!latest || fact.month >= latest.month) latest = fact;
+    }
+    return latest;
+  };
+}
+
 function itemsFulfilled(c: ComputedCriterion, facts: SubjectFacts, p: ScoringPeriod) {
   const months = monthsOfHalf(p.year, p.half);
   const lastQuarter = quartersOfHalf(p.half)[1]!;
-  const latest = new Map([...latestStatuses(facts.statuses, months[5]!).values()].map((f) => [itemKey(f), f]));
+  const latestOf = latestStatusOf(facts.statuses, months[5]!);
   const used: ItemStatusFact[] = [];
   let done = 0;
   let onTrackNotDue = 0;
   let dueByHalfEnd = 0;
   for (const item of facts.items) {
-    const fact = latest.get(itemKey(item));
+    const fact = latestOf(item);
     if (fact) used.push(fact);
     const due = (item.dueQuarter ?? 4) <= lastQuarter;
     if (due) dueByHalfEnd += 1;
@@ -43,18 +64,22 @@ function checksOnTrack(c: ComputedCriterion, facts: SubjectFacts, p: ScoringPeri
   const months = monthsOfHalf(p.year, p.half);
   // One status per item and month: a correction replaces the status it corrects.
   const perMonth = new Map<string, ItemStatusFact>();
-  const cited: string[] = [];
+  const cited = new Set<string>();
   for (const f of facts.statuses) {
     if (!months.includes(f.month)) continue;
     perMonth.set(`${f.month}|${itemKey(f)}`, f);
-    cited.push(f.eventId);
+    cited.add(f.eventId);
   }
-  const statuses = [...perMonth.values()];
-  const good = statuses.filter((f) => f.status === 'done' || f.status === 'on-track').length;
+  let good = 0;
+  const monthsChecked = new Set<string>();
+  for (const f of perMonth.values()) {
+    if (f.status === 'done' || f.status === 'on-track') good += 1;
+    monthsChecked.add(f.month);
+  }
   return {
-    points: ratio(c.maxPoints, good, statuses.length),
-    inputs: { statuses: statuses.length, doneOrOnTrack: good, monthsChecked: new Set(statuses.map((f) => f.month)).size },
-    sourceEventIds: unique(cited),
+    points: ratio(c.maxPoints, good, perMonth.size),
+    inputs: { statuses: perMonth.size, doneOrOnTrack: good, monthsChecked: monthsChecked.size },
+    sourceEventIds: [...cited],
   };
 }
 
