@@ -3,8 +3,7 @@ import { isBlank } from '../shared/text';
 import type { RoundCommand } from './commands';
 import type { RoundEvent } from './events';
 import { requireNotSelf, requireOffice, requirePoints, requireRound, requireScorable, requireSubject } from './guards';
-import { scoreComputed } from './scoring/formulas';
-import { storeComputedScore } from './scoring/stored-score';
+import { scoreComputedToStore } from './scoring/formulas';
 import { subjectIds } from './scoring/round-grading';
 import type { RoundState } from './state';
 import type { CriterionScore } from './types';
@@ -29,7 +28,7 @@ export function decideComputed(command: Cmd<'ScoreComputedCriteria'>, state: Rou
   const computed = state.scheme!.criteria.filter((c) => c.source === 'computed');
   if (!computed.length) return [];
   const period = { year: state.year, half: state.half, schemeVersion: state.schemeVersion };
-  const scores = given.map((memberId) => ({ memberId, criteria: computed.map((c) => storeComputedScore(scoreComputed(c, command.context.facts[memberId]!, period))) }));
+  const scores = given.map((memberId) => ({ memberId, criteria: computed.map((c) => scoreComputedToStore(c, command.context.facts[memberId]!, period)) }));
   return [{ type: 'ComputedScoresRecorded', data: { scores, by: command.actor.memberId, at: command.at } }];
 }
 

@@ -1,5 +1,5 @@
 import type { RoundEvent } from './events';
-import { expandComputedScore } from './scoring/stored-score';
+import { computedScoreExpander } from './scoring/stored-score';
 import type { Adjustment, RoundState } from './state';
 
 const setIn = <T>(outer: Record<string, Record<string, T>>, memberId: string, id: string, value: T | undefined): Record<string, Record<string, T>> => {
@@ -19,7 +19,8 @@ export function evolveRound(state: RoundState, event: RoundEvent): RoundState {
     }
     case 'ComputedScoresRecorded': {
       const computed = { ...state.computed };
-      for (const { memberId, criteria } of event.data.scores) computed[memberId] = Object.fromEntries(criteria.map((c) => [c.criterionId, expandComputedScore(state.scheme, state.schemeVersion, c)]));
+      const expand = computedScoreExpander(state.scheme, state.schemeVersion);
+      for (const { memberId, criteria } of event.data.scores) computed[memberId] = Object.fromEntries(criteria.map((c) => [c.criterionId, expand(c)]));
       return { ...state, computed };
     }
     case 'EnteredScoreRecorded':

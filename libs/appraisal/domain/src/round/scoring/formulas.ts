@@ -5,6 +5,7 @@ import { FORMULA_CATALOGUE } from '../../scheme/formula-catalogue';
 import type { ComputedCriterion } from '../../scheme/types';
 import type { CriterionScore } from '../types';
 import type { RecordFact, SubjectFacts } from './facts';
+import type { StoredComputedScore } from './stored-score';
 
 export interface ScoringPeriod {
   year: number;
@@ -152,4 +153,10 @@ export function scoreComputed(criterion: ComputedCriterion, facts: SubjectFacts,
     inputs,
     sourceEventIds,
   };
+}
+
+/** A computed criterion's score as `ComputedScoresRecorded` stores it: `storeComputedScore(scoreComputed(…))` without the parts it drops. */
+export function scoreComputedToStore(criterion: ComputedCriterion, facts: SubjectFacts, period: ScoringPeriod): StoredComputedScore {
+  const { points, inputs, sourceEventIds } = FORMULA_FUNCTIONS[criterion.formula](criterion, facts, period);
+  return { criterionId: criterion.id, points, inputs, sourceEventIds };
 }

@@ -2,7 +2,8 @@ import type { ItemStatus, ItemStatusFact } from '../../shared/statuses';
 import { EXAMPLE_SCHEME } from '../../scheme/example-scheme';
 import type { ComputedCriterion } from '../../scheme/types';
 import type { SubjectFacts } from './facts';
-import { scoreComputed } from './formulas';
+import { scoreComputed, scoreComputedToStore } from './formulas';
+import { storeComputedScore } from './stored-score';
 
 const criterion = (id: string) => EXAMPLE_SCHEME.criteria.find((c) => c.id === id) as ComputedCriterion;
 const H1 = { year: 2026, half: 'H1' as const, schemeVersion: 2 };
@@ -104,5 +105,13 @@ describe('computed criteria (the formula catalogue)', () => {
     expect(scoreComputed(criterion('talks'), facts, { ...H1, half: 'H2' }).points).toBe(2.5);
     expect(scoreComputed({ ...criterion('talks'), params: { pointsPerTalk: 1 } }, { ...facts, talks: [...facts.talks, facts.talks[0]!] }, H1).points).toBe(3);
     expect(scoreComputed({ ...criterion('talks'), params: { pointsPerTalk: 4 } }, facts, H1).points).toBe(0);
+  });
+
+  it('stores what the explained score would store, criterion by criterion and half by half', () => {
+    const computed = EXAMPLE_SCHEME.criteria.filter((c): c is ComputedCriterion => c.source === 'computed');
+    expect(computed.length).toBeGreaterThan(0);
+    for (const period of [H1, { ...H1, half: 'H2' as const }]) {
+      for (const c of computed) expect(JSON.stringify(scoreComputedToStore(c, facts, period))).toBe(JSON.stringify(storeComputedScore(scoreComputed(c, facts, period))));
+    }
   });
 });

@@ -20,20 +20,29 @@ export const storeComputedScore = ({ criterionId, points, inputs, sourceEventIds
 
 /** The whole explained score again (events recorded before scores were stored this way already carry it). */
 export function expandComputedScore(scheme: SchemeContent | undefined, schemeVersion: number, stored: StoredComputedScore | CriterionScore): CriterionScore {
-  if ('rule' in stored) return stored;
-  const criterion = scheme?.criteria.find((c): c is ComputedCriterion => c.id === stored.criterionId && c.source === 'computed');
-  if (!criterion) throw new Error(`the round's scheme has no computed criterion ${stored.criterionId}`);
-  return {
-    criterionId: criterion.id,
-    label: criterion.label,
-    schemeVersion,
-    maxPoints: criterion.maxPoints,
-    points: stored.points,
-    source: 'computed',
-    formula: criterion.formula,
-    ...(criterion.params ? { params: criterion.params } : {}),
-    rule: FORMULA_CATALOGUE[criterion.formula].rule,
-    inputs: stored.inputs,
-    sourceEventIds: stored.sourceEventIds,
+  return computedScoreExpander(scheme, schemeVersion)(stored);
+}
+
+/** `expandComputedScore` for many scores of one scheme: the criteria are looked up once. */
+export function computedScoreExpander(scheme: SchemeContent | undefined, schemeVersion: number): (stored: StoredComputedScore | CriterionScore) => CriterionScore {
+  const criteria = new Map<string, ComputedCriterion>();
+  for (const c of scheme?.criteria ?? []) if (c.source === 'computed' && !criteria.has(c.id)) criteria.set(c.id, c);
+  return (stored) => {
+    if ('rule' in stored) return stored;
+    const criterion = criteria.get(stored.criterionId);
+    if (!criterion) throw new Error(`the round's scheme has no computed criterion ${stored.criterionId}`);
+    return {
+      criterionId: criterion.id,
+      label: criterion.label,
+      schemeVersion,
+      maxPoints: criterion.maxPoints,
+      points: stored.points,
+      source: 'computed',
+      formula: criterion.formula,
+      ...(criterion.params ? { params: criterion.params } : {}),
+      rule: FORMULA_CATALOGUE[criterion.formula].rule,
+      inputs: stored.inputs,
+      sourceEventIds: stored.sourceEventIds,
+    };
   };
 }
