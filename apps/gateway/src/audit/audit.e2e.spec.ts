@@ -147,7 +147,7 @@ describe('the auditor’s timeline', () => {
     const items = r.body.items as Array<Record<string, string | number | null>>;
     const positions = items.map((i) => Number(i.position));
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
-    expect(new Set(items.map((i) => String(i.stream).replace(/-[0-9a-f-]{36}$/, '-<pledge>')))).toEqual(new Set(['pledge-<pledge>', 'review-<pledge>', 'review-facts-weihai', 'appraisal-facts-weihai', 'reward-facts-weihai', `pledgebook-weihai.wang.${YEAR}`]));
+    expect(new Set(items.map((i) => String(i.stream).replace(/-[0-9a-f-]{36}$/, '-<pledge>')))).toEqual(new Set(['pledge-<pledge>', 'review-<pledge>', 'review-facts-weihai', 'appraisal-facts-weihai', 'reward-facts-weihai', 'gateway-reminder-facts-weihai', `pledgebook-weihai.wang.${YEAR}`]));
     const find = (type: string) => items.find((i) => i.type === type)!;
     expect(find('PledgeSubmitted')).toMatchObject({ stream: `pledge-${pledgeId}`, revision: 1, actorId: 'wang', actorRole: 'member', correlationId: 'e2e-audit-submit', context: 'pledge' });
     expect(find('ReviewRoundOpened')).toMatchObject({ stream: `review-${pledgeId}`, revision: 0, correlationId: 'e2e-audit-submit', causationId: find('PledgeSubmitted').eventId });
@@ -183,7 +183,7 @@ describe('the auditor’s timeline', () => {
     expect(byStream(now.body, `review-${pledgeId}`)).toMatchObject({ state: { status: 'approved' } });
     const verified = await call(people.cityAuditor, 'GET', `/api/v1/audit/pledges/${pledgeId}/verify`);
     expect(verified.body).toMatchObject({ ok: true });
-    expect(verified.body.streams.map((v: { stream: string }) => v.stream).sort()).toEqual(['appraisal-facts-weihai', `pledge-${pledgeId}`, `pledgebook-weihai.wang.${YEAR}`, `review-${pledgeId}`, 'review-facts-weihai', 'reward-facts-weihai']);
+    expect(verified.body.streams.map((v: { stream: string }) => v.stream).sort()).toEqual(['appraisal-facts-weihai', 'gateway-reminder-facts-weihai', `pledge-${pledgeId}`, `pledgebook-weihai.wang.${YEAR}`, `review-${pledgeId}`, 'review-facts-weihai', 'reward-facts-weihai']);
   });
 
   it('gives a member’s year: their book in every service and the directory entries that name them', async () => {
@@ -218,7 +218,7 @@ describe('following a click', () => {
       () => call(people.provinceAuditor, 'GET', '/api/v1/audit/correlations/e2e-audit-submit?reason=trace'),
       (x) => x.status === 200 && x.body.items.some((i: { type: string }) => i.type === 'ReviewRoundOpened') && ['appraisal-facts-weihai', 'reward-facts-weihai'].every((s) => x.body.items.some((i: { stream: string }) => i.stream === s)),
     );
-    const items = r.body.items as Array<{ position: number; type: string; stream: string; eventId: string; correlationId: string; causedBy: { request?: true; eventId?: string; stream?: string; revision?: number } }>;
+    const items = r.body.items as Array<{ position: number; type: string; stream: string; revision: number; eventId: string; correlationId: string; causedBy: { request?: true; eventId?: string; stream?: string; revision?: number } }>;
     expect(r.body).toMatchObject({ correlationId: 'e2e-audit-submit', bureaus: ['weihai'] });
     expect(items.map((i) => i.position)).toEqual([...items.map((i) => i.position)].sort((a, b) => a - b));
     expect(new Set(items.map((i) => i.correlationId))).toEqual(new Set(['e2e-audit-submit']));
@@ -228,7 +228,18 @@ describe('following a click', () => {
     // Consequences in other services' streams name their cause too.
     const elsewhere = items.filter((i) => !i.stream.endsWith(pledgeId));
     expect(elsewhere.length).toBeGreaterThan(0);
-    for (const item of elsewhere) expect(item.causedBy).toMatchObject({ eventId: submitted.eventId, stream: `pledge-${pledgeId}` });
+    // Each names an event of the same click, earlier in the list: the submission itself (the services
+    // recording it from the bus) or a consequence of it (the gateway's reminders copying the review's stage).
+    const earlier = new Map(items.map((i, at) => [i.eventId, { ...i, at }]));
+    for (const item of elsewhere) {
+      const cause = earlier.get(item.causedBy.eventId ?? '');
+      expect(cause).toBeDefined();
+      expect(item.causedBy).toMatchObject({ stream: cause!.stream, revision: cause!.revision });
+      expect(cause!.at).toBeLessThan(items.indexOf(item));
+    }
+    const fromTheBus = elsewhere.filter((i) => ['review-facts-weihai', 'appraisal-facts-weihai', 'reward-facts-weihai'].includes(i.stream));
+    expect(fromTheBus.length).toBeGreaterThanOrEqual(2);
+    for (const item of fromTheBus) expect(item.causedBy).toMatchObject({ eventId: submitted.eventId, stream: `pledge-${pledgeId}` });
     const paged = await call(people.provinceAuditor, 'GET', '/api/v1/audit/correlations/e2e-audit-submit?limit=1');
     expect(paged.body.items).toHaveLength(1);
     expect((await call(people.provinceAuditor, 'GET', `/api/v1/audit/correlations/e2e-audit-submit?limit=1&cursor=${paged.body.nextCursor}`)).body.items[0]).toEqual(items[1]);
