@@ -1,6 +1,10 @@
 import { EXAMPLE_SCHEME } from '../../scheme/example-scheme';
 import type { SchemeContent } from '../../scheme/types';
+import { evolveRound } from '../evolve';
+import { scoredEvents } from '../round.fixtures';
+import { initialRoundState } from '../state';
 import { assignGrades, bandGrade, type GradingCandidate } from './grading';
+import { missingScores, roundScoreSheet, subjectIds } from './round-grading';
 
 const noQuota: SchemeContent = { ...EXAMPLE_SCHEME, topGradeQuota: undefined };
 const c = (memberId: string, points: number, tieBreak: number[] = [], vetoed = false): GradingCandidate => ({ memberId, points, vetoed, tieBreak });
@@ -54,5 +58,19 @@ describe('grading', () => {
   it('keeps vetoed members out of the quota’s count of contenders', () => {
     const five = [c('a', 99, [], true), c('b', 95), c('c', 80), c('d', 70), c('e', 60)];
     expect(assignGrades(EXAMPLE_SCHEME, five).quota).toMatchObject({ limit: 1, contenders: ['b'], granted: ['b'] });
+  });
+});
+
+describe('missing scores', () => {
+  it('names, member by member, the criteria their score sheets lack — before, during and after scoring', () => {
+    const events = scoredEvents();
+    for (let n = 1; n <= events.length; n++) {
+      const state = events.slice(0, n).reduce(evolveRound, initialRoundState());
+      const fromSheets = subjectIds(state)
+        .map((memberId) => ({ memberId, criterionIds: roundScoreSheet(state, memberId).missing }))
+        .filter((m) => m.criterionIds.length > 0);
+      expect(missingScores(state)).toEqual(fromSheets);
+      if (n === 1) expect(fromSheets.length).toBe(subjectIds(state).length);
+    }
   });
 });

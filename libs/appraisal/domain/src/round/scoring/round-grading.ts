@@ -1,7 +1,7 @@
 import type { RoundState } from '../state';
 import type { GradedResult } from '../types';
 import { assignGrades, type Grading } from './grading';
-import { buildScoreSheet, type ScoreSheet } from './score-sheet';
+import { buildScoreSheet, missingCriteria, type ScoreSheet } from './score-sheet';
 
 /** A member's score sheet in the official round. */
 export function roundScoreSheet(state: RoundState, memberId: string): ScoreSheet {
@@ -21,7 +21,18 @@ export const subjectIds = (state: RoundState): string[] => Object.keys(state.sub
 
 /** Every subject's missing criteria (empty when the round can go on notice). */
 export function missingScores(state: RoundState, memberIds: readonly string[] = subjectIds(state)): Array<{ memberId: string; criterionIds: string[] }> {
-  return memberIds.map((memberId) => ({ memberId, criterionIds: roundScoreSheet(state, memberId).missing })).filter((m) => m.criterionIds.length > 0);
+  return memberIds
+    .map((memberId) => ({
+      memberId,
+      criterionIds: missingCriteria({
+        scheme: state.scheme!,
+        schemeVersion: state.schemeVersion,
+        computed: state.computed[memberId] ?? {},
+        entered: state.entered[memberId] ?? {},
+        tallies: { self: state.self[memberId], peers: state.peers[memberId], masses: state.masses[memberId] },
+      }),
+    }))
+    .filter((m) => m.criterionIds.length > 0);
 }
 
 /** Sheets and grades of the whole round, as they stand (grades are round-wide because of the quota). */

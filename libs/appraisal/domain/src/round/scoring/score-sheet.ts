@@ -47,18 +47,26 @@ function adjustments(items: SchemeContent['bonuses'], given: Record<string, Adju
   });
 }
 
+type SheetCriterion = SchemeContent['criteria'][number];
+type ScoredFrom = Pick<SheetInput, 'scheme' | 'schemeVersion' | 'computed' | 'entered' | 'tallies'>;
+
+/** A criterion's score as recorded (computed or entered) or counted (democratic evaluation), if any. */
+function scoreOf(c: SheetCriterion, input: ScoredFrom): CriterionScore | undefined {
+  return c.source === 'computed' ? input.computed[c.id] : c.kind === 'democratic-evaluation' ? scoreDemocratic(c, input.tallies, input.scheme.ratingPercent, input.schemeVersion) : input.entered[c.id];
+}
+
+/** The criteria a member has no score for yet: `buildScoreSheet(input).missing` without the rest of the sheet. */
+export function missingCriteria(input: ScoredFrom): string[] {
+  return input.scheme.criteria.filter((c) => !scoreOf(c, input)).map((c) => c.id);
+}
+
 /** A member's score under a scheme from what was scored; anything the scheme does not name is left out. */
 export function buildScoreSheet(input: SheetInput): ScoreSheet {
   const { scheme, schemeVersion } = input;
   const criteria: CriterionScore[] = [];
   const missing: string[] = [];
   for (const c of scheme.criteria) {
-    const score =
-      c.source === 'computed'
-        ? input.computed[c.id]
-        : c.kind === 'democratic-evaluation'
-          ? scoreDemocratic(c, input.tallies, scheme.ratingPercent, schemeVersion)
-          : input.entered[c.id];
+    const score = scoreOf(c, input);
     if (score) criteria.push({ ...score, points: Math.min(score.points, c.maxPoints), maxPoints: c.maxPoints });
     else missing.push(c.id);
   }
