@@ -5,11 +5,11 @@
 // entered, explained and put on notice; the member seeing her result with its explanation and
 // objecting; the office dismissing the objection; an accessibility scan of the appraisal pages.
 // The year is the one whose H1 round may open today (before June: last year, opened for late entry).
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startSystem, type RunningSystem } from '../scripts/system';
 import { A_PASSWORD, A_PEOPLE, appraisalYear, loadAppraisalFixture } from './appraisal-fixture';
+import { seriousViolations } from './axe';
 import { openBrowser, signIn, type Browser } from './browser';
 import { choose, eventually, toast } from './ui';
 
@@ -209,16 +209,6 @@ describe('the member', () => {
 });
 
 describe('accessibility of the appraisal pages', () => {
-  const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-  async function violations(page: Page): Promise<string[]> {
-    await page.waitForLoadState('networkidle');
-    await page.evaluate(axe);
-    const result = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as { violations: { id: string; impact: string; nodes: { target: string[]; failureSummary?: string }[] }[] };
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`).slice(0, 3).join(', ')}`);
-  }
 
   it('finds no serious or critical violations', async () => {
     const found: Record<string, string[]> = {};
@@ -237,7 +227,7 @@ describe('accessibility of the appraisal pages', () => {
       const page = await as(person);
       await go(page, path);
       await page.locator('h1').first().waitFor();
-      found[`${person} ${path}`] = await violations(page);
+      found[`${person} ${path}`] = await seriousViolations(page);
     }
     expect(Object.fromEntries(Object.entries(found).filter(([, v]) => v.length > 0))).toEqual({});
   });

@@ -3,10 +3,10 @@
 // a returned item, the auditor's as-of view and a tampered event store, a second bureau that sees
 // nothing, and an accessibility scan of the main pages.
 import Database from 'better-sqlite3';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startSystem, type RunningSystem } from '../scripts/system';
+import { seriousViolations } from './axe';
 import { openBrowser, signIn, type Browser } from './browser';
 import { BUREAU, PASSWORD, PEOPLE, YEAR, loadFixture } from './fixture';
 import { choose, closeDropdowns, eventually, toast } from './ui';
@@ -204,34 +204,24 @@ describe('another bureau', () => {
 });
 
 describe('accessibility', () => {
-  const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-  async function violations(page: Page): Promise<string[]> {
-    await page.waitForLoadState('networkidle');
-    await page.evaluate(axe);
-    const result = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as { violations: { id: string; impact: string; nodes: { target: string[]; failureSummary?: string }[] }[] };
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`).slice(0, 3).join(', ')}`);
-  }
 
   it('finds no serious or critical violations on the main pages', async () => {
     const found: Record<string, string[]> = {};
     const scan = await browser.page();
     await go(scan, '/login');
     await scan.locator('#username').waitFor();
-    found['/login'] = await violations(scan);
+    found['/login'] = await seriousViolations(scan);
     await signIn(scan, system.baseUrl, PEOPLE.admin.username, PASSWORD);
     for (const path of [`/member/book?year=${YEAR}`, `/member/books/${pledgeId}`, `/member/booklet?year=${YEAR}`, '/admin/directory', '/admin/accounts', '/admin/deadlines', '/account']) {
       await go(scan, path);
       await scan.locator('h1').first().waitFor();
-      found[path] = await violations(scan);
+      found[path] = await seriousViolations(scan);
     }
     for (const [person, path] of [['secretary', '/review/queue'], ['secretary', `/review/${pledgeId}`], ['secretary', `/review/branch?year=${YEAR}`], ['auditor', `/audit?year=${YEAR}`], ['auditor', `/audit/${pledgeId}`]] as const) {
       const page = await as(person);
       await go(page, path);
       await page.locator('h1').first().waitFor();
-      found[path] = await violations(page);
+      found[path] = await seriousViolations(page);
     }
     expect(Object.fromEntries(Object.entries(found).filter(([, v]) => v.length > 0))).toEqual({});
   });

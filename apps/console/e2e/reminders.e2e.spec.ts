@@ -2,10 +2,10 @@
 // console; the member sees the unread count in the header, the reminder in her inbox with its kind
 // in words, opens the book from it, marks it read, mutes the kind (a bad address shown beside its
 // field first); an axe scan of the inbox and the account page. The system runs as processes.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startSystem, type RunningSystem } from '../scripts/system';
+import { seriousViolations } from './axe';
 import { openBrowser, signIn, type Browser } from './browser';
 import { PASSWORD, PEOPLE, YEAR, loadFixture, login } from './fixture';
 import { choose, closeDropdowns, eventually, toast } from './ui';
@@ -148,16 +148,6 @@ describe('a reminder reaches the member', () => {
 });
 
 describe('accessibility of the inbox and the account page', () => {
-  const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-  async function violations(page: Page): Promise<string[]> {
-    await page.waitForLoadState('networkidle');
-    await page.evaluate(axe);
-    const result = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as { violations: { id: string; impact: string; nodes: { target: string[]; failureSummary?: string }[] }[] };
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`).slice(0, 3).join(', ')}`);
-  }
 
   it('finds no serious or critical violations', async () => {
     const page = await as('member');
@@ -166,7 +156,7 @@ describe('accessibility of the inbox and the account page', () => {
       await page.goto(system.baseUrl + path);
       await page.locator('h1').first().waitFor();
       await page.locator('.ant-table, #reminder-settings form').first().waitFor();
-      found[path] = await violations(page);
+      found[path] = await seriousViolations(page);
       if (process.env.CONSOLE_E2E_SHOTS) await page.screenshot({ path: join(process.env.CONSOLE_E2E_SHOTS, `reminders${path.replace('/', '-')}.png`), fullPage: true });
     }
     expect(Object.fromEntries(Object.entries(found).filter(([, v]) => v.length > 0))).toEqual({});

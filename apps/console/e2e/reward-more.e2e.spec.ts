@@ -3,11 +3,11 @@
 // objects to a member selected, the leading group sees who objected and what, is refused the
 // announcement while the objection is open, and upholds it; a member submits a research work and
 // the leading group rates it; the leading group saves the year's policy; axe scans the pages.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { bureauDate, currentBureauYear } from '../src/format/format';
 import { startSystem, type RunningSystem } from '../scripts/system';
+import { seriousViolations } from './axe';
 import { openBrowser, signIn, type Browser } from './browser';
 import { login } from './fixture';
 import { loadRewardFixture, R_PASSWORD, R_PEOPLE } from './reward-fixture';
@@ -144,16 +144,6 @@ describe('the reward policy', () => {
 });
 
 describe('accessibility of the objection, research and policy pages', () => {
-  const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-  async function violations(page: Page): Promise<string[]> {
-    await page.waitForLoadState('networkidle');
-    await page.evaluate(axe);
-    const result = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as { violations: { id: string; impact: string; nodes: { target: string[]; failureSummary?: string }[] }[] };
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`).slice(0, 3).join(', ')}`);
-  }
 
   it('finds no serious or critical violations', async () => {
     const found: Record<string, string[]> = {};
@@ -167,7 +157,7 @@ describe('accessibility of the objection, research and policy pages', () => {
       const page = await as(person);
       await go(page, path);
       await page.locator('h1').first().waitFor();
-      found[`${person} ${path}`] = await violations(page);
+      found[`${person} ${path}`] = await seriousViolations(page);
     }
     expect(Object.fromEntries(Object.entries(found).filter(([, v]) => v.length > 0))).toEqual({});
   });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { currentBureauYear } from '../src/format/format';
 import { startSystem, type RunningSystem } from '../scripts/system';
+import { seriousViolations } from './axe';
 import { openBrowser, signIn, type Browser } from './browser';
 import { loadRewardFixture, R_BUREAU, R_PASSWORD, R_PEOPLE } from './reward-fixture';
 import { choose, closeDropdowns, eventually, toast } from './ui';
@@ -190,16 +191,6 @@ describe('the programme rules', () => {
 });
 
 describe('accessibility of the reward, statistics and system pages', () => {
-  const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-  async function violations(page: Page): Promise<string[]> {
-    await page.waitForLoadState('networkidle');
-    await page.evaluate(axe);
-    const result = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as { violations: { id: string; impact: string; nodes: { target: string[]; failureSummary?: string }[] }[] };
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`).slice(0, 3).join(', ')}`);
-  }
 
   it('finds no serious or critical violations', async () => {
     const found: Record<string, string[]> = {};
@@ -217,7 +208,7 @@ describe('accessibility of the reward, statistics and system pages', () => {
       const page = await as(person);
       await go(page, path);
       await page.locator('h1').first().waitFor();
-      found[`${person} ${path}`] = await violations(page);
+      found[`${person} ${path}`] = await seriousViolations(page);
     }
     expect(Object.fromEntries(Object.entries(found).filter(([, v]) => v.length > 0))).toEqual({});
   });
