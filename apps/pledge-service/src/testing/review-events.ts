@@ -2,6 +2,7 @@ import { dataSchemaUri, Topics, type CloudEvent } from '@pledgebook/contracts';
 import { programmeYearOf } from '@pledgebook/pledge-domain';
 import { openMessageBus } from '@pledgebook/infrastructure';
 import { newId } from '@pledgebook/util';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 
 /** Publishes a review decision to the bus the service reads, as the review service will. */
@@ -36,6 +37,10 @@ export async function publishReviewEvent(dataDir: string, type: string, key: str
 export async function approveAndPublish(dataDir: string, pledgeId: string, round = 1): Promise<void> {
   const at = new Date().toISOString();
   await publishReviewEvent(dataDir, 'pledgebook.review.pledge-approved.v1', pledgeId, { pledgeId, reviewId: `review-${pledgeId}`, round, decidedBy: 'sun', decidedAt: at });
+  // The two messages have different keys, so the bus may hand them over in either order (a
+  // publication seen first is recorded as noticed, then applied with the approval). Tests that
+  // read the plain story wait for the approval to be recorded before the publication goes out.
+  await untilRecorded(dataDir, `pledge-${pledgeId}`, 'PledgeApproved');
   await publishReviewEvent(dataDir, 'pledgebook.review.pledges-published.v1', 'branch-1', {
     publicationId: `pub-${pledgeId}`,
     branchId: 'branch-1',
@@ -44,4 +49,18 @@ export async function approveAndPublish(dataDir: string, pledgeId: string, round
     publishedBy: 'sun',
     publishedAt: at,
   });
+}
+
+/** Waits (up to 30 s) until the service's event store holds an event of this type in the stream. */
+async function untilRecorded(dataDir: string, stream: string, type: string): Promise<void> {
+  for (let waited = 0; waited < 30_000; waited += 50) {
+    const db = new Database(join(dataDir, 'eventstore.db'), { readonly: true, fileMustExist: true });
+    try {
+      if (db.prepare('SELECT 1 FROM events WHERE stream = ? AND type = ?').get(stream, type)) return;
+    } finally {
+      db.close();
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${type} was not recorded in ${stream} within 30 s`);
 }
