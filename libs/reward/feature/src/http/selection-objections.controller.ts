@@ -1,16 +1,14 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { BureauAccess, CurrentPrincipal, deterministicId, idempotencyKeyOf, IdempotencyInterceptor, parseInput, ZodApiBody, ZodPipe, type AuthenticatedRequest, type Principal } from '@pledgebook/nest';
-import { initialSelectionState, type SelectionCommand } from '@pledgebook/reward-domain';
+import type { SelectionCommand } from '@pledgebook/reward-domain';
 import { newId } from '@pledgebook/util';
 import type { Response } from 'express';
 import type { z } from 'zod';
-import { selectionStream } from '../streams';
 import { RewardWrites } from '../writes/reward-writes';
-import { actorOf, requireOwnBureau, writeContext } from './access';
-import { concurrency, recordBody, requireRecord } from './records';
+import { actorOf } from './access';
 import { objectionDecisionBody, recordId, selectionObjectionBody } from './schemas';
-import { selectionFor } from './selection-view';
+import { changeSelection } from './selection-change';
 
 /**
  * Objections while a decided selection is on notice (ADR 0084): anyone in the bureau objects to a
@@ -67,19 +65,7 @@ export class SelectionObjectionsController {
     });
   }
 
-  private async change(raw: string, p: Principal, req: AuthenticatedRequest, res: Response, ifMatch: string | undefined, what: string, command: SelectionCommand) {
-    const selectionId = parseInput(recordId, raw, '/selectionId');
-    const result = await this.writes.selections.handle({
-      stream: selectionStream(selectionId),
-      initialState: () => initialSelectionState(selectionId),
-      ...writeContext(p, req, `${what}|${selectionId}`),
-      ...concurrency(ifMatch),
-      access: ({ revision, state }) => {
-        requireRecord(revision, 'selection', selectionId);
-        requireOwnBureau(p, state.bureauId, `${what} in a selection`);
-      },
-      command: () => command,
-    });
-    return recordBody(selectionFor(result.state, p), result.revision, res);
+  private change(raw: string, p: Principal, req: AuthenticatedRequest, res: Response, ifMatch: string | undefined, what: string, command: SelectionCommand) {
+    return changeSelection(this.writes, raw, p, req, res, ifMatch, what, () => command);
   }
 }

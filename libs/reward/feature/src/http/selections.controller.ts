@@ -2,7 +2,7 @@ import { Body, Controller, Get, Header, Headers, HttpCode, Inject, Param, Post, 
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { BureauAccess, CurrentPrincipal, deterministicId, idempotencyKeyOf, IdempotencyInterceptor, parseInput, READ_MODELS, ZodApiBody, ZodPipe, type AuthenticatedRequest, type Principal } from '@pledgebook/nest';
 import type { ReadModelStore } from '@pledgebook/read-model';
-import { initialSelectionState, type SelectionCommand, type SelectionState } from '@pledgebook/reward-domain';
+import { initialSelectionState } from '@pledgebook/reward-domain';
 import { newId } from '@pledgebook/util';
 import type { Response } from 'express';
 import type { z } from 'zod';
@@ -10,14 +10,14 @@ import { SELECTIONS, type SelectionView } from '../projections/views';
 import { selectionStream } from '../streams';
 import { RewardLookups } from '../writes/lookups';
 import { RewardWrites } from '../writes/reward-writes';
-import { actorOf, requireOwnBureau, writeContext } from './access';
+import { actorOf, writeContext } from './access';
 import { Bureaus } from './bureaus';
 import { renderAnnouncement } from './printables';
-import { concurrency, recordBody, requireRecord } from './records';
+import { recordBody, requireRecord } from './records';
+import { changeSelection, type SelectionChange } from './selection-change';
 import { selectionFor } from './selection-view';
 import { decisionBody, emptyBody, listQuery, nominateBody, noticeBody, openSelectionBody, recordId } from './schemas';
 
-type Change = (state: SelectionState) => Promise<SelectionCommand> | SelectionCommand;
 
 /** /api/v1/rewards/selections: 評先選優 — opened, nominees proposed, nominations, decision, notice, announcement. */
 @ApiTags('rewards')
@@ -164,19 +164,7 @@ export class SelectionsController {
     return loaded;
   }
 
-  private async change(raw: string, p: Principal, req: AuthenticatedRequest, res: Response, ifMatch: string | undefined, what: string, command: Change) {
-    const selectionId = parseInput(recordId, raw, '/selectionId');
-    const result = await this.writes.selections.handle({
-      stream: selectionStream(selectionId),
-      initialState: () => initialSelectionState(selectionId),
-      ...writeContext(p, req, `${what}|${selectionId}`),
-      ...concurrency(ifMatch),
-      access: ({ revision, state }) => {
-        requireRecord(revision, 'selection', selectionId);
-        requireOwnBureau(p, state.bureauId, `${what} in a selection`);
-      },
-      command: ({ state }) => command(state),
-    });
-    return recordBody(selectionFor(result.state, p), result.revision, res);
+  private change(raw: string, p: Principal, req: AuthenticatedRequest, res: Response, ifMatch: string | undefined, what: string, command: SelectionChange) {
+    return changeSelection(this.writes, raw, p, req, res, ifMatch, what, command);
   }
 }
