@@ -3,7 +3,8 @@
 // dispatch with its reminder talk, and the H1 round scored and on public notice. Safe to run
 // again: what exists already is left as it is.
 import { EXAMPLE_SCHEME } from '@pledgebook/appraisal-domain';
-import { ApiClient, ApiError } from './api-client';
+import { ApiClient } from './api-client';
+import { until, once, localToday } from './steps';
 import { BRANCH_OF_GROUP, BRANCH_SECRETARIES, DEMO_BUREAU, DEMO_YEAR, GROUP_LEADERS, notAfterToday } from './demo-bureau';
 
 export interface DemoAppraisalOptions {
@@ -17,26 +18,8 @@ type RosterItem = { pledgeId: string; itemNo: number; dueQuarter?: number };
 type Roster = { members: Array<{ memberId: string; items: RosterItem[] }> };
 
 const OFFICE = ['li-haiming', 'cao-jun'];
-const LOCAL_TODAY = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, ms = 30_000): Promise<T> {
-  for (let waited = 0; ; waited += 200) {
-    const value = await read().catch(() => undefined);
-    if (value !== undefined && done(value)) return value;
-    if (waited > ms) throw new Error(`demo: ${what} did not happen within ${ms / 1000} s`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
-/** Conflicts (already recorded, already held, already on notice) mean an earlier run did it. */
-async function once<T>(step: Promise<T>): Promise<T | undefined> {
-  try {
-    return await step;
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 409) return undefined;
-    throw error;
-  }
-}
 
 /** An item's status in a month: deeds done once their quarter has begun; each branch's laggard behind on the position item in Q1. */
 function statusOf(laggards: ReadonlySet<string>, memberId: string, item: RosterItem, month: number): string {
@@ -64,7 +47,7 @@ export async function loadDemoAppraisal({ gatewayUrl, admin, as, log }: DemoAppr
   log(`appraisal: scheme ${Y} v1 published (${EXAMPLE_SCHEME.title})`);
 
   // Monthly checks of the first half year (the months begun so far), by each group's leader.
-  const today = LOCAL_TODAY();
+  const today = localToday();
   const months = [1, 2, 3, 4, 5, 6].filter((m) => `${Y}-0${m}` <= today.slice(0, 7));
   const laggards = new Set<string>();
   for (const groupId of ['group-1', 'group-4']) {

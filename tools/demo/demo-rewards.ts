@@ -3,7 +3,8 @@
 // leading group at a meeting and announced (its grants follow), grants for a distinctive activity,
 // the research reward scheme with works submitted and rated, and opening totals for the years
 // before the system, so the figures "since 2011" are whole. Safe to run again.
-import { ApiClient, ApiError } from './api-client';
+import type { ApiClient } from './api-client';
+import { until, once, localToday } from './steps';
 import { DEMO_BUREAU, DEMO_YEAR } from './demo-bureau';
 
 export interface DemoRewardsOptions {
@@ -13,26 +14,8 @@ export interface DemoRewardsOptions {
 }
 
 const LEADING = 'zhou-jianguo';
-const LOCAL_TODAY = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, ms = 30_000): Promise<T> {
-  for (let waited = 0; ; waited += 200) {
-    const value = await read().catch(() => undefined);
-    if (value !== undefined && done(value)) return value;
-    if (waited > ms) throw new Error(`demo: ${what} did not happen within ${ms / 1000} s`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
-/** A conflict means an earlier run did it already. */
-async function once<T>(step: Promise<T>): Promise<T | undefined> {
-  try {
-    return await step;
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 409) return undefined;
-    throw error;
-  }
-}
 
 const POLICY = {
   honours: [
@@ -86,7 +69,7 @@ export async function loadDemoRewards({ admin, as, log }: DemoRewardsOptions): P
     [LEADING, 'du-juan', '统计执法检查成效突出，组织党员承诺日活动'],
   ] as const;
   for (const [by, memberId, reason] of nominations) await once((await as(by)).send('POST', `/api/v1/rewards/selections/${selectionId}/nominations`, { memberId, reason }));
-  const meeting = { date: LOCAL_TODAY(), attendees: [LEADING, 'liu-hongmei', 'chen-zhiqiang'], minutes: '领导小组会议研究，依据考核结果和推荐情况确定人选' };
+  const meeting = { date: localToday(), attendees: [LEADING, 'liu-hongmei', 'chen-zhiqiang'], minutes: '领导小组会议研究，依据考核结果和推荐情况确定人选' };
   await once(leading.send('POST', `/api/v1/rewards/selections/${selectionId}/decision`, { meeting, selected: ['sun-li', 'xiao-yun', 'du-juan'] }));
   await once(leading.send('POST', `/api/v1/rewards/selections/${selectionId}/announcement`, {}));
 

@@ -1,6 +1,7 @@
 // Loads the demo bureau through the public API (the gateway), never by writing to the stores.
 // Safe to run again after an interruption: what exists already is left as it is.
 import { ApiClient, ApiError } from './api-client';
+import { until } from './steps';
 import { BRANCH_SECRETARIES, branchOf, DEMO_ACCOUNTS, DEMO_BUREAU, DEMO_PEOPLE, DEMO_YEAR, demoDirectoryCsv, demoItems, GROUP_LEADERS, notAfterToday } from './demo-bureau';
 
 export interface DemoOptions {
@@ -34,14 +35,6 @@ const DEEDS = [
   { narrative: '参加社区统计知识宣传日，解答居民咨询', peopleAided: 40, volunteerHours: 4 },
 ];
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, ms = 20_000): Promise<T> {
-  for (let waited = 0; ; waited += 100) {
-    const value = await read().catch(() => undefined);
-    if (value !== undefined && done(value)) return value;
-    if (waited > ms) throw new Error(`demo: ${what} did not happen within ${ms / 1000} s`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 export async function loadDemo(options: DemoOptions): Promise<DemoSummary> {
   const log = options.log ?? (() => undefined);
