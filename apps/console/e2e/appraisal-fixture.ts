@@ -1,7 +1,7 @@
 // A small bureau for the appraisal in the browser, loaded through the public API: a directory
 // with a member, her group leader and branch secretary, the appraisal office and the leading
 // group; the office assigned for the year; the member's book drafted, reviewed and published.
-import { login } from './fixture';
+import { login, call } from './fixture';
 
 export const A_BUREAU = 'weihai-stats';
 export const A_PASSWORD = 'Appraisal-Test-Pass-1';
@@ -40,16 +40,6 @@ export const A_PEOPLE = {
   admin: { username: 'ye-hong', memberId: 'ye-hong', roles: ['member', 'bureau-admin'] },
 } as const;
 
-async function call<T = Record<string, unknown>>(baseUrl: string, token: string | undefined, method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<T> {
-  const response = await fetch(baseUrl + path, {
-    method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': contentType } : {}) },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : {}) as T;
-}
 
 /** What one service records reaches another's views a moment later (events over the bus). */
 async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, ms = 60_000): Promise<T> {

@@ -26,7 +26,8 @@ export const PEOPLE = {
   admin: { username: 'ye-hong', memberId: 'ye-hong', roles: ['member', 'bureau-admin'] },
 } as const;
 
-async function call(baseUrl: string, token: string | undefined, method: string, path: string, body?: unknown, contentType = 'application/json') {
+/** One API request as a fixture makes it: JSON (or text) in, JSON out, anything but 2xx thrown with its body. */
+export async function call<T = Record<string, unknown>>(baseUrl: string, token: string | undefined, method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<T> {
   const response = await fetch(baseUrl + path, {
     method,
     headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': contentType } : {}) },
@@ -34,7 +35,7 @@ async function call(baseUrl: string, token: string | undefined, method: string, 
   });
   const text = await response.text();
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  return (text ? JSON.parse(text) : {}) as T;
 }
 
 export async function login(baseUrl: string, username: string, password: string): Promise<string> {

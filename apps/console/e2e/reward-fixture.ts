@@ -1,7 +1,7 @@
 // A province and a city bureau for the reward, statistics and system pages, loaded through the
 // public API: the city's directory (a member, her branch secretary, the leading group, the bureau
 // admin), accounts, the year's reward policy with a selection honour, and opening totals from 2011.
-import { login } from './fixture';
+import { login, call } from './fixture';
 
 export const R_BUREAU = 'linyi-stats';
 export const R_PARENT = 'sd-stats';
@@ -25,16 +25,6 @@ export const R_PEOPLE = {
   admin: { username: 'ye-hong', memberId: 'ye-hong', roles: ['member', 'bureau-admin'] },
 } as const;
 
-async function call<T = Record<string, unknown>>(baseUrl: string, token: string | undefined, method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<T> {
-  const response = await fetch(baseUrl + path, {
-    method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': contentType } : {}) },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : {}) as T;
-}
 
 /** What one service records reaches another's views a moment later (events over the bus). */
 async function until(read: () => Promise<unknown>, what: string, ms = 120_000): Promise<void> {
