@@ -6205,6 +6205,9 @@ export interface operations {
                         subscriberId: string;
                     };
                     target?: {
+                        batch?: {
+                            maxEvents: number;
+                        };
                         url: string;
                     };
                     topic: string;

@@ -27,7 +27,7 @@ interface System {
 }
 
 /** Pledge service, gateway and receiver; a subscription of weihai and the bureaus under it, to the receiver. */
-async function system(gatewayEnv: Record<string, string>, mode: 'ok' | 'fail' | 'flaky'): Promise<System> {
+async function system(gatewayEnv: Record<string, string>, mode: 'ok' | 'fail' | 'flaky', batch?: { maxEvents: number }): Promise<System> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pledgebook-delivery-'));
   const { pledge, gateway } = await startSystem(dataDir, gatewayEnv);
   const root = await login(gateway, 'admin', ADMIN_PASSWORD);
@@ -40,7 +40,7 @@ async function system(gatewayEnv: Record<string, string>, mode: 'ok' | 'fail' | 
   const port = await freePort();
   const receiver = startScript(FLAKY_RECEIVER, [String(port), files.secret, files.out, files.mode]);
   await receiver.printed('listening');
-  const created = await gateway.call(cadre, 'POST', '/api/v1/subscriptions', { topic: TOPIC, bureauScope: { bureauId: 'weihai', includeDescendants: true }, target: { url: `http://127.0.0.1:${port}/in` } });
+  const created = await gateway.call(cadre, 'POST', '/api/v1/subscriptions', { topic: TOPIC, bureauScope: { bureauId: 'weihai', includeDescendants: true }, target: { url: `http://127.0.0.1:${port}/in`, ...(batch ? { batch } : {}) } });
   if (created.status !== 201) throw new Error(JSON.stringify(created.body));
   writeFileSync(files.secret, `${created.body.secret}\n`);
   return {
@@ -95,8 +95,11 @@ async function until(what: string, predicate: () => boolean | Promise<boolean>, 
 }
 
 describe('webhook delivery across processes', () => {
-  it('loses nothing and keeps the order when the delivering gateway is killed at random', async () => {
-    const s = await system({ SUBSCRIPTIONS_DELIVERY_TIMEOUT_MS: '1000', LOG_LEVEL: 'warn' }, 'flaky');
+  it.each([
+    ['one event per request', undefined],
+    ['batches of up to 7 events', { maxEvents: 7 }],
+  ])('loses nothing and keeps the order when the delivering gateway is killed at random (%s)', async (_, batch) => {
+    const s = await system({ SUBSCRIPTIONS_DELIVERY_TIMEOUT_MS: '1000', LOG_LEVEL: 'warn' }, 'flaky', batch);
     try {
       const start = await highs(s);
       // Events keep coming from the pledge service (its own API, with a token the gateway signed) while the gateway dies and comes back.
@@ -127,7 +130,7 @@ describe('webhook delivery across processes', () => {
       // Exactly once after deduplication by id; the kills (and timeouts) did make some arrive twice.
       expect(new Set(got).size).toBe(want.length);
       expect(kills).toBe(5);
-      console.log(`kill test: ${want.length} events, ${got.length} arrivals (${got.length - want.length} duplicates) across ${kills} kills`);
+      console.log(`kill test (${_}): ${want.length} events, ${got.length} arrivals (${got.length - want.length} duplicates) across ${kills} kills`);
     } finally {
       await s.close();
     }

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiQuery } from '@nestjs/swagger';
-import { InvalidPosition, type SubscriptionsService } from '@pledgebook/gateway-subscriptions';
+import { InvalidPosition, MAX_BATCH_EVENTS, type SubscriptionsService } from '@pledgebook/gateway-subscriptions';
 import { BadInput, CurrentPrincipal, parseInput, ZodApiBody, ZodPipe, type Principal } from '@pledgebook/nest';
 import type { Response } from 'express';
 import { z } from 'zod';
@@ -17,7 +17,13 @@ const createBody = z.strictObject({
   types: z.array(eventType).min(1).max(100).optional(),
   bureauScope: z.strictObject({ bureauId, includeDescendants: z.boolean().optional() }),
   /** A webhook target; without one the subscription is read as a feed. */
-  target: z.strictObject({ url: z.string().min(1).max(2000) }).optional(),
+  target: z
+    .strictObject({
+      url: z.string().min(1).max(2000),
+      /** Up to maxEvents events per request, as a CloudEvents batch (a JSON array); without it, one event per request. */
+      batch: z.strictObject({ maxEvents: z.number().int().min(2).max(MAX_BATCH_EVENTS) }).optional(),
+    })
+    .optional(),
 });
 const rotateBody = z.strictObject({ overlapSeconds: z.number().int().min(0).max(7 * 86_400).optional() });
 const redeliverBody = z.strictObject({ parkedIds: z.array(z.string().min(1).max(100)).min(1).max(1000).optional() });

@@ -60,6 +60,10 @@ describe('subscriptions at the gateway', () => {
     await expectProblem(cadre, { ...ok, target: { url: 'https://hooks.elsewhere.example/in' } }, 422, 'target_not_allowed', '/target/url');
     await expectProblem(cadre, { ...ok, target: { url: 'http://10.0.0.5/in' } }, 422, 'target_not_allowed');
     await expectProblem(cadre, { ...ok, target: { url: 'file:///etc/passwd' } }, 422, 'target_invalid');
+    for (const batch of [{ maxEvents: 1 }, { maxEvents: 1001 }, { maxEvents: 2.5 }, { maxEvents: '10' }, {}, { maxEvents: 10, linger: 5 }]) {
+      const r = await subscribe(cadre, { ...ok, target: { url: 'http://127.0.0.1:4000/in', batch } });
+      expect({ status: r.status, field: r.body.errors?.[0]?.field }).toEqual({ status: 400, field: expect.stringMatching(/^\/target\/batch/) });
+    }
     await expectProblem(cadre, { ...ok, bureauScope: { bureauId: 'qingdao' } }, 403);
     await expectProblem(cadre, { ...ok, bureauScope: { bureauId: 'shandong', includeDescendants: true } }, 403);
     await expectProblem(cadre, { ...ok, owner: { bureauId: 'weihai', subscriberId: 'someone-else' } }, 403);

@@ -8,6 +8,7 @@ import type { EventContract } from './json-schema';
  */
 
 const CONTENT_TYPE = 'application/cloudevents+json';
+const BATCH_CONTENT_TYPE = 'application/cloudevents-batch+json';
 const HTTP_BINDING_VERSION = '0.3.0';
 const channelIdOf = (topic: string) => topic.replace(/\./g, '_');
 
@@ -29,6 +30,20 @@ export const webhookHeadersSchema = {
     },
     'content-type': { type: 'string', pattern: '^application/cloudevents\\+json(; ?charset=utf-8)?$', description: 'CloudEvents structured content mode (HTTP protocol binding 1.0, section 3.1).' },
     'pledgebook-subscription-id': { type: 'string', description: 'The subscription the delivery is for.' },
+  },
+};
+
+/** The headers of a batched delivery (a target with `batch`, ADR 0090): the same signature, a batch's own id, the batched content type. */
+export const webhookBatchHeadersSchema = {
+  ...webhookHeadersSchema,
+  properties: {
+    ...webhookHeadersSchema.properties,
+    'webhook-id': {
+      type: 'string',
+      pattern: '^batch_.+_[0-9]+$',
+      description: '`batch_<first event id>_<count>`: the same on every retry of the same events. Deduplicate by each event’s own `id`: a redelivery or replay may batch the same events differently.',
+    },
+    'content-type': { type: 'string', pattern: '^application/cloudevents-batch\\+json(; ?charset=utf-8)?$', description: 'CloudEvents batched content mode (HTTP protocol binding 1.0, section 3.3).' },
   },
 };
 
@@ -104,14 +119,43 @@ export function outsideSubscriptionParts(contracts: readonly EventContract[], me
         },
       ],
     };
+    const batchId = `webhookBatch_${channelIdOf(topic)}`;
+    messages[batchId] = {
+      name: `webhook-batch-delivery:${topic}`,
+      title: `Batched webhook delivery of ${topic}`,
+      summary: `For a target with \`batch\`: the next events of ${topic} in the subscription’s scope, up to its \`maxEvents\`, as one JSON array, signed as one Standard Webhooks message.`,
+      contentType: BATCH_CONTENT_TYPE,
+      headers: { $ref: '#/components/schemas/WebhookBatchHeaders' },
+      payload: {
+        type: 'array',
+        minItems: 1,
+        maxItems: 1000,
+        description: 'The events in the topic’s merged order, each exactly as the topic carries it.',
+        items: { oneOf: list.map((c) => ({ $ref: `#/components/messages/${messageName(c.type)}/payload/schema` })) },
+      },
+      bindings: { http: { bindingVersion: HTTP_BINDING_VERSION } },
+      examples: [
+        {
+          name: 'example',
+          summary: `A batch starting with ${example.type} (illustrative signature)`,
+          headers: {
+            'webhook-id': 'batch_01J8Z0K6Q2M4S6T8V0W2X4Y6Z8_100',
+            'webhook-timestamp': '1767225600',
+            'webhook-signature': 'v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=',
+            'content-type': `${BATCH_CONTENT_TYPE}; charset=utf-8`,
+            'pledgebook-subscription-id': '01J8Z0K6Q2M4S6T8V0W2X4Y6Z9',
+          },
+        },
+      ],
+    };
     channels[id] = {
       address: null,
       title: `Webhook deliveries of ${topic}`,
       description:
-        'The subscription’s target URL (on the system admin’s allow-list; HTTPS on the distributed profile). One POST per event, one at a time per subscription, in the topic’s merged order; ' +
+        'The subscription’s target URL (on the system admin’s allow-list; HTTPS on the distributed profile). One POST per event — or, for a target with `batch`, per batch of up to `maxEvents` events — one at a time per subscription, in the topic’s merged order; ' +
         'a 2xx answer within the timeout is a delivery, anything else (redirects included) is retried with exponential backoff and jitter for up to 24 hours, then the delivery is parked and the subscription paused.',
       servers: [{ $ref: '#/servers/webhookReceiver' }],
-      messages: { [id]: { $ref: `#/components/messages/${id}` } },
+      messages: { [id]: { $ref: `#/components/messages/${id}` }, [batchId]: { $ref: `#/components/messages/${batchId}` } },
     };
     operations[`send_${id}`] = {
       action: 'send',
@@ -119,7 +163,7 @@ export function outsideSubscriptionParts(contracts: readonly EventContract[], me
       title: `The gateway sends webhooks of ${topic}`,
       summary: 'At least once and in order per subscription; the receiver deduplicates by `webhook-id`.',
       bindings: { http: { method: 'POST', bindingVersion: HTTP_BINDING_VERSION } },
-      messages: [{ $ref: `#/channels/${id}/messages/${id}` }],
+      messages: [{ $ref: `#/channels/${id}/messages/${id}` }, { $ref: `#/channels/${id}/messages/${batchId}` }],
     };
   }
   channels['feed'] = {
@@ -170,5 +214,5 @@ export function outsideSubscriptionParts(contracts: readonly EventContract[], me
       variables: { receiver: { default: 'hooks.example.gov.cn', description: 'The target’s host.' } },
     },
   };
-  return { servers, channels, operations, messages, schemas: { WebhookHeaders: webhookHeadersSchema, FeedPage: feedPageSchema } };
+  return { servers, channels, operations, messages, schemas: { WebhookHeaders: webhookHeadersSchema, WebhookBatchHeaders: webhookBatchHeadersSchema, FeedPage: feedPageSchema } };
 }

@@ -88,7 +88,7 @@ describe('AsyncAPI document', () => {
     const registry = new ContractRegistry(EVENT_CATALOG);
     expect(doc.components.schemas.KafkaHeaders?.properties['content-type']).toMatchObject({ const: 'application/cloudevents+json' });
     const messages = Object.entries(doc.components.messages)
-      .filter(([name]) => !name.startsWith('webhook_') && !name.startsWith('feed'))
+      .filter(([name]) => !name.startsWith('webhook_') && !name.startsWith('webhookBatch_') && !name.startsWith('feed'))
       .map(([, m]) => m);
     expect(messages).toHaveLength(EVENT_CATALOG.length);
     for (const message of messages) {
@@ -113,6 +113,12 @@ describe('AsyncAPI document', () => {
         expect(message.headers).toEqual({ $ref: '#/components/schemas/WebhookHeaders' });
         const types = message.payload.oneOf!.map((ref) => doc.components.messages[ref.$ref.split('/')[3]!]!.name);
         expect(types).toEqual(EVENT_CATALOG.filter((c) => c.topic === topic).map((c) => c.type).sort());
+        // A target with `batch`: the same channel carries batched deliveries, an array of the same events.
+        const batchId = `webhookBatch_${topic.replace(/\./g, '_')}`;
+        expect(doc.channels[id]!.messages![batchId]).toEqual({ $ref: `#/components/messages/${batchId}` });
+        const batch = doc.components.messages[batchId]! as unknown as { contentType: string; headers: unknown; payload: { type: string; items: { oneOf: Array<{ $ref: string }> } } };
+        expect({ contentType: batch.contentType, headers: batch.headers, type: batch.payload.type }).toEqual({ contentType: 'application/cloudevents-batch+json', headers: { $ref: '#/components/schemas/WebhookBatchHeaders' }, type: 'array' });
+        expect(batch.payload.items.oneOf).toEqual(message.payload.oneOf);
       }
     });
 

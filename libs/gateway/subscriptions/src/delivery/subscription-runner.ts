@@ -1,7 +1,6 @@
 import type { MessageBus } from '@pledgebook/message-bus';
 import { newId, sleep } from '@pledgebook/util';
 import type { AttemptDocument, CursorDocument, ParkedDocument, SubscriptionDocument } from '../model/subscription';
-import { encodeCursor } from '../reading/cursor';
 import { busEntries, eventOf, type EntryReader } from '../reading/topic-entry';
 import { latest, TopicStream } from '../reading/topic-stream';
 import type { TopicWatcher } from '../reading/topic-watcher';
@@ -10,6 +9,7 @@ import { scopeDecision, type ScopeDecision } from '../scope/bureau-tree';
 import type { SubscriptionStore } from '../store/subscription-store';
 import { signingSecrets, type WebhookSigner } from '../webhooks/signing';
 import type { SendResult } from '../webhooks/webhook-sender';
+import { batchLimit, parkedItem, positionOf, webhookMessage, type Delivery, type DeliveryItem } from './delivery';
 import { afterFailure, type RetrySchedule } from './retry-schedule';
 import type { SchedulerClock } from './scheduler-clock';
 import type { WriteBuffer } from './write-buffer';
@@ -22,7 +22,7 @@ export interface RunnerDeps {
   writes: WriteBuffer;
   watcher: TopicWatcher;
   bureaus: BureauSource;
-  sender: { send(url: string, headers: Record<string, string>, body: string | Uint8Array): Promise<SendResult> };
+  sender: { send(url: string, headers: Record<string, string>, body: string | Uint8Array, contentType?: string): Promise<SendResult> };
   signer: WebhookSigner;
   clock: SchedulerClock;
   schedule: RetrySchedule;
@@ -31,17 +31,18 @@ export interface RunnerDeps {
   log(level: 'warn' | 'error', message: string): void;
 }
 
-/** One delivery: the event's id, type and body (its JSON as the bus holds it), and where it stands in the topic. */
-type Item = { kind: 'stream' | 'parked'; id: string; type: string; body: Buffer; position: string; parked?: ParkedDocument };
-
 /**
- * Delivers one subscription's events, one at a time, in the topic's merged order: parked
+ * Delivers one subscription's events in the topic's merged order, one request at a time — one
+ * event each, or a batch of the next events in scope for a target with `batch`: parked
  * deliveries marked for redelivery first (they come before the cursor), then the stream from the
- * cursor. A failed delivery holds the subscription until it succeeds or its retries run out.
+ * cursor. A failed delivery holds the subscription until it succeeds or its retries run out; it
+ * is kept and sent again as it was (the same events, the same `webhook-id`).
  */
 export class SubscriptionRunner {
   private cursor?: CursorDocument;
   private stream?: TopicStream;
+  /** The delivery being attempted: its stream events are taken from the stream, but the cursor moves only when it is done. */
+  private pending?: Delivery;
   private redeliveries: ParkedDocument[] = [];
   private seenRedelivery?: string;
   private readonly stopping = new AbortController();
@@ -101,6 +102,7 @@ export class SubscriptionRunner {
     }
     if (sub.replay && sub.replay.requestId !== this.cursor.appliedReplay) {
       this.stream = new TopicStream(this.entries, sub.topic, sub.replay.positions);
+      this.pending = undefined;
       this.setCursor({ positions: sub.replay.positions, appliedReplay: sub.replay.requestId, retry: undefined });
       await writes.flush();
       return;
@@ -111,101 +113,137 @@ export class SubscriptionRunner {
     }
     if (sub.status !== 'active' || !sub.target) return sleep(1_000, this.signal);
     const generation = watcher.generation(sub.topic);
-    const item = await this.next(sub);
-    if (item === 'wait') return sleep(200, this.signal);
-    if (item === 'again') return;
-    if (!item) return watcher.wait(sub.topic, generation, 1_000, this.signal);
-    const retry = this.cursor.retry?.eventId === item.id ? this.cursor.retry : undefined;
+    const delivery = await this.next(sub);
+    if (delivery === 'wait') return sleep(200, this.signal);
+    if (delivery === 'again') return;
+    if (!delivery) return watcher.wait(sub.topic, generation, 1_000, this.signal);
+    const first = delivery.items[0]!;
+    const retry = this.cursor.retry?.eventId === first.id ? this.cursor.retry : undefined;
     if (retry && retry.nextAttemptAt > clock.now()) return clock.waitUntil(retry.nextAttemptAt, 1_000, this.signal);
-    await this.attempt(sub, item);
+    await this.attempt(sub, delivery);
   }
 
-  /** The next delivery: a parked one to redeliver, else the stream's next event in scope; `wait` while its bureau is not known yet. */
-  private async next(sub: SubscriptionDocument): Promise<Item | 'wait' | 'again' | undefined> {
-    const parked = this.redeliveries[0];
-    if (parked) return { kind: 'parked', id: parked.event.id, type: parked.event.type, body: Buffer.from(JSON.stringify(parked.event), 'utf8'), position: parked.position, parked };
+  /**
+   * The next delivery: the one under way, else parked ones to redeliver, else the stream's next
+   * events in scope; `wait` while the next event's bureau is not known yet.
+   */
+  private async next(sub: SubscriptionDocument): Promise<Delivery | 'wait' | 'again' | undefined> {
+    const max = batchLimit(sub);
+    if (this.redeliveries.length > 0) {
+      // Redeliveries go first: a stream delivery under way is put back, to be collected again after them.
+      if (this.pending?.kind === 'stream') {
+        this.stream = new TopicStream(this.entries, sub.topic, this.pending.start);
+        this.pending = undefined;
+      }
+      const position = this.stream!.position();
+      this.pending ??= { kind: 'parked', items: this.redeliveries.slice(0, max).map(parkedItem), start: position, end: position };
+    }
+    if (this.pending) return this.pending;
     const stream = this.stream!;
     const wanted = sub.types && sub.types.length > 0 ? sub.types : undefined;
     const { bureaus, hierarchyGraceMs: grace } = this.deps;
     const tree = await bureaus.tree();
-    for (let scanned = 0; scanned < 1_000; scanned++) {
+    const items: DeliveryItem[] = [];
+    let start = stream.position();
+    let caughtUp = false;
+    for (let scanned = 0; items.length < max && scanned < 1_000 + max; scanned++) {
       const entry = await stream.peek();
-      if (!entry) return undefined;
+      if (!entry) {
+        caughtUp = true;
+        break;
+      }
       // Decided on one copy of the tree; only an unknown bureau asks for a fresher one.
       let decision: ScopeDecision = wanted && !wanted.includes(entry.type) ? 'out' : scopeDecision(entry.bureauid, sub.bureauScope, tree, entry.time, Date.now(), grace);
       if (decision === 'wait') decision = await decideScope(bureaus, entry, sub.bureauScope, Date.now(), grace);
-      if (decision === 'wait') return 'wait';
-      if (decision === 'in') return { kind: 'stream', id: entry.id, type: entry.type, body: entry.body, position: encodeCursor(sub.topic, stream.position()) };
+      if (decision === 'wait') {
+        if (items.length > 0) break;
+        return 'wait';
+      }
+      const before = stream.position();
       stream.take();
-      this.setCursor({ positions: stream.position() });
+      if (decision === 'in') items.push({ id: entry.id, type: entry.type, body: entry.body, before });
+      else if (items.length === 0) {
+        // Passed over before anything to deliver: the cursor moves past it now.
+        start = stream.position();
+        this.setCursor({ positions: start });
+      }
     }
-    return 'again';
+    if (items.length === 0) return caughtUp ? undefined : 'again';
+    this.pending = { kind: 'stream', items, start, end: stream.position() };
+    return this.pending;
   }
 
-  private async attempt(sub: SubscriptionDocument, item: Item): Promise<void> {
+  private async attempt(sub: SubscriptionDocument, delivery: Delivery): Promise<void> {
     const { sender, signer, writes, clock, store } = this.deps;
-    const headers = { ...signer.headers(signingSecrets(sub.secrets, Date.now()), item.id, item.body, new Date()), 'pledgebook-subscription-id': sub.subscriptionId };
+    const message = webhookMessage(sub, delivery);
+    const headers = { ...signer.headers(signingSecrets(sub.secrets, Date.now()), message.id, message.body, new Date()), 'pledgebook-subscription-id': sub.subscriptionId };
     const attemptedAt = new Date().toISOString();
-    const result = await sender.send(sub.target!.url, headers, item.body);
-    const previous = this.cursor!.retry?.eventId === item.id ? this.cursor!.retry : undefined;
+    const result = await sender.send(sub.target!.url, headers, message.body, message.contentType);
+    const first = delivery.items[0]!;
+    const last = delivery.items[delivery.items.length - 1]!;
+    const previous = this.cursor!.retry?.eventId === first.id ? this.cursor!.retry : undefined;
     const attemptId = newId();
     const attempt: AttemptDocument = {
       _id: attemptId,
       attemptId,
       subscriptionId: sub.subscriptionId,
-      eventId: item.id,
-      eventType: item.type,
-      position: item.position,
+      eventId: first.id,
+      eventType: first.type,
+      position: positionOf(sub.topic, first),
       attempt: (previous?.attempts ?? 0) + 1,
       attemptedAt,
       ...(result.status !== undefined ? { status: result.status } : {}),
       latencyMs: result.latencyMs,
       ...(result.error ? { error: result.error } : {}),
       outcome: result.ok ? 'delivered' : 'failed',
-      redelivery: item.kind === 'parked',
+      redelivery: delivery.kind === 'parked',
+      ...(sub.target?.batch ? { eventCount: delivery.items.length, lastEventId: last.id } : {}),
     };
     if (result.ok) {
       writes.attempt(attempt);
-      if (item.kind === 'parked') {
-        this.redeliveries.shift();
-        writes.parkedResolved(item.parked!._id);
+      this.pending = undefined;
+      if (delivery.kind === 'parked') {
+        this.redeliveries.splice(0, delivery.items.length);
+        for (const item of delivery.items) writes.parkedResolved(item.parked!._id);
         this.setCursor({ retry: undefined });
       } else {
-        this.stream!.take();
-        this.setCursor({ positions: this.stream!.position(), retry: undefined });
+        this.setCursor({ positions: delivery.end, retry: undefined });
       }
       return;
     }
-    const next = afterFailure(previous, item.id, clock.now(), this.deps.schedule, result, this.deps.random);
+    const next = afterFailure(previous, first.id, clock.now(), this.deps.schedule, result, this.deps.random);
     if (next.kind === 'retry') {
       writes.attempt(attempt);
       this.setCursor({ retry: next.retry });
       await writes.flush();
       return;
     }
-    // Retries ran out (or the receiver said 410 Gone): park it, move on past it, pause the subscription.
+    // Retries ran out (or the receiver said 410 Gone): park its events, move on past them, pause the subscription.
     await writes.flush();
     const reason = `${next.reason}; last attempt: ${result.error ?? 'failed'}`;
     const parkedAt = new Date().toISOString();
-    const parkedDoc: ParkedDocument = item.parked
-      ? { ...item.parked, redeliver: false, attempts: item.parked.attempts + attempt.attempt, lastError: result.error ?? 'failed', parkedAt }
-      : {
-          _id: `${sub.subscriptionId}/${item.id}`,
-          parkedId: item.id,
-          subscriptionId: sub.subscriptionId,
-          eventId: item.id,
-          eventType: item.type,
-          event: eventOf(item.body),
-          position: item.position,
-          parkedAt,
-          attempts: attempt.attempt,
-          lastError: result.error ?? 'failed',
-          redeliver: false,
-        };
-    if (item.kind === 'stream') this.stream!.take();
+    const lastError = result.error ?? 'failed';
+    const parked: ParkedDocument[] = delivery.items.map((item) =>
+      item.parked
+        ? { ...item.parked, redeliver: false, attempts: item.parked.attempts + attempt.attempt, lastError, parkedAt }
+        : {
+            _id: `${sub.subscriptionId}/${item.id}`,
+            parkedId: item.id,
+            subscriptionId: sub.subscriptionId,
+            eventId: item.id,
+            eventType: item.type,
+            event: eventOf(item.body),
+            position: positionOf(sub.topic, item),
+            parkedAt,
+            attempts: attempt.attempt,
+            lastError,
+            redeliver: false,
+          },
+    );
+    this.pending = undefined;
     this.redeliveries = [];
-    const cursor = this.nextCursor({ positions: this.stream!.position(), retry: undefined });
-    const paused = await store.park(parkedDoc, cursor, { ...attempt, outcome: 'parked' }, reason, parkedAt);
+    const cursor = this.nextCursor({ positions: delivery.end, retry: undefined });
+    const paused = await store.park(parked, cursor, { ...attempt, outcome: 'parked' }, reason, parkedAt);
     this.cursor = cursor;
     if (paused) this.update(paused);
     this.deps.log('warn', `subscription ${sub.subscriptionId} paused: ${reason}`);

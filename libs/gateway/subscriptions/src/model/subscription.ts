@@ -6,6 +6,16 @@ export interface BureauScope {
   includeDescendants: boolean;
 }
 
+/**
+ * Where a subscription's webhooks go. Without `batch`, one event per request, the CloudEvent in
+ * structured mode; with it, up to `maxEvents` events per request in CloudEvents' batched mode
+ * (a JSON array), for receivers that take many events at once (ADR 0090).
+ */
+export interface WebhookTarget {
+  url: string;
+  batch?: { maxEvents: number };
+}
+
 /** The subscriber account that owns a subscription (member ids mean something only with their bureau). */
 export interface Owner {
   bureauId: string;
@@ -35,7 +45,7 @@ export interface SubscriptionRecord<S> {
   types?: string[];
   bureauScope: BureauScope;
   /** A webhook target; a subscription without one is read as a feed only. */
-  target?: { url: string };
+  target?: WebhookTarget;
   secrets: S[];
   status: SubscriptionStatus;
   /** Raised by every change, so the worker never acts on an older copy than one it wrote. */
@@ -90,6 +100,9 @@ export interface AttemptDocument {
   error?: string;
   outcome: AttemptOutcome;
   redelivery: boolean;
+  /** A batched delivery: how many events it carried, `eventId` being the first and this the last. */
+  eventCount?: number;
+  lastEventId?: string;
   [key: string]: unknown;
 }
 

@@ -1,6 +1,6 @@
 import type { MessageBus } from '@pledgebook/message-bus';
 import { forbidden, newId, notFound } from '@pledgebook/util';
-import { subscriptionView, type BureauScope, type Owner, type SubscriptionDocument } from '../model/subscription';
+import { subscriptionView, type BureauScope, type Owner, type SubscriptionDocument, type WebhookTarget } from '../model/subscription';
 import { decodeCursor, encodeCursor } from '../reading/cursor';
 import { readFeed, type FeedPage } from '../reading/feed';
 import { earliest, latest, positionAt } from '../reading/topic-stream';
@@ -10,14 +10,14 @@ import type { BureauSource } from '../scope/bureau-directory';
 import type { TopicCatalog } from '../scope/topic-catalog';
 import type { SubscriptionStore } from '../store/subscription-store';
 import { newSecret } from '../webhooks/signing';
-import { checkTarget, type TargetPolicy } from '../webhooks/target-rules';
+import { checkBatch, checkTarget, type TargetPolicy } from '../webhooks/target-rules';
 
 export interface CreateSubscription {
   owner?: Owner;
   topic: string;
   types?: string[];
   bureauScope: { bureauId: string; includeDescendants?: boolean };
-  target?: { url: string };
+  target?: WebhookTarget;
 }
 
 export interface ServiceDeps {
@@ -44,7 +44,9 @@ export class SubscriptionsService {
     const owner = ownerFor(caller, input.owner, tree);
     const bureauScope: BureauScope = { bureauId: input.bureauScope.bureauId, includeDescendants: input.bureauScope.includeDescendants ?? false };
     checkScope(caller, bureauScope, tree);
-    const target = input.target ? checkTarget(input.target.url, policy) : undefined;
+    const target: WebhookTarget | undefined = input.target
+      ? { ...checkTarget(input.target.url, policy), ...(input.target.batch ? { batch: { maxEvents: checkBatch(input.target.batch.maxEvents) } } : {}) }
+      : undefined;
     const now = new Date().toISOString();
     const subscriptionId = newId();
     const secret = target ? newSecret() : undefined;

@@ -182,14 +182,14 @@ export class SubscriptionStore {
     );
   }
 
-  /** Gives a delivery up: parks it (or updates the parked one), moves the cursor and pauses the subscription — in one durable commit. */
-  async park(parked: ParkedDocument, cursor: CursorDocument, attempt: AttemptDocument, reason: string, at: string): Promise<SubscriptionDocument | undefined> {
+  /** Gives a delivery up: parks its events (or updates the parked ones), moves the cursor and pauses the subscription — in one durable commit. */
+  async park(parked: readonly ParkedDocument[], cursor: CursorDocument, attempt: AttemptDocument, reason: string, at: string): Promise<SubscriptionDocument | undefined> {
     const paused = await this.views.transaction(async (tx) => {
-      await tx.collection<ParkedDocument>(COLLECTIONS.parked).replace(parked);
+      for (const p of parked) await tx.collection<ParkedDocument>(COLLECTIONS.parked).replace(p);
       await tx.collection<CursorDocument>(COLLECTIONS.cursors).replace(cursor);
       await tx.collection<AttemptDocument>(COLLECTIONS.attempts).replace(attempt);
       const subs = tx.collection<StoredSubscription>(COLLECTIONS.subscriptions);
-      const sub = await subs.findById(parked.subscriptionId);
+      const sub = await subs.findById(cursor._id);
       if (!sub) return undefined;
       const paused: StoredSubscription = { ...sub, status: 'paused', pausedReason: reason, pausedAt: at, version: sub.version + 1 };
       await subs.replace(paused);

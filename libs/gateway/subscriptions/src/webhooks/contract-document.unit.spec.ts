@@ -6,6 +6,8 @@ import { encodeCursor } from '../reading/cursor';
 import { feedBody } from '../reading/feed';
 import type { TopicEntry } from '../reading/topic-entry';
 import { newSecret, WebhookSigner } from './signing';
+import { webhookMessage, type Delivery } from '../delivery/delivery';
+import type { SubscriptionDocument } from '../model/subscription';
 import { WEBHOOK_CONTENT_TYPE } from './webhook-sender';
 
 // What the gateway sends and answers must be what the AsyncAPI document tells integrators (ADR 0081).
@@ -45,6 +47,29 @@ describe('the AsyncAPI document describes what outside subscribers receive', () 
     expect(headersValid({ ...headers, 'webhook-signature': 'v2,abc' })).toBe(false);
     const { 'webhook-id': _missing, ...withoutId } = headers;
     expect(headersValid(withoutId)).toBe(false);
+  });
+
+  it('a batched webhook, as put together, signed and sent, has the documented WebhookBatchHeaders and an array of the topic’s events', () => {
+    const headersValid = validator('WebhookBatchHeaders');
+    const secrets = [{ secretId: 's0', secret: newSecret(), createdAt: '2026-01-01T00:00:00Z' }];
+    const sub = { subscriptionId: 'sub-1', topic: 'pledgebook.pledge.v1', target: { url: 'https://hooks.example/in', batch: { maxEvents: 10 } } } as unknown as SubscriptionDocument;
+    const pledgeEvents = Object.values(doc.components.messages)
+      .map((m) => m.examples?.[0]?.payload)
+      .filter((p): p is CloudEvent => p !== undefined && p.type.startsWith('pledgebook.pledge.'))
+      .slice(0, 3);
+    expect(pledgeEvents).toHaveLength(3);
+    const delivery: Delivery = { kind: 'stream', items: pledgeEvents.map((e) => ({ id: e.id, type: e.type, body: Buffer.from(JSON.stringify(e)), before: [0] })), start: [0], end: [pledgeEvents.length] };
+    const message = webhookMessage(sub, delivery);
+    const headers: Record<string, string> = { ...new WebhookSigner().headers(secrets, message.id, message.body, new Date()), 'content-type': message.contentType, 'pledgebook-subscription-id': 'sub-1' };
+    expect([headersValid(headers), headersValid.errors]).toEqual([true, null]);
+    expect(headers['webhook-id']).toBe(`batch_${pledgeEvents[0]!.id}_${pledgeEvents.length}`);
+    expect(new Webhook(secrets[0]!.secret).verify(message.body.toString(), headers)).toEqual(pledgeEvents);
+    // The single-event headers are not a batch's, nor the other way round.
+    expect(headersValid({ ...headers, 'content-type': WEBHOOK_CONTENT_TYPE })).toBe(false);
+    expect(validator('WebhookHeaders')({ ...headers })).toBe(false);
+    const payloadValid = ajv.compile({ $ref: 'asyncapi.json#/components/messages/webhookBatch_pledgebook_pledge_v1/payload' });
+    expect([payloadValid(JSON.parse(message.body.toString())), payloadValid.errors]).toEqual([true, null]);
+    expect(payloadValid([])).toBe(false);
   });
 
   it('a feed page, as written, is the documented FeedPage of CloudEvents', () => {

@@ -25,3 +25,14 @@ export function checkTarget(url: string, policy: TargetPolicy): { url: string } 
   }
   return { url: parsed.toString() };
 }
+
+/** The most events one batched webhook may carry. */
+export const MAX_BATCH_EVENTS = 1000;
+
+/** A batch size the sender accepts (2 to MAX_BATCH_EVENTS), or a 422 naming the field. */
+export function checkBatch(maxEvents: number): number {
+  if (!Number.isInteger(maxEvents) || maxEvents < 2 || maxEvents > MAX_BATCH_EVENTS) {
+    throw invalid('batch_invalid', `a batch carries 2 to ${MAX_BATCH_EVENTS} events; without batch, each event goes alone`, { field: 'target/batch/maxEvents' });
+  }
+  return maxEvents;
+}

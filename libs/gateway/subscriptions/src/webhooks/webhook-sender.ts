@@ -7,6 +7,8 @@ import type { AllowList } from './allow-list';
 
 /** CloudEvents structured mode over HTTP, as the AsyncAPI document's `WebhookHeaders` describe it. */
 export const WEBHOOK_CONTENT_TYPE = 'application/cloudevents+json; charset=utf-8';
+/** CloudEvents batched mode over HTTP: a JSON array of events (`WebhookBatchHeaders`). */
+export const WEBHOOK_BATCH_CONTENT_TYPE = 'application/cloudevents-batch+json; charset=utf-8';
 
 export interface SendResult {
   ok: boolean;
@@ -73,7 +75,7 @@ export class WebhookSender {
   }
 
   /** `body` as bytes goes out as it is; as a string, UTF-8 encoded. */
-  send(url: string, headers: Record<string, string>, body: string | Uint8Array): Promise<SendResult> {
+  send(url: string, headers: Record<string, string>, body: string | Uint8Array, contentType = WEBHOOK_CONTENT_TYPE): Promise<SendResult> {
     const started = performance.now();
     const latency = () => Math.round((performance.now() - started) * 10) / 10;
     const target = this.target(url);
@@ -92,7 +94,7 @@ export class WebhookSender {
           ...target.options,
           headers: {
             ...headers,
-            'content-type': WEBHOOK_CONTENT_TYPE,
+            'content-type': contentType,
             'content-length': String(Buffer.byteLength(body)),
             'user-agent': this.options.userAgent ?? 'Pledgebook-Webhooks/1',
           },

@@ -1,0 +1,123 @@
+// Batched webhooks (ADR 0090): a target with `batch` gets the next events in scope, up to its
+// maxEvents, as one CloudEvents batch (a JSON array) per request, signed as one Standard Webhooks
+// message. Order, scope, retries, parking and redelivery hold as for single events.
+import type { CloudEvent } from '@pledgebook/contracts';
+import { busEntries, eventOf, manualClock, TopicStream, type AttemptDocument } from '@pledgebook/gateway-subscriptions';
+import { testCloudEvent } from '@pledgebook/message-bus/testing';
+import { Webhook } from 'standardwebhooks';
+import { deliveryKit, eventually, openHarness, startReceiver, SYSTEM_ADMIN, type DeliveryKit, type Harness } from './testing/delivery-harness';
+
+let h: Harness;
+let kit: DeliveryKit;
+const receivers: Array<{ close(): Promise<void> }> = [];
+const receiving = async (...args: Parameters<typeof startReceiver>) => {
+  const receiver = await startReceiver(...args);
+  receivers.push(receiver);
+  return receiver;
+};
+afterEach(async () => {
+  await kit?.stop();
+  await h?.close();
+  await Promise.all(receivers.splice(0).map((r) => r.close()));
+});
+
+const scope = { bureauId: 'weihai', includeDescendants: true };
+const owner = { bureauId: 'weihai', subscriberId: 'cadre-records' };
+const inScope = (e: CloudEvent) => e.bureauid === 'weihai' || e.bureauid === 'rongcheng';
+const bureaus = ['weihai', 'qingdao', 'rongcheng', 'shandong', 'weihai'];
+
+async function mergedOrder(harness: Harness): Promise<CloudEvent[]> {
+  const stream = new TopicStream(busEntries(harness.bus), harness.topic, []);
+  const all: CloudEvent[] = [];
+  for (let m = await stream.peek(); m; m = await stream.peek()) all.push(eventOf(stream.take().body));
+  return all;
+}
+
+const events = (r: { event: unknown }) => r.event as CloudEvent[];
+
+describe('batched webhook delivery', () => {
+  it('sends the events in scope as CloudEvents batches of at most maxEvents, in the topic’s order, each batch signed', async () => {
+    h = await openHarness();
+    kit = deliveryKit(h);
+    const receiver = await receiving();
+    const created = await kit.service.create(SYSTEM_ADMIN, { owner, topic: h.topic, bureauScope: scope, target: { url: receiver.url, batch: { maxEvents: 25 } } });
+    expect((await kit.service.get(SYSTEM_ADMIN, created.subscriptionId)).target).toEqual({ url: receiver.url, batch: { maxEvents: 25 } });
+    // Written before the worker starts, so the first requests find full batches waiting.
+    await h.bus.publish(h.topic, Array.from({ length: 300 }, (_, n) => ({ key: `pledge-${n % 11}`, value: { ...testCloudEvent(`pledge-${n % 11}`, n), bureauid: bureaus[n % 5]! } })));
+    kit.worker.start();
+    for (let n = 300; n < 330; n++) await h.publish(`pledge-${n % 11}`, n, bureaus[n % 5]!);
+    const want = (await mergedOrder(h)).filter(inScope);
+    expect(want).toHaveLength(198);
+    await eventually(() => receiver.received.flatMap(events).length >= want.length, 15_000, 'every event');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(receiver.received.flatMap(events).map((e) => e.id)).toEqual(want.map((e) => e.id));
+    expect(receiver.received.length).toBeLessThan(want.length);
+    expect(receiver.received.some((r) => events(r).length === 25)).toBe(true);
+    const verifier = new Webhook(created.secret!);
+    for (const r of receiver.received) {
+      const batch = events(r);
+      expect(Array.isArray(batch) && batch.length >= 1 && batch.length <= 25).toBe(true);
+      expect(r.headers['content-type']).toBe('application/cloudevents-batch+json; charset=utf-8');
+      expect(r.headers['webhook-id']).toBe(`batch_${batch[0]!.id}_${batch.length}`);
+      expect(verifier.verify(r.body, r.headers as Record<string, string>)).toEqual(batch);
+    }
+    // One attempt per request, naming its first and last event and how many it carried.
+    await eventually(async () => (await kit.service.attempts(SYSTEM_ADMIN, created.subscriptionId, 200)).items.length === receiver.received.length, 5_000, 'the attempt log');
+    const attempts = (await kit.service.attempts(SYSTEM_ADMIN, created.subscriptionId, 200)).items as AttemptDocument[];
+    expect(attempts.reduce((sum, a) => sum + a.eventCount!, 0)).toBe(want.length);
+    const firsts = new Map(receiver.received.map((r) => [events(r)[0]!.id, events(r)]));
+    for (const a of attempts) expect({ last: a.lastEventId, outcome: a.outcome }).toEqual({ last: firsts.get(a.eventId)!.at(-1)!.id, outcome: 'delivered' });
+  }, 30_000);
+
+  it('retries the same batch under the same webhook-id, parks every event of it when retries run out, and redelivers them in a batch', async () => {
+    h = await openHarness();
+    const clock = manualClock(Date.parse('2026-11-29T02:00:00Z'));
+    kit = deliveryKit(h, { clock, schedule: { horizonMs: 3_600_000, baseMs: 5_000, maxMs: 3_600_000 } });
+    let failing = true;
+    const receiver = await receiving(() => (failing ? 500 : 204));
+    const created = await kit.service.create(SYSTEM_ADMIN, { owner, topic: h.topic, bureauScope: scope, target: { url: receiver.url, batch: { maxEvents: 3 } } });
+    const first = await Promise.all([h.publish('a', 0, 'weihai'), h.publish('b', 0, 'qingdao'), h.publish('c', 0, 'rongcheng'), h.publish('d', 0, 'weihai'), h.publish('e', 0, 'weihai')]);
+    kit.worker.start();
+    const cursor = async () => kit.store.cursor(created.subscriptionId);
+    for (let guard = 0; (await kit.store.get(created.subscriptionId))!.status === 'active'; guard++) {
+      if (guard > 200) throw new Error('never paused');
+      const before = receiver.received.length;
+      await eventually(async () => receiver.received.length > before || (await kit.store.get(created.subscriptionId))!.status === 'paused', 5_000, 'an attempt');
+      await eventually(async () => (await cursor())?.retry?.attempts === receiver.received.length || (await kit.store.get(created.subscriptionId))!.status === 'paused', 5_000, 'the retry state');
+      const retry = (await cursor())?.retry;
+      if (retry) clock.set(retry.nextAttemptAt);
+    }
+    expect(receiver.received.length).toBeGreaterThan(8);
+    // Every attempt carried the same three events under the same webhook-id.
+    expect(new Set(receiver.received.map((r) => r.headers['webhook-id']))).toEqual(new Set([`batch_${events(receiver.received[0]!)[0]!.id}_3`]));
+    const firstBatch = events(receiver.received[0]!).map((e) => e.id);
+    expect(new Set(receiver.received.map((r) => events(r).map((e) => e.id).join()))).toEqual(new Set([firstBatch.join()]));
+    const parked = (await kit.service.parked(SYSTEM_ADMIN, created.subscriptionId)).items;
+    expect(parked.map((p) => p.eventId).sort()).toEqual([...firstBatch].sort());
+    expect(parked.every((p) => p.attempts === receiver.received.length && p.lastError === 'answered 500: receiver says no')).toBe(true);
+    expect((await kit.service.attempts(SYSTEM_ADMIN, created.subscriptionId, 1)).items[0]).toMatchObject({ outcome: 'parked', eventCount: 3 });
+
+    failing = false;
+    const tried = receiver.received.length;
+    expect(await kit.service.redeliver(SYSTEM_ADMIN, created.subscriptionId)).toEqual({ requested: 3, status: 'active' });
+    const want = (await mergedOrder(h)).filter(inScope).map((e) => e.id);
+    expect(want).toHaveLength(first.length - 1);
+    await eventually(() => receiver.received.slice(tried).flatMap(events).length >= want.length, 10_000, 'the parked batch and the rest');
+    const after = receiver.received.slice(tried).map((r) => events(r).map((e) => e.id));
+    expect(new Set(after[0])).toEqual(new Set(firstBatch));
+    expect(after.flat().slice(3)).toEqual(want.slice(3));
+    await eventually(async () => (await kit.service.parked(SYSTEM_ADMIN, created.subscriptionId)).items.length === 0, 5_000, 'the parked deliveries resolved');
+  }, 60_000);
+
+  it('refuses a batch size outside 2 to 1000, storing nothing', async () => {
+    h = await openHarness();
+    kit = deliveryKit(h);
+    for (const maxEvents of [1, 0, 1001, 2.5]) {
+      await expect(kit.service.create(SYSTEM_ADMIN, { owner, topic: h.topic, bureauScope: scope, target: { url: 'http://127.0.0.1:9/in', batch: { maxEvents } } })).rejects.toMatchObject({
+        code: 'batch_invalid',
+        details: { field: 'target/batch/maxEvents' },
+      });
+    }
+    expect(await kit.store.all()).toEqual([]);
+  });
+});
