@@ -43,6 +43,20 @@ function toMessage(row: MessageRow): BusMessage {
 }
 
 /** The embedded bus: any number of processes publish and consume through one SQLite file. */
+/** A readRaw row: the value's bytes and the attributes json_extract found (any JSON scalar, or null). */
+interface RawRow {
+  partition: number;
+  offset: number;
+  value: Buffer;
+  id: unknown;
+  type: unknown;
+  time: unknown;
+  bureauid: unknown;
+}
+
+/** An attribute as CloudEvents has it, a string; anything else counts as absent. */
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
 export class SqliteMessageBus implements MessageBus {
   /** Publishes: synchronous=FULL, since the relay's checkpoint says "published" once this returns. */
   private readonly db: Database.Database;
@@ -80,7 +94,12 @@ export class SqliteMessageBus implements MessageBus {
       'SELECT topic, partition, offset, key, value, headers FROM messages WHERE topic = ? AND partition = ? AND offset >= ? ORDER BY offset LIMIT ?',
     );
     // The stored JSON as its UTF-8 bytes: nothing decoded into a string that a reader would encode again.
-    this.fetchRaw = this.db.prepare('SELECT partition, offset, CAST(value AS BLOB) AS value FROM messages WHERE topic = ? AND partition = ? AND offset >= ? ORDER BY offset LIMIT ?');
+    // The attributes that decide order and scope come from SQLite's own JSON parser, beside the bytes: the reader parses nothing.
+    this.fetchRaw = this.db.prepare(
+      `SELECT partition, offset, CAST(value AS BLOB) AS value, json_extract(value, '$.id') AS id, json_extract(value, '$.type') AS type,
+              json_extract(value, '$.time') AS time, json_extract(value, '$.bureauid') AS bureauid
+         FROM messages WHERE topic = ? AND partition = ? AND offset >= ? ORDER BY offset LIMIT ?`,
+    );
     // offsets() runs for every read of a feed page or webhook batch and every high-mark poll: prepared once.
     this.partitionHeads = this.db.prepare('SELECT partition, next_offset AS high FROM partition_heads WHERE topic = ?');
     this.firstOffset = this.db.prepare('SELECT offset FROM messages WHERE topic = ? AND partition = ? ORDER BY offset LIMIT 1');
@@ -187,7 +206,14 @@ export class SqliteMessageBus implements MessageBus {
 
   async readRaw(topic: string, from: readonly PartitionPosition[], options: { limit?: number } = {}): Promise<RawMessage[]> {
     const limit = options.limit ?? 100;
-    return from.flatMap(({ partition, offset }) => this.fetchRaw.all(topic, partition, offset, limit) as RawMessage[]);
+    return from.flatMap(({ partition, offset }) =>
+      (this.fetchRaw.all(topic, partition, offset, limit) as RawRow[]).map((r) => ({
+        partition: r.partition,
+        offset: r.offset,
+        value: r.value,
+        attributes: { id: text(r.id), type: text(r.type), time: text(r.time), bureauid: text(r.bureauid) },
+      })),
+    );
   }
 
   async offsets(topic: string, options: { at?: Date } = {}): Promise<PartitionOffsets[]> {

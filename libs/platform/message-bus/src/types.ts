@@ -61,6 +61,20 @@ export interface RawMessage {
   partition: number;
   offset: number;
   value: Uint8Array;
+  /**
+   * The CloudEvent attributes readers order and filter by, where the adapter can give them without
+   * the reader parsing the value (the embedded bus reads them in SQL beside it). Optional: absent,
+   * readers parse the value for them.
+   */
+  attributes?: RawAttributes;
+}
+
+/** A CloudEvent's `id`, `type`, `time` and `bureauid`, as the stored JSON has them (null when it has none). */
+export interface RawAttributes {
+  id: string | null;
+  type: string | null;
+  time: string | null;
+  bureauid: string | null;
 }
 
 export interface PartitionOffsets {
