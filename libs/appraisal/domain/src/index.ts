@@ -12,6 +12,7 @@ export * from './calendar/calendar-decider';
 
 export * from './scheme/formula-catalogue';
 export * from './scheme/types';
+export * from './scheme/research-bonus';
 export * from './scheme/defaults';
 export * from './scheme/example-scheme';
 export * from './scheme/validate-scheme';
@@ -59,6 +60,7 @@ export * from './round/scoring/democratic';
 export * from './round/scoring/grading';
 export * from './round/scoring/score-sheet';
 export * from './round/scoring/stored-score';
+export * from './round/scoring/research-bonus';
 export * from './round/scoring/round-grading';
 export * from './round/what-if';
 export * from './round/explain';

@@ -3,7 +3,9 @@ import { isBlank } from '../shared/text';
 import type { RoundCommand } from './commands';
 import type { RoundEvent } from './events';
 import { requireNotSelf, requireOffice, requirePoints, requireRound, requireScorable, requireSubject } from './guards';
+import { researchBonuses } from '../scheme/research-bonus';
 import { scoreComputedToStore } from './scoring/formulas';
+import { scoreResearchBonus } from './scoring/research-bonus';
 import { subjectIds } from './scoring/round-grading';
 import type { RoundState } from './state';
 import type { CriterionScore } from './types';
@@ -26,9 +28,14 @@ export function decideComputed(command: Cmd<'ScoreComputedCriteria'>, state: Rou
     if (settled.length) throw conflict('not_rescoring', `only members whose objection was upheld are rescored: ${settled.join(', ')}`, { memberIds: settled });
   }
   const computed = state.scheme!.criteria.filter((c) => c.source === 'computed');
-  if (!computed.length) return [];
+  const research = researchBonuses(state.scheme!.bonuses);
+  if (!computed.length && !research.length) return [];
   const period = { year: state.year, half: state.half, schemeVersion: state.schemeVersion };
-  const scores = given.map((memberId) => ({ memberId, criteria: computed.map((c) => scoreComputedToStore(c, command.context.facts[memberId]!, period)) }));
+  const scores = given.map((memberId) => {
+    const facts = command.context.facts[memberId]!;
+    const criteria = computed.map((c) => scoreComputedToStore(c, facts, period));
+    return research.length ? { memberId, criteria, bonuses: research.map((b) => scoreResearchBonus(b, facts.research ?? [], period)) } : { memberId, criteria };
+  });
   return [{ type: 'ComputedScoresRecorded', data: { scores, by: command.actor.memberId, at: command.at } }];
 }
 
@@ -69,6 +76,7 @@ export function decideAdjustment(command: Cmd<'AwardBonus'> | Cmd<'RecordDeducti
   const item = (bonus ? state.scheme!.bonuses : state.scheme!.deductions).find((b) => b.id === id);
   const field = bonus ? 'bonusId' : 'deductionId';
   if (!item) throw invalid(bonus ? 'unknown_bonus' : 'unknown_deduction', `the scheme has no ${bonus ? 'bonus' : 'deduction'} ${id}`, { field });
+  if ('research' in item && item.research) throw invalid('computed_bonus', `${item.label} is computed from rated research works with the computed scores, not awarded by hand`, { field });
   requirePoints(command.points, item.cap, 'points');
   if (isBlank(command.reason)) throw invalid('reason_required', 'say why', { field: 'reason' });
   const data = { memberId: command.memberId, points: command.points, reason: command.reason.trim(), by: command.actor.memberId, at: command.at };

@@ -3,6 +3,7 @@ import type { Half } from '../shared/dates';
 import type { Grade } from '../shared/grades';
 import type { Rating, RatingCounts } from '../shared/ratings';
 import type { SchemeContent } from '../scheme/types';
+import type { StoredComputedBonus } from './scoring/research-bonus';
 import type { StoredComputedScore } from './scoring/stored-score';
 import type { CriterionScore, GradedResult, PartyStatus, Subject } from './types';
 
@@ -21,8 +22,14 @@ export type RoundEvent =
       type: 'RoundOpened';
       data: { bureauId: string; year: number; half: Half; schemeVersion: number; scheme: SchemeContent; subjects: Subject[]; by: string; at: string };
     }
-  /** Scores stored as `StoredComputedScore` (the fold restores the rest from the round's scheme); earlier events carry whole scores. */
-  | { type: 'ComputedScoresRecorded'; data: { scores: Array<{ memberId: string; criteria: Array<StoredComputedScore | CriterionScore> }>; by: string; at: string } }
+  /**
+   * Scores stored as `StoredComputedScore` (the fold restores the rest from the round's scheme); earlier events carry whole scores.
+   * `bonuses`: the bonuses the scheme computes from rated research works, every one of them (0 points withdraws an earlier one).
+   */
+  | {
+      type: 'ComputedScoresRecorded';
+      data: { scores: Array<{ memberId: string; criteria: Array<StoredComputedScore | CriterionScore>; bonuses?: StoredComputedBonus[] }>; by: string; at: string };
+    }
   | { type: 'EnteredScoreRecorded'; data: { memberId: string; score: CriterionScore; by: string; at: string } }
   | { type: 'SelfAssessmentRecorded'; data: { memberId: string; rating: Rating; at: string } }
   | { type: 'PeerTallyRecorded'; data: { groupId: string; groupMembers: number; tallies: Tally[]; by: string; at: string } }

@@ -1,4 +1,6 @@
 import type { RoundEvent } from './events';
+import { researchBonuses } from '../scheme/research-bonus';
+import { explainResearchBonus, researchBonusRule, type StoredComputedBonus } from './scoring/research-bonus';
 import { computedScoreExpander } from './scoring/stored-score';
 import type { Adjustment, RoundState } from './state';
 
@@ -11,6 +13,13 @@ const setIn = <T>(outer: Record<string, Record<string, T>>, memberId: string, id
 
 const adjustment = (points: number, reason: string, by: string): Adjustment | undefined => (points === 0 ? undefined : { points, reason, by });
 
+/** A computed research bonus as a bonus line: its explanation in words, what it counted, the events it came from. */
+function computedBonus(state: RoundState, stored: StoredComputedBonus, by: string): Adjustment | undefined {
+  const bonus = researchBonuses(state.scheme?.bonuses ?? []).find((b) => b.id === stored.bonusId);
+  if (!bonus || stored.points === 0) return undefined;
+  return { points: stored.points, reason: explainResearchBonus(bonus, stored), by, computed: { rule: researchBonusRule(bonus), inputs: stored.inputs, sourceEventIds: stored.sourceEventIds } };
+}
+
 export function evolveRound(state: RoundState, event: RoundEvent): RoundState {
   switch (event.type) {
     case 'RoundOpened': {
@@ -20,8 +29,12 @@ export function evolveRound(state: RoundState, event: RoundEvent): RoundState {
     case 'ComputedScoresRecorded': {
       const computed = { ...state.computed };
       const expand = computedScoreExpander(state.scheme, state.schemeVersion);
-      for (const { memberId, criteria } of event.data.scores) computed[memberId] = Object.fromEntries(criteria.map((c) => [c.criterionId, expand(c)]));
-      return { ...state, computed };
+      let bonuses = state.bonuses;
+      for (const { memberId, criteria, bonuses: computedBonuses } of event.data.scores) {
+        computed[memberId] = Object.fromEntries(criteria.map((c) => [c.criterionId, expand(c)]));
+        for (const stored of computedBonuses ?? []) bonuses = setIn(bonuses, memberId, stored.bonusId, computedBonus(state, stored, event.data.by));
+      }
+      return { ...state, computed, bonuses };
     }
     case 'EnteredScoreRecorded':
       return { ...state, entered: setIn(state.entered, event.data.memberId, event.data.score.criterionId, event.data.score) };

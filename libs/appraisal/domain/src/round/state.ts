@@ -10,6 +10,8 @@ export interface Adjustment {
   points: number;
   reason: string;
   by: string;
+  /** A bonus computed from events (rated research works): what it counted and the events it came from. */
+  computed?: { rule: string; inputs: Record<string, number>; sourceEventIds: string[] };
 }
 
 export interface Objection {

@@ -1,6 +1,7 @@
 import type { Grade } from '../shared/grades';
 import type { Rating } from '../shared/ratings';
 import type { FormulaName, FormulaParams } from './formula-catalogue';
+import type { BonusItem } from './research-bonus';
 
 /** Criteria entered by the appraisal office rather than computed from events. */
 export const ENTERED_KINDS = ['group-evaluation', 'distinctiveness', 'democratic-evaluation'] as const;
@@ -70,7 +71,8 @@ export interface SchemeContent {
   /** What the criteria's maxima add up to (usually 100). */
   totalPoints: number;
   criteria: Criterion[];
-  bonuses: CappedItem[];
+  /** Awarded by the office up to their caps, or computed from rated research works (`research`). */
+  bonuses: BonusItem[];
   deductions: CappedItem[];
   vetoes: VetoItem[];
   bands: GradeBand[];

@@ -4,6 +4,7 @@ import { hasAtMostTwoDecimals, sumPoints } from '../shared/points';
 import { RATINGS } from '../shared/ratings';
 import { isBlank, repeated } from '../shared/text';
 import { FORMULA_CATALOGUE, isFormula } from './formula-catalogue';
+import { researchBonuses, researchBonusProblems } from './research-bonus';
 import { DEMOCRATIC_SOURCES, ENTERED_KINDS, type Criterion, type SchemeContent } from './types';
 
 export interface SchemeProblem {
@@ -100,6 +101,10 @@ export function schemeProblems(content: SchemeContent): SchemeProblem[] {
       if (!isPoints(x.cap)) problems.push({ field: `${list}/${i}/cap`, code: 'bad_cap', message: `${x.id}: the cap is positive points, to two decimals` });
     }),
   );
+  content.bonuses.forEach((b, i) => problems.push(...researchBonusProblems(b, i)));
+  if (researchBonuses(content.bonuses).length > 1) {
+    problems.push({ field: 'bonuses', code: 'one_research_bonus', message: 'a scheme computes at most one bonus from research works (a work counts once)' });
+  }
   problems.push(...bandProblems(content), ...quotaProblems(content, content.criteria.map((c) => c.id)));
   const pct = RATINGS.map((r) => content.ratingPercent?.[r]);
   if (pct.some((p) => !Number.isInteger(p) || (p as number) < 0 || (p as number) > 100) || pct.some((p, i) => i > 0 && (p as number) > (pct[i - 1] as number))) {

@@ -24,6 +24,24 @@ export interface TalkFact {
   quarter: Quarter;
 }
 
+/**
+ * A research work of the member that the reward service rated (research-work-rated), citing its
+ * event: the date that counts is the rating's, as a bureau date (ADR 0087).
+ */
+export interface ResearchWorkFact {
+  eventId: string;
+  workId: string;
+  categoryId: string;
+  levelId: string;
+  ratedOn: string;
+  /** The member's share of the level's amount, in fen. */
+  shareFen: number;
+  /** The points the research reward scheme gave the level, when it feeds the appraisal. */
+  bonusPoints?: number;
+  /** The reward service revoked the member's grant for this work: it no longer counts. */
+  revoked?: boolean;
+}
+
 /** Everything a member's computed criteria are scored from, gathered by the handler from the events. */
 export interface SubjectFacts {
   /** The items of the member's published books (individual and paired). */
@@ -32,4 +50,6 @@ export interface SubjectFacts {
   statuses: ItemStatusFact[];
   records: RecordFact[];
   talks: TalkFact[];
+  /** The member's rated research works (needed when the scheme computes a research bonus). */
+  research?: ResearchWorkFact[];
 }

@@ -22,6 +22,8 @@ export interface AdjustmentLine {
   cap: number;
   reason: string;
   by: string;
+  /** A bonus computed from rated research works: the rule in words, what it counted, the events it came from. */
+  computed?: { rule: string; inputs: Record<string, number>; sourceEventIds: string[] };
 }
 
 /** One member's whole score, line by line: the explanation shown with the result. */
@@ -43,7 +45,7 @@ export interface ScoreSheet {
 function adjustments(items: SchemeContent['bonuses'], given: Record<string, Adjustment>): AdjustmentLine[] {
   return items.flatMap((item) => {
     const a = given[item.id];
-    return a ? [{ id: item.id, label: item.label, points: Math.min(a.points, item.cap), cap: item.cap, reason: a.reason, by: a.by }] : [];
+    return a ? [{ id: item.id, label: item.label, points: Math.min(a.points, item.cap), cap: item.cap, reason: a.reason, by: a.by, ...(a.computed ? { computed: a.computed } : {}) }] : [];
   });
 }
 
