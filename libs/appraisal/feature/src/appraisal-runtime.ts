@@ -9,6 +9,9 @@ import { APPRAISAL_CLOCK, type Clock } from './http/request';
 import { mapAppraisalEvent } from './integration/appraisal-relay.mapping';
 import { factsProjection } from './projections/facts.projection';
 import { BOOKS, MEMBERS, ORG_UNITS } from './projections/facts.views';
+import { researchFactsConsumer } from './research/research-facts.consumer';
+import { researchProjection } from './research/research.projection';
+import { RESEARCH_GRANTS, RESEARCH_WORKS } from './research/research.views';
 import { FinalizeSweep } from './rounds/finalize.sweep';
 import { RELAYED_STREAM_PREFIXES } from './streams';
 import { scheduleTalksPolicy } from './talks/schedule-talks.policy';
@@ -18,7 +21,7 @@ import { roundsProjection } from './views/rounds.projection';
 import { schemesProjection } from './views/schemes.projection';
 import { talksProjection } from './views/talks.projection';
 
-/** What runs beside the appraisal API: the facts it takes in, its projections, its relay, the talk policy, the finalize sweep. */
+/** What runs beside the appraisal API: the facts it takes in (pledges, research works), its projections, its relay, the talk policy, the finalize sweep. */
 @Injectable()
 export class AppraisalRuntime implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly runtime: ContextRuntime;
@@ -38,7 +41,7 @@ export class AppraisalRuntime implements OnApplicationBootstrap, BeforeApplicati
       {
         name: 'appraisal-service',
         relay: { streamPrefixes: RELAYED_STREAM_PREFIXES, map: mapAppraisalEvent },
-        projections: [factsProjection, schemesProjection, checksProjection, talksProjection, roundsProjection],
+        projections: [factsProjection, schemesProjection, checksProjection, talksProjection, roundsProjection, researchProjection],
         // In the order the queries filter, then sort (ADR 0028).
         indexes: {
           [MEMBERS]: [{ fields: ['bureauId', 'groupId'] }, { fields: ['bureauId', 'branchId'] }],
@@ -48,9 +51,11 @@ export class AppraisalRuntime implements OnApplicationBootstrap, BeforeApplicati
           [MONTHLY_CHECKS]: [{ fields: ['bureauId', 'branchId', 'month'] }, { fields: ['bureauId', 'year', 'groupId'] }, { fields: ['bureauId', 'memberIds', 'year', 'month'] }],
           [TALKS]: [{ fields: ['bureauId', 'branchId', 'status', 'dueOn'] }, { fields: ['bureauId', 'memberId', 'year', 'dueOn'] }, { fields: ['bureauId', 'status', 'dueOn'] }],
           [ROUNDS]: [{ fields: ['bureauId', 'year', 'half'] }, { fields: ['status', 'noticeEndsOn'] }],
+          [RESEARCH_WORKS]: [{ fields: ['bureauId', 'ratedOn'] }],
+          [RESEARCH_GRANTS]: [{ fields: ['bureauId', 'revoked', 'workId'] }],
           [ROUND_RESULTS]: [{ fields: ['bureauId', 'year', 'half', 'points'] }, { fields: ['bureauId', 'year', 'half', 'grade', 'points'] }, { fields: ['roundId', 'status'] }],
         },
-        consumers: [pledgeFactsConsumer(events)],
+        consumers: [pledgeFactsConsumer(events), researchFactsConsumer(events)],
         policies: () => [scheduleTalksPolicy(commands)],
       },
       { role: config.processRole, leaseTtlMs: config.workerLeaseTtlMs },

@@ -6,6 +6,11 @@ export const factsStream = (bureauId: string) => `appraisal-facts-${bureauId}`;
 export const FACTS_STREAM_PREFIX = 'appraisal-facts-';
 export const FACTS_CONSUMER = 'appraisal-service.pledges';
 
+/** What it learned from the reward service about research works (rated, granted, revoked), per bureau (ADR 0087). */
+export const researchFactsStream = (bureauId: string) => `appraisal-research-${bureauId}`;
+export const RESEARCH_STREAM_PREFIX = 'appraisal-research-';
+export const RESEARCH_CONSUMER = 'appraisal-service.research';
+
 // Every aggregate's stream names its bureau (ADR 0019). Bureau ids hold no dot and directory keys
 // (groups, branches) none either, so the dotted parts after the prefix are unambiguous.
 

@@ -1,4 +1,4 @@
-import { DEFAULT_RATING_PERCENT, DEMOCRATIC_SOURCES, FORMULAS, GRADES, ITEM_STATUSES, RATINGS } from '@pledgebook/appraisal-domain';
+import { DEFAULT_RATING_PERCENT, DEMOCRATIC_SOURCES, FORMULAS, GRADES, ITEM_STATUSES, RATINGS, RESEARCH_BONUS_BASES } from '@pledgebook/appraisal-domain';
 import { attachmentsBody } from '@pledgebook/nest';
 import { z } from 'zod';
 
@@ -30,11 +30,20 @@ const criterion = z.discriminatedUnion('source', [
   }),
 ]);
 
+const catalogueId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'a research category or level id: lower-case letters, digits and - (up to 60)');
+/** A bonus computed from the research works the reward service rated (ADR 0087); the decider checks the rest. */
+const researchBonus = z.strictObject({
+  per: z.enum(RESEARCH_BONUS_BASES),
+  pointsPerWork: points.optional(),
+  levels: z.array(z.strictObject({ categoryId: catalogueId, levelId: catalogueId.optional(), points })).max(50).optional(),
+  pointsPerYuan: points.optional(),
+});
+
 export const schemeContent = z.strictObject({
   title: text(200),
   totalPoints: points,
   criteria: z.array(criterion).min(1).max(30),
-  bonuses: z.array(z.strictObject({ id: criterionId, label: text(200), cap: points })).max(20).default([]),
+  bonuses: z.array(z.strictObject({ id: criterionId, label: text(200), cap: points, research: researchBonus.optional() })).max(20).default([]),
   deductions: z.array(z.strictObject({ id: criterionId, label: text(200), cap: points })).max(20).default([]),
   vetoes: z.array(z.strictObject({ id: criterionId, label: text(200) })).max(10).default([]),
   bands: z.array(z.strictObject({ grade: z.enum(GRADES), minPoints: points })).min(1).max(4),

@@ -78,7 +78,7 @@ export class RoundsController {
     return roundBody(state, revision, { office });
   }
 
-  /** Scores the computed criteria from the events: every subject while scoring; the members being rescored on notice. */
+  /** Scores the computed criteria (and a bonus computed from research works) from the events: every subject while scoring; the members being rescored on notice. */
   @Post(':year/:half/computed-scores')
   @HttpCode(200)
   @BureauAccess({ from: 'param', write: true, roles: OFFICE, what: 'score computed criteria' })
@@ -89,7 +89,8 @@ export class RoundsController {
     return this.decide(params, 'score-computed', p, req, res, async (state, at) => {
       const memberIds = state.status === 'scoring' ? Object.keys(state.subjects) : Object.values(state.results).filter((r) => r.status === 'rescoring').map((r) => r.memberId);
       const { actor, context } = await this.rounds.office(p, bureauId, year);
-      return { type: 'ScoreComputedCriteria', actor, context: { ...context, facts: await this.facts.of(bureauId, year, half, memberIds) }, at };
+      const research = state.scheme?.bonuses.some((b) => b.research !== undefined) ?? false;
+      return { type: 'ScoreComputedCriteria', actor, context: { ...context, facts: await this.facts.of(bureauId, year, half, memberIds, { research }) }, at };
     });
   }
 

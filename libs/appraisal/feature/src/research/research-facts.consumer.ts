@@ -1,0 +1,25 @@
+import { isEventOf, ResearchWorkRated, RewardGranted, RewardRevoked, Topics, type CloudEvent } from '@pledgebook/contracts';
+import type { EventStore } from '@pledgebook/event-store';
+import { recordIntegrationEvent, type ContextConsumer } from '@pledgebook/nest';
+import { RESEARCH_CONSUMER, researchFactsStream } from '../streams';
+
+/**
+ * Reward-service events a research bonus is computed from: rated works, the grants of their
+ * shares (ground research) and revocations. A revocation does not say its ground, so every one is
+ * kept; the research view applies those of grants it knows.
+ */
+export function isResearchFact(event: CloudEvent): boolean {
+  if (isEventOf(event, ResearchWorkRated) || isEventOf(event, RewardRevoked)) return true;
+  return isEventOf(event, RewardGranted) && event.data.ground === 'research';
+}
+
+/** Takes in the reward topic: each research fact is recorded in the bureau's research stream (deduplicated by the message id). */
+export function researchFactsConsumer(events: EventStore): ContextConsumer {
+  return {
+    groupId: RESEARCH_CONSUMER,
+    topics: [Topics.reward],
+    async handle(event) {
+      if (isResearchFact(event)) await recordIntegrationEvent(events, researchFactsStream(event.bureauid), RESEARCH_CONSUMER, event);
+    },
+  };
+}
