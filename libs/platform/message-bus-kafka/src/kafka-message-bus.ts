@@ -1,11 +1,11 @@
 import { Kafka, logLevel, type Admin, type Consumer, type KafkaConfig, type Producer } from 'kafkajs';
-import type { BatchHandler, BusMessage, ConsumeOptions, ConsumerHandle, MessageBus, OutgoingMessage, PartitionOffsets, PartitionPosition } from '@pledgebook/message-bus';
+import type { BatchHandler, BusMessage, ConsumeOptions, ConsumerHandle, MessageBus, OutgoingMessage, PartitionOffsets, PartitionPosition, RawMessage } from '@pledgebook/message-bus';
 import { backoffDelay, newId } from '@pledgebook/util';
 import { consumerLag, keyPartitioner, RetriedConnection } from './kafka-admin';
 import { handleBatch } from './kafka-batch';
 import { kafkaLogCreator, kafkaLogLevel, type LogSink } from './kafka-log';
 import { fromKafkaMessage, toKafkaMessage } from './kafka-message';
-import { readPartitions, topicOffsets } from './kafka-read';
+import { rawFromKafkaMessage, readPartitions, topicOffsets } from './kafka-read';
 import { brokersFromUrl } from './kafka-url';
 
 export interface KafkaMessageBusOptions {
@@ -134,7 +134,13 @@ export class KafkaMessageBus implements MessageBus {
 
   async read(topic: string, from: readonly PartitionPosition[], options: { limit?: number } = {}): Promise<BusMessage[]> {
     await this.ensureTopics([topic]);
-    return readPartitions(this.kafka, this.admin, topic, from, options.limit ?? 100);
+    return readPartitions(this.kafka, this.admin, topic, from, options.limit ?? 100, (partition, message) => fromKafkaMessage(topic, partition, message));
+  }
+
+  /** `read`'s fetch, each record's value handed on as the Buffer kafkajs fetched (no attributes: readers parse for them). */
+  async readRaw(topic: string, from: readonly PartitionPosition[], options: { limit?: number } = {}): Promise<RawMessage[]> {
+    await this.ensureTopics([topic]);
+    return readPartitions(this.kafka, this.admin, topic, from, options.limit ?? 100, rawFromKafkaMessage);
   }
 
   async offsets(topic: string, options: { at?: Date } = {}): Promise<PartitionOffsets[]> {

@@ -1,7 +1,6 @@
-import type { Admin, Kafka } from 'kafkajs';
-import type { BusMessage, PartitionOffsets, PartitionPosition } from '@pledgebook/message-bus';
+import type { Admin, Kafka, KafkaMessage } from 'kafkajs';
+import type { PartitionOffsets, PartitionPosition, RawMessage } from '@pledgebook/message-bus';
 import { newId } from '@pledgebook/util';
-import { fromKafkaMessage } from './kafka-message';
 
 export type OffsetsAdmin = Pick<Admin, 'fetchTopicOffsets' | 'fetchTopicOffsetsByTimestamp'>;
 
@@ -27,17 +26,71 @@ export function readRanges(ends: readonly PartitionOffsets[], from: readonly Par
   return ranges;
 }
 
+/** What a read hands back for one fetched record: parsed (`read`) or its stored bytes (`readRaw`). */
+export type RecordMapper<T> = (partition: number, message: KafkaMessage) => T;
+
+/**
+ * Each wanted partition's records within its range, kept as they arrive: records before the range
+ * (fetched before the seek took effect), past it, or of partitions not asked for are dropped.
+ */
+export class RangeCollector<T> {
+  private readonly found = new Map<number, T[]>();
+  private readonly remaining: Set<number>;
+
+  constructor(private readonly ranges: ReadonlyMap<number, { from: number; until: number }>) {
+    this.remaining = new Set(ranges.keys());
+  }
+
+  /** True once every range has reached its end. */
+  get complete(): boolean {
+    return this.remaining.size === 0;
+  }
+
+  /** Takes one record (made only if it is wanted); true once every range has reached its end. */
+  offer(partition: number, offset: number, make: () => T): boolean {
+    const range = this.ranges.get(partition);
+    if (!range || !this.remaining.has(partition) || offset < range.from) return this.complete;
+    if (offset < range.until) {
+      const list = this.found.get(partition);
+      if (list) list.push(make());
+      else this.found.set(partition, [make()]);
+    }
+    if (offset + 1 >= range.until) this.remaining.delete(partition);
+    return this.complete;
+  }
+
+  /** The records kept, partition by partition in the order the ranges name them, in offset order within one. */
+  results(): T[] {
+    return [...this.ranges.keys()].flatMap((partition) => this.found.get(partition) ?? []);
+  }
+}
+
+/** A record's value as the bytes Kafka holds, not parsed; a record without a value reads as JSON `null`, as `read` parses it. */
+export function rawFromKafkaMessage(partition: number, message: KafkaMessage): RawMessage {
+  return { partition, offset: Number(message.offset), value: message.value ?? NULL_JSON };
+}
+
+const NULL_JSON = Buffer.from('null', 'utf8');
+
 /**
  * kafkajs has no manual partition assignment: a consumer of a throwaway group seeks each wanted
- * partition, takes up to `limit` messages of each, and leaves (its group is deleted).
+ * partition, takes up to `limit` records of each, and leaves (its group is deleted). `read` and
+ * `readRaw` both come here and differ only in what `map` makes of a record.
  */
-export async function readPartitions(kafka: Kafka, admin: OffsetsAdmin & Pick<Admin, 'deleteGroups'>, topic: string, from: readonly PartitionPosition[], limit: number, timeoutMs = 30_000): Promise<BusMessage[]> {
+export async function readPartitions<T>(
+  kafka: Kafka,
+  admin: OffsetsAdmin & Pick<Admin, 'deleteGroups'>,
+  topic: string,
+  from: readonly PartitionPosition[],
+  limit: number,
+  map: RecordMapper<T>,
+  timeoutMs = 30_000,
+): Promise<T[]> {
   const ranges = readRanges(await topicOffsets(admin, topic), from, limit);
   if (ranges.size === 0) return [];
   const groupId = `pledgebook-read-${newId()}`;
   const consumer = kafka.consumer({ groupId });
-  const found = new Map<number, BusMessage[]>();
-  const remaining = new Set(ranges.keys());
+  const collector = new RangeCollector<T>(ranges);
   let timer: NodeJS.Timeout | undefined;
   try {
     await consumer.connect();
@@ -48,14 +101,7 @@ export async function readPartitions(kafka: Kafka, admin: OffsetsAdmin & Pick<Ad
         .run({
           autoCommit: false,
           eachMessage: async ({ partition, message }) => {
-            const range = ranges.get(partition);
-            const offset = Number(message.offset);
-            if (!range || !remaining.has(partition) || offset < range.from) return;
-            if (offset < range.until) found.set(partition, [...(found.get(partition) ?? []), fromKafkaMessage(topic, partition, message)]);
-            if (offset + 1 >= range.until) {
-              remaining.delete(partition);
-              if (remaining.size === 0) resolve();
-            }
+            if (collector.offer(partition, Number(message.offset), () => map(partition, message))) resolve();
           },
         })
         .then(() => {
@@ -68,5 +114,5 @@ export async function readPartitions(kafka: Kafka, admin: OffsetsAdmin & Pick<Ad
     await consumer.disconnect();
     await admin.deleteGroups([groupId]).catch(() => undefined);
   }
-  return [...ranges.keys()].flatMap((partition) => found.get(partition) ?? []);
+  return collector.results();
 }
