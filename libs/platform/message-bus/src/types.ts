@@ -98,11 +98,11 @@ export interface MessageBus {
    */
   read(topic: string, from: readonly PartitionPosition[], options?: { limit?: number }): Promise<BusMessage[]>;
   /**
-   * `read` without parsing: each message's value as the bytes of JSON the bus holds, for readers
-   * that pass events on as they are (the feed, webhook bodies). Optional: without it, such
-   * readers serialise what `read` returns.
+   * `read` without parsing: the same messages from the same positions with the same limit, each
+   * value as the bytes of JSON the bus holds, for readers that pass events on as they are (the
+   * feed, webhook bodies). Every adapter has it (ADR 0089).
    */
-  readRaw?(topic: string, from: readonly PartitionPosition[], options?: { limit?: number }): Promise<RawMessage[]>;
+  readRaw(topic: string, from: readonly PartitionPosition[], options?: { limit?: number }): Promise<RawMessage[]>;
   /** Every partition of the topic with its retained range; with `at`, also the offset of the first message published at or after that time. */
   offsets(topic: string, options?: { at?: Date }): Promise<PartitionOffsets[]>;
   /** Messages on the topic that the group has not committed yet, summed over partitions. */

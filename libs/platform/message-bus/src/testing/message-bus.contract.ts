@@ -4,6 +4,7 @@ import { runConsumer } from '../consumer-runner';
 import { listParked, replayParked } from '../dead-letter';
 import type { BusMessage, MessageBus } from '../types';
 import { testCloudEvent, testContracts, uniqueTopic, until } from './fixtures';
+import { readRawContract } from './read-raw.contract';
 
 export interface MessageBusContractOptions {
   open(): Promise<MessageBus>;
@@ -201,6 +202,8 @@ export function messageBusContract(name: string, options: MessageBusContractOpti
       const future = await bus.offsets(topic, { at: new Date(Date.now() + 60_000) });
       expect(future.every((r) => r.at === r.high)).toBe(true);
     });
+
+    readRawContract(() => bus);
 
     describe('consumer runner', () => {
       it('retries a failing handler with backoff until it succeeds', async () => {
