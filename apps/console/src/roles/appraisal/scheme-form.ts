@@ -41,6 +41,18 @@ export function newSchemeContent(): SchemeContent {
   };
 }
 
+/**
+ * A bonus computed from rated research works (ADR 0087). The editor has no fields for it yet; it
+ * keeps the rule of a scheme drafted through the API, so saving the scheme does not turn the bonus
+ * into one awarded by hand.
+ */
+export interface ResearchBonusRule {
+  per: 'work' | 'yuan' | 'reward-points';
+  pointsPerWork?: number;
+  levels?: Array<{ categoryId: string; levelId?: string; points: number }>;
+  pointsPerYuan?: number;
+}
+
 /** What the form holds: the content with every field optional while it is being typed. */
 export interface CriterionValues {
   id?: string;
@@ -57,7 +69,7 @@ export interface SchemeValues {
   title?: string;
   totalPoints?: number | null;
   criteria?: CriterionValues[];
-  bonuses?: Array<{ id?: string; label?: string; cap?: number | null }>;
+  bonuses?: Array<{ id?: string; label?: string; cap?: number | null; research?: ResearchBonusRule }>;
   deductions?: Array<{ id?: string; label?: string; cap?: number | null }>;
   vetoes?: Array<{ id?: string; label?: string }>;
   bands?: Array<{ grade?: string; minPoints?: number | null }>;
@@ -91,7 +103,8 @@ export function toSchemeContent(values: SchemeValues): SchemeContent {
     title: str(values.title),
     totalPoints: num(values.totalPoints),
     criteria: (values.criteria ?? []).map(criterion),
-    bonuses: (values.bonuses ?? []).map((b) => ({ id: str(b.id), label: str(b.label), cap: num(b.cap) })),
+    // Spread: the generated request types predate the research rule until `npm run console:api` runs again.
+    bonuses: (values.bonuses ?? []).map((b) => ({ id: str(b.id), label: str(b.label), cap: num(b.cap), ...(b.research ? { research: b.research } : {}) })),
     deductions: (values.deductions ?? []).map((d) => ({ id: str(d.id), label: str(d.label), cap: num(d.cap) })),
     vetoes: (values.vetoes ?? []).map((v) => ({ id: str(v.id), label: str(v.label) })),
     bands: (values.bands ?? []).map((b) => ({ grade: (b.grade ?? 'unqualified') as Grade, minPoints: num(b.minPoints) })),

@@ -32,6 +32,15 @@ describe('the scheme editor’s helpers', () => {
     expect(content.topGradeQuota).toBeUndefined();
   });
 
+  it('keeps a bonus’s research rule, so a bonus computed from research works stays computed', () => {
+    const research = { per: 'work' as const, pointsPerWork: 1, levels: [{ categoryId: 'research-award', levelId: 'provincial', points: 3 }] };
+    const content = toSchemeContent({ criteria: [], bands: [], bonuses: [{ id: 'research-award', label: ' 调研获奖 ', cap: 5, research }, { id: 'volunteer', label: '志愿服务', cap: 3 }] });
+    expect(content.bonuses).toEqual([
+      { id: 'research-award', label: '调研获奖', cap: 5, research },
+      { id: 'volunteer', label: '志愿服务', cap: 3 },
+    ]);
+  });
+
   it('keeps a quota only when its percentage is given', () => {
     const base = { criteria: [], bands: [] };
     expect(toSchemeContent({ ...base, topGradeQuota: { maxPercent: null, tieBreakers: ['items'] } }).topGradeQuota).toBeUndefined();
