@@ -1,6 +1,6 @@
 import { Topics } from '@pledgebook/contracts';
 import type { EventStore, Policy, RecordedEvent } from '@pledgebook/event-store';
-import { recordIntegrationEvent, type ContextConsumer } from '@pledgebook/nest';
+import { recordIntegrationEvent, recordIntegrationEvents, type ContextConsumer } from '@pledgebook/nest';
 import { deterministicId } from '@pledgebook/util';
 import { RECORDED_TYPES, SERVICE_FACT_RECORDED } from './domain/facts';
 import { SERVICE_STREAMS, serviceFactOf } from './domain/service-facts';
@@ -17,6 +17,8 @@ export function reminderFactsConsumer(events: EventStore): ContextConsumer {
       if (!RECORDED.has(event.type)) return;
       await recordIntegrationEvent(events, factsStream(event.bureauid), CONSUMER_GROUP, event);
     },
+    // A batch in one append per bureau: the policies that follow then wake once for it, not once an event.
+    handleBatch: (batch) => recordIntegrationEvents(events, CONSUMER_GROUP, batch, (event) => (RECORDED.has(event.type) ? factsStream(event.bureauid) : undefined)),
   };
 }
 

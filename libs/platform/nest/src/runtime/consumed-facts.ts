@@ -1,5 +1,5 @@
 import type { CloudEvent } from '@pledgebook/contracts';
-import type { EventStore, RecordedEvent } from '@pledgebook/event-store';
+import type { EventStore, NewEvent, RecordedEvent } from '@pledgebook/event-store';
 import { deterministicId } from '@pledgebook/util';
 
 /** The event a service records when it takes in another service's integration event. */
@@ -22,6 +22,28 @@ export interface RecordedIntegrationEvent {
  * follows from the message id and the consumer, so a redelivery is the same append.
  */
 export async function recordIntegrationEvent(events: EventStore, stream: string, consumer: string, event: CloudEvent): Promise<void> {
+  await events.append(stream, [recordedEvent(consumer, event)], { expectedRevision: 'any' });
+}
+
+/**
+ * Records a batch of integration events, each in the stream `streamOf` names for it (none: not
+ * kept): one append per stream, in the batch's order. Appending events recorded before fails the
+ * append as a whole (nothing partial); the consumer runner then records them one at a time, where
+ * each repeat is a no-op.
+ */
+export async function recordIntegrationEvents(events: EventStore, consumer: string, batch: readonly CloudEvent[], streamOf: (event: CloudEvent) => string | undefined): Promise<void> {
+  const byStream = new Map<string, NewEvent[]>();
+  for (const event of batch) {
+    const stream = streamOf(event);
+    if (stream === undefined) continue;
+    let list = byStream.get(stream);
+    if (!list) byStream.set(stream, (list = []));
+    list.push(recordedEvent(consumer, event));
+  }
+  for (const [stream, list] of byStream) await events.append(stream, list, { expectedRevision: 'any' });
+}
+
+function recordedEvent(consumer: string, event: CloudEvent): NewEvent {
   const recorded: RecordedIntegrationEvent = {
     sourceEventId: event.id,
     sourceType: event.type,
@@ -31,18 +53,12 @@ export async function recordIntegrationEvent(events: EventStore, stream: string,
     bureauId: event.bureauid,
     data: (event.data ?? {}) as Record<string, unknown>,
   };
-  await events.append(
-    stream,
-    [
-      {
-        id: deterministicId(`${consumer}|${event.id}`),
-        type: INTEGRATION_EVENT_RECORDED,
-        data: recorded,
-        metadata: { bureauId: event.bureauid, actorId: event.actorid, actorRole: 'system', correlationId: event.correlationid, causationId: event.id },
-      },
-    ],
-    { expectedRevision: 'any' },
-  );
+  return {
+    id: deterministicId(`${consumer}|${event.id}`),
+    type: INTEGRATION_EVENT_RECORDED,
+    data: recorded,
+    metadata: { bureauId: event.bureauid, actorId: event.actorid, actorRole: 'system', correlationId: event.correlationid, causationId: event.id },
+  };
 }
 
 /** The integration event behind a recorded one (undefined for any other event). */

@@ -12,6 +12,8 @@ export interface ContextConsumer {
   groupId: string;
   topics: readonly string[];
   handle(event: CloudEvent, message: BusMessage): Promise<void>;
+  /** Optional: a partition's batch at once (one append for many events); on failure the runner falls back to `handle`, one at a time. */
+  handleBatch?(events: CloudEvent[]): Promise<void>;
 }
 
 /** Everything a context runs beside its HTTP API, described in one place. */
@@ -147,6 +149,7 @@ export class ContextRuntime {
               topics: [...consumer.topics],
               contracts: this.contracts,
               onParked: (m, e) => this.logger.warn(`parked ${m.value.type} ${m.value.id}: ${String(e)}`),
+              ...(consumer.handleBatch ? { batchHandler: (events: CloudEvent[]) => consumer.handleBatch!(events) } : {}),
             },
             (event, message) => withCorrelationId(event.correlationid, () => consumer.handle(event, message)),
           ),
