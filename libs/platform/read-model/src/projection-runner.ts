@@ -1,5 +1,5 @@
 import { keepSubscribed, type EventStore, type RecordedEvent } from '@pledgebook/event-store';
-import type { Projection, ProjectionContext } from './projection';
+import type { Projection, ProjectionContext, RebuildFold } from './projection';
 import type { ReadModelStore, ReadModelTransaction } from './types';
 
 export interface ProjectionRunnerOptions {
@@ -10,6 +10,12 @@ export interface ProjectionRunnerOptions {
 }
 
 const STATE = '_projection-state';
+
+/** A rebuild's fold and the checkpoint it has folded up to (what its generation's checkpoint must still say). */
+interface FoldInProgress {
+  fold: RebuildFold;
+  at: number;
+}
 
 interface ProjectionState {
   _id: string;
@@ -60,7 +66,8 @@ export class ProjectionRunner {
 
   /**
    * Builds a fresh generation from the first event, switches readers to it once it has caught
-   * up with the store, and drops the old one. Readers never see an empty or partial view.
+   * up with the store (in the transaction that writes what a rebuild fold still holds), and drops
+   * the old one. Readers never see an empty or partial view.
    */
   async rebuild(): Promise<void> {
     const previous = this.liveGeneration;
@@ -69,16 +76,18 @@ export class ProjectionRunner {
     const checkpointName = this.checkpointName(next);
     await this.views.transaction(async (tx) => tx.setCheckpoint(checkpointName, 0));
     const batchSize = this.options.batchSize ?? 500;
+    const fold = this.projection.rebuildFold ? { fold: this.projection.rebuildFold(), at: 0 } : undefined;
     for (;;) {
       const after = await this.views.transaction(async (tx) => tx.checkpoint(checkpointName));
       const head = await this.events.headPosition();
       const { events, lastPosition } = await this.events.readAll({ after, maxCount: batchSize, filter: this.projection.filter });
       if (events.length > 0 || (lastPosition ?? 0) > (after ?? 0)) {
-        await this.applyBatch(events, lastPosition ?? after ?? 0, next);
+        await this.applyBatch(events, lastPosition ?? after ?? 0, next, fold);
       }
       if (events.length < batchSize && (lastPosition ?? 0) >= head) break;
     }
     await this.views.transaction(async (tx) => {
+      if (fold) await fold.fold.flush(this.context(tx, next));
       for (const name of this.projection.collections) await tx.activate(name, next);
       await this.saveState(tx, { generation: next, codeVersion: this.projection.version });
     });
@@ -118,20 +127,28 @@ export class ProjectionRunner {
   }
 
   /** A batch and its checkpoint commit together; they can be replayed, so the commit need not wait for the disk. */
-  private async applyBatch(events: RecordedEvent[], checkpoint: number, generation: number): Promise<void> {
+  private async applyBatch(events: RecordedEvent[], checkpoint: number, generation: number, fold?: FoldInProgress): Promise<void> {
     const name = this.checkpointName(generation);
     await this.views.transaction(
       async (tx) => {
         const applied = (await tx.checkpoint(name)) ?? 0;
-        const context: ProjectionContext = { tx, collection: (collection) => tx.collection(collection, generation) };
+        // What a fold holds in memory is not in the generation: a checkpoint it did not set means another writer.
+        if (fold && applied !== fold.at) throw new Error(`the rebuild of ${this.projection.name} found generation ${generation} written by another runner`);
+        const context = this.context(tx, generation);
         const fresh = events.filter((event) => event.position > applied);
-        if (this.projection.applyBatch) await this.projection.applyBatch(fresh, context);
+        if (fold) await fold.fold.applyBatch(fresh, context);
+        else if (this.projection.applyBatch) await this.projection.applyBatch(fresh, context);
         else for (const event of fresh) await this.projection.apply(event, context);
         if (checkpoint > applied) await tx.setCheckpoint(name, checkpoint);
+        if (fold) fold.at = Math.max(applied, checkpoint);
       },
       { rebuildable: true },
     );
     this.options.onProgress?.(checkpoint);
+  }
+
+  private context(tx: ReadModelTransaction, generation: number): ProjectionContext {
+    return { tx, collection: (collection) => tx.collection(collection, generation) };
   }
 
   private async state(): Promise<ProjectionState | undefined> {

@@ -23,4 +23,16 @@ export interface Projection {
    * projection folding many events into few documents then reads and writes each once a batch.
    */
   applyBatch?(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void>;
+  /**
+   * When present, a rebuild hands its batches to one fold made here instead: the projection may
+   * hold what it folded across batches (its fresh generation holds only what it wrote) and must
+   * have written all of it when `flush` returns; the runner flushes just before readers switch.
+   */
+  rebuildFold?(): RebuildFold;
+}
+
+/** A rebuild's batches folded by a projection that may write its documents later than each batch. */
+export interface RebuildFold {
+  applyBatch(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void>;
+  flush(context: ProjectionContext): Promise<void>;
 }

@@ -263,6 +263,53 @@ export function readModelContract(name: string, options: ReadModelContractOption
         expect(docs).toHaveLength(30);
         expect(docs.every((d) => d.version === 2 && (d as unknown as { events: number }).events === 2)).toBe(true);
       });
+
+      it('rebuilds through a projection\'s fold, which writes what it holds just before readers switch', async () => {
+        const prefix = uniqueStream('fold');
+        const c = collectionName();
+        for (let i = 0; i < 12; i++) await events.append(`${prefix}-${i}`, [testEvent('Drafted'), testEvent('Submitted'), testEvent('Approved')]);
+        const v1 = new ProjectionRunner(events, store, countingProjection(prefix, c, 1), { batchSize: 5 });
+        await v1.start();
+        const view = store.collection<ViewDocument & { version: number; events: number }>(c);
+        await settle(async () => (await view.count()) === 12);
+        await v1.stop();
+
+        // Counts held in memory across batches, written only by flush; readers keep the old view until the switch.
+        const counts = new Map<string, number>();
+        const batches: number[] = [];
+        const seen: number[] = [];
+        let watching = true;
+        const watcher = (async () => {
+          while (watching) {
+            seen.push(await view.count());
+            await new Promise((r) => setImmediate(r));
+          }
+        })();
+        const folding: Projection = {
+          ...countingProjection(prefix, c, 2),
+          rebuildFold: () => ({
+            async applyBatch(batch) {
+              batches.push(batch.length);
+              for (const event of batch) counts.set(event.stream, (counts.get(event.stream) ?? 0) + 1);
+            },
+            async flush(ctx) {
+              for (const [stream, n] of counts) await ctx.collection(c).replace({ _id: stream, events: n, version: 2 });
+            },
+          }),
+        };
+        const v2 = new ProjectionRunner(events, store, folding, { batchSize: 5 });
+        await v2.start(); // code version changed: rebuilds through the fold, then switches
+        watching = false;
+        await watcher;
+        await v2.stop();
+        expect(batches.reduce((a, b) => a + b, 0)).toBe(36);
+        expect(batches.length).toBeGreaterThan(1);
+        expect(Math.min(...seen)).toBe(12);
+        expect(await store.activeGeneration(c)).toBe(2);
+        const docs = (await view.find({}, { limit: 100 })).items;
+        expect(docs).toHaveLength(12);
+        expect(docs.every((d) => d.version === 2 && d.events === 3)).toBe(true);
+      });
     });
   });
 }

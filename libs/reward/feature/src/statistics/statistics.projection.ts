@@ -1,134 +1,38 @@
 import type { RecordedEvent } from '@pledgebook/event-store';
-import { recordedIntegrationEvent } from '@pledgebook/nest/consumed-facts';
-import type { CollectionReader, Projection, ProjectionContext, ViewDocument } from '@pledgebook/read-model';
-import { applyStatisticsFact, bookFigures, scoped, type BookLedger, type BookRecord, type BureauYearRollup, type FulfilmentLine, type Placements, type StatisticsFact, type StatisticsParts } from '@pledgebook/reward-domain';
-import { statisticsFactOf, STATISTICS_STREAM_PREFIXES } from './statistics-facts';
-import { bookId, fulfilmentLine, keptLine, rollupId, STAT_BOOKS, STAT_PLACEMENTS, STAT_ROLLUPS, type BookDoc, type PlacementsDoc, type RollupDoc } from './statistics.views';
-
-const BOOK_FACTS = new Set<StatisticsFact['kind']>(['book-submitted', 'book-revised', 'book-published', 'book-withdrawn', 'book-closed', 'progress']);
-const pledgeIdOf = (fact: StatisticsFact) => (BOOK_FACTS.has(fact.kind) ? (fact as { pledgeId: string }).pledgeId : undefined);
-const bureauOf = (fact: StatisticsFact) => ('bureauId' in fact ? fact.bureauId : undefined);
-
-/** A fact and the bureau whose facts stream it came from (a book's facts all come from its bureau's). */
-interface Placed {
-  fact: StatisticsFact;
-  bureauId?: string;
-}
-
-function strip<R>(doc: (R & { _id: string }) | undefined): R | undefined {
-  if (!doc) return undefined;
-  const { _id: _key, ...rest } = doc;
-  return rest as unknown as R;
-}
-
-/**
- * The statistics parts one batch needs, read once and written once: the fold runs on them in
- * memory (the same fold a replay as of a time runs), then every part it touched is stored.
- * A book's records travel in its own document, so a record or a recount reads nothing else.
- */
-class BatchParts implements StatisticsParts {
-  private readonly books = new Map<string, BookLedger | undefined>();
-  private readonly records = new Map<string, FulfilmentLine[]>();
-  private readonly rollups = new Map<string, BureauYearRollup | undefined>();
-  private readonly placementMaps = new Map<string, Placements | undefined>();
-  private readonly touched = { books: new Set<string>(), rollups: new Set<string>(), placements: new Set<string>() };
-
-  constructor(private readonly ctx: ProjectionContext) {}
-
-  private async read<T extends ViewDocument>(collection: string, ids: Iterable<string>, into: Map<string, unknown>): Promise<void> {
-    const reader: CollectionReader<T> = this.ctx.collection<T>(collection);
-    for (const id of ids) if (!into.has(id)) into.set(id, strip(await reader.findById(id)));
-  }
-
-  private async readBooks(facts: readonly Placed[]): Promise<void> {
-    const reader = this.ctx.collection<BookDoc>(STAT_BOOKS);
-    for (const { fact, bureauId } of facts) {
-      const id = pledgeIdOf(fact);
-      if (!id || !bureauId || this.books.has(id)) continue;
-      const doc = await reader.findById(bookId(bureauId, id));
-      if (!doc) {
-        this.books.set(id, undefined);
-        continue;
-      }
-      const lines = doc.records.map(fulfilmentLine);
-      const book: BookLedger = { pledgeId: id, bureauId: doc.bureauId, year: doc.year, ...scoped(doc.branchId, doc.groupId), status: doc.status, deedItems: doc.deedItems };
-      // A counted book's figures are not stored: they follow from its records.
-      if (book.status === 'published' || book.status === 'closed') book.figures = bookFigures(book, lines);
-      this.books.set(id, book);
-      this.records.set(id, lines);
-    }
-  }
-
-  async load(placed: readonly Placed[]): Promise<void> {
-    await this.readBooks(placed);
-    const facts = placed.map((p) => p.fact);
-    await this.read<PlacementsDoc>(STAT_PLACEMENTS, facts.map(bureauOf).filter((id): id is string => !!id), this.placementMaps);
-    const years = new Set<string>();
-    for (const fact of facts) {
-      const pledgeId = pledgeIdOf(fact);
-      const book = pledgeId ? this.books.get(pledgeId) : undefined;
-      if (fact.kind === 'book-submitted') years.add(rollupId(fact.bureauId, fact.year));
-      else if (book) years.add(rollupId(book.bureauId, book.year));
-      else if (fact.kind === 'check') years.add(rollupId(fact.bureauId, Number(fact.month.slice(0, 4))));
-      else if ('year' in fact) years.add(rollupId(fact.bureauId, fact.year));
-    }
-    await this.read<RollupDoc>(STAT_ROLLUPS, years, this.rollups);
-  }
-
-  book = (pledgeId: string) => this.books.get(pledgeId);
-  putBook = (book: BookLedger) => void (this.books.set(book.pledgeId, book), this.touched.books.add(book.pledgeId));
-  hasRecord = (record: BookRecord) => !!this.records.get(record.pledgeId)?.some((r) => r.recordId === record.recordId);
-  putRecord = ({ pledgeId, ...line }: BookRecord) => {
-    const kept = this.records.get(pledgeId);
-    if (kept) kept.push(line);
-    else this.records.set(pledgeId, [line]);
-    this.touched.books.add(pledgeId);
-  };
-  recordsOf = (pledgeId: string) => this.records.get(pledgeId) ?? [];
-  rollup = (bureauId: string, year: number) => this.rollups.get(rollupId(bureauId, year));
-  putRollup = (rollup: BureauYearRollup) => {
-    const id = rollupId(rollup.bureauId, rollup.year);
-    this.rollups.set(id, rollup);
-    this.touched.rollups.add(id);
-  };
-  placements = (bureauId: string) => this.placementMaps.get(bureauId);
-  putPlacements = (placements: Placements) => void (this.placementMaps.set(placements.bureauId, placements), this.touched.placements.add(placements.bureauId));
-
-  /** A book's bureau-year not read up front (a book submitted in this batch, to a year not yet seen) is read now. */
-  async ensure(fact: StatisticsFact): Promise<void> {
-    const pledgeId = pledgeIdOf(fact);
-    const book = pledgeId ? this.books.get(pledgeId) : undefined;
-    if (!book) return;
-    const id = rollupId(book.bureauId, book.year);
-    if (!this.rollups.has(id)) this.rollups.set(id, strip<BureauYearRollup>(await this.ctx.collection<RollupDoc>(STAT_ROLLUPS).findById(id)));
-  }
-
-  async save(): Promise<void> {
-    for (const id of this.touched.books) {
-      const book = this.books.get(id)!;
-      const doc: BookDoc = { _id: bookId(book.bureauId, id), bureauId: book.bureauId, year: book.year, ...scoped(book.branchId, book.groupId), status: book.status, deedItems: book.deedItems, records: (this.records.get(id) ?? []).map(keptLine) };
-      await this.ctx.collection<BookDoc>(STAT_BOOKS).replace(doc);
-    }
-    for (const id of this.touched.rollups) await this.ctx.collection<RollupDoc>(STAT_ROLLUPS).replace({ _id: id, ...this.rollups.get(id)! });
-    for (const id of this.touched.placements) await this.ctx.collection<PlacementsDoc>(STAT_PLACEMENTS).replace({ _id: id, ...this.placementMaps.get(id)! });
-  }
-}
+import type { Projection, ProjectionContext, RebuildFold } from '@pledgebook/read-model';
+import { StoredStatisticsParts } from './statistics-parts';
+import { STATISTICS_STREAM_PREFIXES } from './statistics-facts';
+import { STAT_BOOKS, STAT_PLACEMENTS, STAT_ROLLUPS } from './statistics.views';
 
 /** Applies a batch of events: parts read once, the fold in memory, each touched part written once. */
 async function applyBatch(events: readonly RecordedEvent[], ctx: ProjectionContext): Promise<void> {
-  const facts: Placed[] = [];
-  for (const event of events) {
-    const fact = statisticsFactOf(event);
-    if (fact) facts.push({ fact, bureauId: recordedIntegrationEvent(event)?.bureauId });
-  }
-  if (facts.length === 0) return;
-  const parts = new BatchParts(ctx);
-  await parts.load(facts);
-  for (const { fact } of facts) {
-    await parts.ensure(fact);
-    applyStatisticsFact(parts, fact);
-  }
-  await parts.save();
+  const parts = new StoredStatisticsParts();
+  await parts.fold(ctx, events);
+  await parts.save(ctx);
+}
+
+/**
+ * Documents a rebuild holds in memory before it writes them out and goes on (reading back those
+ * it needs again). The benchmark's 150 bureaus × 50 members × a year hold about 8,100.
+ */
+export const REBUILD_HELD_DOCUMENTS = 20_000;
+
+/**
+ * A rebuild folds the whole stream into parts held across batches and writes each document once
+ * (ADR 0088), not once a batch: nothing is in the fresh generation to read, and a book or rollup
+ * touched every month of the year is written once instead of a dozen times.
+ */
+export function statisticsRebuildFold(heldDocuments = REBUILD_HELD_DOCUMENTS): RebuildFold {
+  let parts = new StoredStatisticsParts();
+  return {
+    async applyBatch(events, ctx) {
+      await parts.fold(ctx, events);
+      if (parts.held < heldDocuments) return;
+      await parts.save(ctx);
+      parts = new StoredStatisticsParts();
+    },
+    flush: (ctx) => parts.save(ctx),
+  };
 }
 
 /**
@@ -138,13 +42,14 @@ async function applyBatch(events: readonly RecordedEvent[], ctx: ProjectionConte
  * touched document is read and written once a batch. Version 4: records in their book's
  * document, rollups without per-book or per-check entries.
  */
-export const statisticsProjection: Projection & { applyBatch: typeof applyBatch } = {
+export const statisticsProjection: Projection & { applyBatch: typeof applyBatch; rebuildFold: () => RebuildFold } = {
   name: 'reward-statistics',
   version: 4,
   collections: [STAT_BOOKS, STAT_ROLLUPS, STAT_PLACEMENTS],
   filter: { streamPrefixes: STATISTICS_STREAM_PREFIXES },
   apply: (event, ctx) => applyBatch([event], ctx),
   applyBatch,
+  rebuildFold: () => statisticsRebuildFold(),
 };
 
 /** The indexes the statistics read models need (a bureau's rollups by year). */
