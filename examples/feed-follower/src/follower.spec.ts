@@ -12,18 +12,23 @@ let url: string;
 let requests: string[] = [];
 let failNext = 0;
 let tokenRenewals = 0;
+/** What happened, in order: requests (`GET <cursor>`) and events handled (`handled <id>`). */
+let log: string[] = [];
 
 beforeAll(async () => {
   server = createServer((req, res) => {
     const query = new URL(req.url ?? '/', 'http://x').searchParams;
     requests.push(query.get('cursor') ?? '-');
+    log.push(`GET ${query.get('cursor') ?? '-'}`);
     if (req.headers.authorization !== 'Bearer fresh') return void res.writeHead(401).end();
     if (failNext > 0) {
       failNext -= 1;
       return void res.writeHead(503).end();
     }
     const from = Number(query.get('cursor') ?? 0);
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ items: events.slice(from, from + 2), cursor: String(Math.min(events.length, from + 2)) }));
+    const cursor = String(Math.min(events.length, from + 2));
+    const link = `</api/v1/subscriptions/s1/events?cursor=${cursor}&limit=${query.get('limit')}>; rel="next"`;
+    res.writeHead(200, { 'content-type': 'application/json', link }).end(JSON.stringify({ items: events.slice(from, from + 2), cursor }));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -44,8 +49,10 @@ async function run(stateFile: string, count: number, onEvent: (e: CloudEvent) =>
       if (renew) tokenRenewals += 1;
       return renew ? 'fresh' : 'expired';
     },
-    onEvent: (e) => {
+    onEvent: async (e) => {
       onEvent(e);
+      await new Promise((r) => setTimeout(r, 5));
+      log.push(`handled ${e.id}`);
       handled.push(e.id);
       if (handled.length >= count) stop.abort();
     },
@@ -58,6 +65,7 @@ describe('the example feed follower', () => {
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'feed-follower-'));
     requests = [];
+    log = [];
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -66,8 +74,17 @@ describe('the example feed follower', () => {
     expect(await run(join(dir, 'state.json'), 4)).toEqual(['e0', 'e1', 'e2', 'e3']);
     expect(tokenRenewals).toBeGreaterThan(0);
     expect(requests.slice(0, 3)).toEqual(['-', '-', '-']);
+    const before = requests.length;
     expect(await run(join(dir, 'state.json'), 3)).toEqual(['e4', 'e5', 'e6']);
-    expect(requests.at(-2)).toBe('4');
+    expect(requests[before]).toBe('4');
+  });
+
+  it('asks for the next page its Link header names while it handles this one, and handles the pages in order', async () => {
+    expect(await run(join(dir, 'state.json'), 7)).toEqual(['e0', 'e1', 'e2', 'e3', 'e4', 'e5', 'e6']);
+    // Page 2–3 was asked for before e0 and e1 were handled, and so on.
+    expect(log.indexOf('GET 2')).toBeLessThan(log.indexOf('handled e1'));
+    expect(log.indexOf('GET 4')).toBeLessThan(log.indexOf('handled e3'));
+    expect(log.filter((l) => l === 'GET 2')).toHaveLength(1);
   });
 
   it('does not hand on an event twice when a page is read again after a crash', async () => {

@@ -1,5 +1,6 @@
 // A follower of a Pledgebook subscription's event feed: long-polls from a saved cursor, hands
-// each event on once (deduplicated by id), and saves the cursor after each page.
+// each event on once (deduplicated by id), and saves the cursor after each page. It asks for the
+// next page (the answer's Link header) as soon as a page arrives, and handles this one meanwhile.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 
 export interface CloudEvent {
@@ -49,18 +50,33 @@ function save(file: string, state: FollowState): void {
   renameSync(`${file}.tmp`, file);
 }
 
+/** The next page's address and cursor, from an answer's `Link: <…>; rel="next"` header. */
+function nextPage(response: Response, baseUrl: string): { url: string; cursor: string } | undefined {
+  const target = /<([^>]+)>\s*;\s*rel="next"/.exec(response.headers.get('link') ?? '')?.[1];
+  if (!target) return undefined;
+  const url = new URL(target, baseUrl);
+  const cursor = url.searchParams.get('cursor');
+  return cursor ? { url: url.toString(), cursor } : undefined;
+}
+
 /** Follows until the signal aborts; network errors and 5xx are retried with backoff. */
 export async function follow(options: FollowOptions): Promise<void> {
   const state = load(options.stateFile);
   const seen = new Set(state.seen);
   let token = await options.token(false);
+  // The next page, asked for while this one is handled; used if the cursor is still the one it was asked with.
+  let ahead: { cursor: string; response: Promise<Response | Error> } | undefined;
+  const get = (url: string) => fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: options.signal });
   for (let failures = 0; !options.signal?.aborted; ) {
     const query = new URLSearchParams({ wait: String(options.waitSeconds ?? 20), limit: String(options.limit ?? 100) });
     if (state.cursor) query.set('cursor', state.cursor);
     else if (options.since) query.set('since', options.since);
     let response: Response;
     try {
-      response = await fetch(`${options.baseUrl}/api/v1/subscriptions/${options.subscriptionId}/events?${query}`, { headers: { authorization: `Bearer ${token}` }, signal: options.signal });
+      const early = ahead && ahead.cursor === state.cursor ? await ahead.response : undefined;
+      ahead = undefined;
+      if (early instanceof Error) throw early;
+      response = early ?? (await get(`${options.baseUrl}/api/v1/subscriptions/${options.subscriptionId}/events?${query}`));
     } catch {
       if (options.signal?.aborted) return;
       failures += 1;
@@ -78,6 +94,8 @@ export async function follow(options: FollowOptions): Promise<void> {
     }
     if (response.status !== 200) throw new Error(`the feed answered ${response.status}: ${await response.text()}`);
     failures = 0;
+    const next = nextPage(response, options.baseUrl);
+    if (next) ahead = { cursor: next.cursor, response: get(next.url).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))) };
     const page = (await response.json()) as { items: CloudEvent[]; cursor: string };
     for (const event of page.items) {
       if (seen.has(event.id)) continue;

@@ -66,6 +66,19 @@ export const feedPageSchema = {
   },
 };
 
+/** The feed answer's headers: the next page's address, for followers that ask for it while they read this one (ADR 0091). */
+export const feedPageHeadersSchema = {
+  type: 'object',
+  required: ['link'],
+  properties: {
+    link: {
+      type: 'string',
+      pattern: '^</api/v1/subscriptions/[^>?]+/events\\?cursor=[A-Za-z0-9_-]+&limit=[0-9]+(&wait=[0-9]+)?>; rel="next"$',
+      description: 'RFC 8288: the next page, `<…/events?cursor=<the body’s cursor>&limit=…[&wait=…]>; rel="next"`, with the request’s `limit` and `wait`.',
+    },
+  },
+};
+
 const feedQuerySchema = {
   type: 'object',
   additionalProperties: false,
@@ -186,6 +199,7 @@ export function outsideSubscriptionParts(contracts: readonly EventContract[], me
     title: 'Feed page',
     summary: 'The events and the cursor of the next page. Bad input (a cursor of another topic, or one the API did not hand out) is a 400 problem document naming the field.',
     contentType: 'application/json',
+    headers: { $ref: '#/components/schemas/FeedPageHeaders' },
     payload: { $ref: '#/components/schemas/FeedPage' },
     bindings: { http: { statusCode: 200, bindingVersion: HTTP_BINDING_VERSION } },
   };
@@ -214,5 +228,5 @@ export function outsideSubscriptionParts(contracts: readonly EventContract[], me
       variables: { receiver: { default: 'hooks.example.gov.cn', description: 'The target’s host.' } },
     },
   };
-  return { servers, channels, operations, messages, schemas: { WebhookHeaders: webhookHeadersSchema, WebhookBatchHeaders: webhookBatchHeadersSchema, FeedPage: feedPageSchema } };
+  return { servers, channels, operations, messages, schemas: { WebhookHeaders: webhookHeadersSchema, WebhookBatchHeaders: webhookBatchHeadersSchema, FeedPage: feedPageSchema, FeedPageHeaders: feedPageHeadersSchema } };
 }
