@@ -39,7 +39,7 @@ export function statisticsRebuildFold(heldDocuments = REBUILD_HELD_DOCUMENTS): R
  * The statistics read models (ADR 0060, 0085): books with their kept records, each bureau-year's
  * rollup (books added up per place, checks, results, grants), and where members and units sit —
  * folded from the facts streams, grants and opening totals. Batches are applied at once: each
- * touched document is read and written once a batch. Version 4: records in their book's
+ * touched document is read and written once a batch (once a rebuild, when rebuilt). Version 4: records in their book's
  * document, rollups without per-book or per-check entries.
  */
 export const statisticsProjection: Projection & { applyBatch: typeof applyBatch; rebuildFold: () => RebuildFold } = {
