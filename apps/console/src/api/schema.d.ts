@@ -3309,6 +3309,17 @@ export interface operations {
                             cap: number;
                             id: string;
                             label: string;
+                            research?: {
+                                levels?: {
+                                    categoryId: string;
+                                    levelId?: string;
+                                    points: number;
+                                }[];
+                                /** @enum {string} */
+                                per: "work" | "yuan" | "reward-points";
+                                pointsPerWork?: number;
+                                pointsPerYuan?: number;
+                            };
                         }[];
                         criteria: ({
                             /** @enum {string} */
@@ -3420,6 +3431,17 @@ export interface operations {
                             cap: number;
                             id: string;
                             label: string;
+                            research?: {
+                                levels?: {
+                                    categoryId: string;
+                                    levelId?: string;
+                                    points: number;
+                                }[];
+                                /** @enum {string} */
+                                per: "work" | "yuan" | "reward-points";
+                                pointsPerWork?: number;
+                                pointsPerYuan?: number;
+                            };
                         }[];
                         criteria: ({
                             /** @enum {string} */

@@ -46,12 +46,7 @@ export function newSchemeContent(): SchemeContent {
  * keeps the rule of a scheme drafted through the API, so saving the scheme does not turn the bonus
  * into one awarded by hand.
  */
-export interface ResearchBonusRule {
-  per: 'work' | 'yuan' | 'reward-points';
-  pointsPerWork?: number;
-  levels?: Array<{ categoryId: string; levelId?: string; points: number }>;
-  pointsPerYuan?: number;
-}
+export type ResearchBonusRule = NonNullable<NonNullable<SchemeContent['bonuses']>[number]['research']>;
 
 /** What the form holds: the content with every field optional while it is being typed. */
 export interface CriterionValues {
@@ -103,7 +98,6 @@ export function toSchemeContent(values: SchemeValues): SchemeContent {
     title: str(values.title),
     totalPoints: num(values.totalPoints),
     criteria: (values.criteria ?? []).map(criterion),
-    // Spread: the generated request types predate the research rule until `npm run console:api` runs again.
     bonuses: (values.bonuses ?? []).map((b) => ({ id: str(b.id), label: str(b.label), cap: num(b.cap), ...(b.research ? { research: b.research } : {}) })),
     deductions: (values.deductions ?? []).map((d) => ({ id: str(d.id), label: str(d.label), cap: num(d.cap) })),
     vetoes: (values.vetoes ?? []).map((v) => ({ id: str(v.id), label: str(v.label) })),
