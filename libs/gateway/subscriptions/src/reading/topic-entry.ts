@@ -71,17 +71,14 @@ export function entryFromAttributes(partition: number, offset: number, bytes: Ui
 }
 
 /**
- * Reads entries straight from the bus: its raw values where the adapter offers them (with their
- * attributes where it reads those too), else what `read` parsed, serialised once.
+ * Reads entries straight from the bus: its raw values, with the attributes where the bus reads
+ * them too (the embedded bus), else parsed from the bytes once (Kafka).
  */
 export function busEntries(bus: MessageBus): EntryReader {
   return {
     offsets: (topic) => bus.offsets(topic),
     async read(topic, from, limit) {
-      if (bus.readRaw) {
-        return (await bus.readRaw(topic, from, { limit })).map((m) => (m.attributes ? entryFromAttributes(m.partition, m.offset, m.value, m.attributes) : entryFromBytes(m.partition, m.offset, m.value)));
-      }
-      return (await bus.read(topic, from, { limit })).map((m) => entry(m.partition, m.offset, Buffer.from(JSON.stringify(m.value), 'utf8'), m.value));
+      return (await bus.readRaw(topic, from, { limit })).map((m) => (m.attributes ? entryFromAttributes(m.partition, m.offset, m.value, m.attributes) : entryFromBytes(m.partition, m.offset, m.value)));
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { BusMessage, MessageBus } from '@pledgebook/message-bus';
+import type { MessageBus } from '@pledgebook/message-bus';
 import { feedBody } from './feed';
 import { busEntries, entryFromBytes, eventOf } from './topic-entry';
 
@@ -28,16 +28,24 @@ describe('topic entries', () => {
     expect(e.time).toBe(0);
   });
 
-  it('come from the raw values when the bus offers them, else from what read parsed, serialised once', async () => {
+  it('come from the raw values, with the attributes the bus read beside them or else parsed from the bytes', async () => {
     const values = [event(1), event(2)];
-    const messages: BusMessage[] = values.map((value, offset) => ({ topic: 't', partition: 0, offset, key: 'k', headers: {}, value: value as unknown as BusMessage['value'] }));
-    const parsedOnly = { offsets: async () => [], read: async () => messages } as unknown as MessageBus;
-    const withRaw = { ...parsedOnly, readRaw: async () => values.map((v, offset) => ({ partition: 0, offset, value: new Uint8Array(Buffer.from(JSON.stringify(v))) })) } as unknown as MessageBus;
-    for (const bus of [parsedOnly, withRaw]) {
+    const raw = (withAttributes: boolean) =>
+      ({
+        offsets: async () => [],
+        readRaw: async () =>
+          values.map((v, offset) => ({
+            partition: 0,
+            offset,
+            value: new Uint8Array(Buffer.from(JSON.stringify(v))),
+            ...(withAttributes ? { attributes: { id: v.id, type: v.type, time: v.time, bureauid: v.bureauid } } : {}),
+          })),
+      }) as unknown as MessageBus;
+    for (const bus of [raw(true), raw(false)]) {
       const entries = await busEntries(bus).read('t', [{ partition: 0, offset: 0 }], 10);
-      expect(entries.map((e) => [e.offset, e.id, e.bureauid, eventOf(e.body)])).toEqual([
-        [0, 'e1', 'weihai', values[0]],
-        [1, 'e2', 'weihai', values[1]],
+      expect(entries.map((e) => [e.offset, e.id, e.type, e.bureauid, e.time, eventOf(e.body)])).toEqual([
+        [0, 'e1', 'pledgebook.pledge.member-added.v1', 'weihai', Date.parse('2026-11-29T02:00:00.000Z'), values[0]],
+        [1, 'e2', 'pledgebook.pledge.member-added.v1', 'weihai', Date.parse('2026-11-29T02:00:00.000Z'), values[1]],
       ]);
     }
   });

@@ -16,6 +16,8 @@ export class TopicStream {
   private highs: number[] = [];
   private positions: number[];
   private head?: TopicEntry;
+  /** At most this many messages of a partition per read from now on (the reader needs no more). */
+  private cap = Number.POSITIVE_INFINITY;
 
   constructor(
     private readonly reader: EntryReader,
@@ -25,6 +27,14 @@ export class TopicStream {
     private readonly chunk = 200,
   ) {
     this.positions = [...start];
+  }
+
+  /**
+   * Reads no more than `count` messages of a partition at a time from now on: a reader that needs
+   * only a few more (the end of a feed page) does not read a whole chunk of a partition that ran out.
+   */
+  needAtMost(count: number): void {
+    this.cap = Math.max(1, count);
   }
 
   /** The next offset to read, per partition (what a cursor encodes). */
@@ -68,7 +78,7 @@ export class TopicStream {
     }
     const wanted = ranges.filter((r) => (this.buffers.get(r.partition)?.length ?? 0) === 0 && this.positions[r.partition]! < r.high);
     if (wanted.length === 0) return;
-    const entries = await this.reader.read(this.topic, wanted.map((r) => ({ partition: r.partition, offset: this.positions[r.partition]! })), this.chunk);
+    const entries = await this.reader.read(this.topic, wanted.map((r) => ({ partition: r.partition, offset: this.positions[r.partition]! })), Math.min(this.chunk, this.cap));
     for (const e of entries) {
       if (e.offset < this.positions[e.partition]!) continue;
       const list = this.buffers.get(e.partition) ?? [];
