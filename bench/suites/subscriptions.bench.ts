@@ -9,7 +9,7 @@ import { newId } from '@pledgebook/util';
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { Agent as HttpAgent, createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -19,6 +19,8 @@ const TOPIC = 'pledgebook.pledge.v1';
 const BUREAU = 'bench-bureau';
 const RECEIVERS = 10;
 const FANOUT_EVENTS = 2_000;
+/** The batched subscriptions' maxEvents (ADR 0090). */
+const BATCH_EVENTS = 100;
 const LATENCY_RATE = 100;
 const LATENCY_EVENTS = 1_000;
 const FEED_EVENTS = 10_000;
@@ -97,6 +99,8 @@ interface Receiver {
   port: number;
   /** First arrival time of each event id. */
   arrivals: Map<string, number>;
+  /** First arrival time of each event id that came in a batch (parsed from the body, as a receiver must). */
+  batchArrivals: Map<string, number>;
   /** Requests of the raw POST loop (no webhook-id), counted apart. */
   raw: { count: number };
   server: Server;
@@ -104,8 +108,19 @@ interface Receiver {
 
 async function startReceiver(): Promise<Receiver> {
   const arrivals = new Map<string, number>();
+  const batchArrivals = new Map<string, number>();
   const raw = { count: 0 };
   const server = createServer((req, res) => {
+    if (String(req.headers['content-type']).startsWith('application/cloudevents-batch+json')) {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const t = now();
+        for (const e of JSON.parse(Buffer.concat(chunks).toString('utf8')) as Array<{ id: string }>) if (!batchArrivals.has(e.id)) batchArrivals.set(e.id, t);
+        res.writeHead(204).end();
+      });
+      return;
+    }
     req.resume();
     req.on('end', () => {
       const id = req.headers['webhook-id'];
@@ -117,7 +132,7 @@ async function startReceiver(): Promise<Receiver> {
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as AddressInfo).port;
-  return { url: `http://127.0.0.1:${port}/in`, port, arrivals, raw, server };
+  return { url: `http://127.0.0.1:${port}/in`, port, arrivals, batchArrivals, raw, server };
 }
 
 /**
@@ -150,6 +165,27 @@ function rawPostLoop(receivers: readonly Receiver[], count: number, body: string
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as { ms: number; cpuMs: number }) : reject(new Error(`bench: the raw POST loop exited with ${code}`))));
+  });
+}
+
+/**
+ * A GET over kept-alive node:http connections that resolves when the headers arrive (with the
+ * Link header), the body read on demand — what a follower needs to ask for the next page early.
+ */
+function httpGet(url: string, token: string, agent: HttpAgent): Promise<{ link?: string; text(): Promise<string> }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { agent, headers: { authorization: `Bearer ${token}` } }, (res) => {
+      const chunks: Buffer[] = [];
+      const body = new Promise<string>((done, fail) => {
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => (res.statusCode === 200 ? done(Buffer.concat(chunks).toString('utf8')) : fail(new Error(`bench: the feed answered ${res.statusCode}`))));
+        res.on('error', fail);
+      });
+      body.catch(() => undefined);
+      resolve({ link: typeof res.headers.link === 'string' ? res.headers.link : undefined, text: () => body });
+    });
+    req.on('error', reject);
+    req.end();
   });
 }
 
@@ -205,7 +241,12 @@ export async function subscriptionsBench(dir: string): Promise<BenchRow[]> {
     const token = login.body.accessToken as string;
     // The gateway learns the bench bureau as it learns any: from bureau-registered on the pledge topic.
     await bus.publish(TOPIC, [{ key: BUREAU, value: { ...memberAdded(0), type: 'pledgebook.pledge.bureau-registered.v1', dataschema: dataSchemaUri('pledgebook.pledge.bureau-registered.v1'), subject: `bureaus/${BUREAU}`, data: { bureauId: BUREAU, name: '基準測試局' } } }]);
-    const subscription = (i: number, target?: string) => ({ owner: { bureauId: BUREAU, subscriberId: `bench-${i}` }, topic: TOPIC, bureauScope: { bureauId: BUREAU }, ...(target ? { target: { url: target } } : {}) });
+    const subscription = (i: number, target?: string, batch?: { maxEvents: number }) => ({
+      owner: { bureauId: BUREAU, subscriberId: `bench-${i}` },
+      topic: TOPIC,
+      bureauScope: { bureauId: BUREAU },
+      ...(target ? { target: { url: target, ...(batch ? { batch } : {}) } } : {}),
+    });
     let webhooks: string[] = [];
     for (let waited = 0; webhooks.length === 0; waited += 100) {
       const probe = await gateway.call({ token, claims: { sub: 'admin', bureauId: '', roles: [] } }, 'POST', '/api/v1/subscriptions', subscription(0, receivers[0]!.url));
@@ -258,45 +299,85 @@ export async function subscriptionsBench(dir: string): Promise<BenchRow[]> {
       for (const [id, at] of r.arrivals) if (!before[i]!.has(id) && sent.has(id)) delivered.push(at - sent.get(id)!);
     });
 
-    // Feed: the webhooks paused, the topic filled to 10,000 events in scope, read over HTTP and raw.
+    // Batched fan-out: the single-event webhooks paused, ten subscriptions in batches of up to
+    // BATCH_EVENTS to the same receivers, as many events relayed again (from a store of their own).
     for (const id of webhooks) await api(gateway, token, 'POST', `/api/v1/subscriptions/${id}/pause`);
-    const inScope = 1 + FANOUT_EVENTS + LATENCY_EVENTS;
+    for (let i = 0; i < RECEIVERS; i++) webhooks.push((await api(gateway, token, 'POST', '/api/v1/subscriptions', subscription(100 + i, receivers[i]!.url, { maxEvents: BATCH_EVENTS }))).subscriptionId);
+    await sleep(1_500);
+    const batchDir = join(dir, 'batched');
+    mkdirSync(batchDir, { recursive: true });
+    const batchStore = await openEventStore(`sqlite:${join(batchDir, 'eventstore.db')}`);
+    await fillStore(batchStore, FANOUT_EVENTS);
+    let batchStart = 0;
+    const batchCpuBefore = await gatewayCpuMs(gateway);
+    const batchRelayed = relayAll(batchStore, bus, FANOUT_EVENTS, () => (batchStart = now()));
+    await until('the batched fan-out', () => receivers.every((r) => r.batchArrivals.size >= FANOUT_EVENTS));
+    const batchMs = Math.max(...receivers.map((r) => Math.max(...r.batchArrivals.values()))) - batchStart;
+    const batchCpu = (await gatewayCpuMs(gateway)) - batchCpuBefore;
+    const batchRelayMs = await batchRelayed;
+    await batchStore.close();
+
+    // Feed: the webhooks paused, the topic filled to 10,000 events in scope, read over HTTP and raw.
+    for (const id of webhooks.slice(RECEIVERS)) await api(gateway, token, 'POST', `/api/v1/subscriptions/${id}/pause`);
+    const inScope = 1 + 2 * FANOUT_EVENTS + LATENCY_EVENTS;
     for (let n = 0; n < FEED_EVENTS - inScope; n += 500) {
       await bus.publish(TOPIC, Array.from({ length: Math.min(500, FEED_EVENTS - inScope - n) }, (_, k) => ({ key: `${BUREAU}|f${(n + k) % 64}`, value: memberAdded(200_000 + n + k) })));
     }
     const feed = (await api(gateway, token, 'POST', '/api/v1/subscriptions', subscription(99))).subscriptionId as string;
-    const readFeed = async () => {
+    // A follower reads a page and then asks for the next (`sequential`), or asks for the next page
+    // as soon as this one's headers name it (the Link header) and reads this one meanwhile.
+    const feedUrl = (cursor?: string) => `${gateway.baseUrl}/api/v1/subscriptions/${feed}/events?limit=1000${cursor ? `&cursor=${cursor}` : ''}`;
+    const get = (url: string) => httpGet(url, token, feedAgent);
+    const readFeed = async (pipelined: boolean) => {
       let count = 0;
-      let cursor: string | undefined;
+      let pending = get(feedUrl());
       while (count < FEED_EVENTS) {
-        const response = await fetch(`${gateway.baseUrl}/api/v1/subscriptions/${feed}/events?limit=1000${cursor ? `&cursor=${cursor}` : ''}`, { headers: { authorization: `Bearer ${token}` } });
-        const page = (await response.json()) as { items: CloudEvent[]; cursor: string };
+        const response = await pending;
+        const next = pipelined ? /^<([^>]+)>/.exec(response.link ?? '')?.[1] : undefined;
+        if (next) pending = get(`${gateway.baseUrl}${next}`);
+        const page = JSON.parse(await response.text()) as { items: CloudEvent[]; cursor: string };
         if (page.items.length === 0) throw new Error(`bench: the feed ended after ${count} events`);
         count += page.items.length;
-        cursor = page.cursor;
+        if (!next && count < FEED_EVENTS) pending = get(feedUrl(page.cursor));
       }
+      // The pipelined follower asked for one page past the end (empty): it is part of its time.
+      if (pipelined) await (await pending).text();
     };
+    const feedAgent = new HttpAgent({ keepAlive: true, maxSockets: 2 });
     const raw = new Database(join(gateway.dataDir, 'bus.db'), { readonly: true });
     const select = raw.prepare('SELECT value FROM messages WHERE topic = ? ORDER BY partition, offset LIMIT ?');
     const readRaw = () => {
       for (const row of select.all(TOPIC, FEED_EVENTS) as Array<{ value: string }>) JSON.parse(row.value);
     };
-    await readFeed();
+    await readFeed(true);
+    await readFeed(false);
     readRaw();
     const feedTimes: number[] = [];
+    const sequentialTimes: number[] = [];
     const rawTimes: number[] = [];
     for (let round = 0; round < 3; round++) {
-      feedTimes.push(await timeIt(readFeed));
+      feedTimes.push(await timeIt(() => readFeed(true)));
       rawTimes.push(await timeIt(readRaw));
+      sequentialTimes.push(await timeIt(() => readFeed(false)));
     }
     raw.close();
+    feedAgent.destroy();
 
     const perReceiver = rate(FANOUT_EVENTS, fanoutMs);
     const deliveries = FANOUT_EVENTS * RECEIVERS;
     const rawRate = rate(deliveries, rawLoop.ms);
     return [
       rateRow(
-        `subscriptions: fan-out to ${RECEIVERS} receivers, events/s delivered to all`,
+        `subscriptions: fan-out to ${RECEIVERS} receivers in batches of up to ${BATCH_EVENTS}, events/s delivered to all`,
+        rate(FANOUT_EVENTS, batchMs),
+        rate(FANOUT_EVENTS, relayMs),
+        'the relay’s own publish rate, same events, no subscribers',
+        0.5,
+        'events/s',
+        `${FANOUT_EVENTS.toLocaleString('en')} events relayed from the event store to ten subscriptions with target.batch.maxEvents ${BATCH_EVENTS} (CloudEvents batched mode, one signed POST per batch; each receiver parses every batch for its ids); ${rate(FANOUT_EVENTS * RECEIVERS, batchMs).toFixed(0)} event deliveries/s summed over the receivers; the gateway used ${((batchCpu * 1000) / (FANOUT_EVENTS * RECEIVERS)).toFixed(1)} µs of CPU per event delivered; the relay published them at ${rate(FANOUT_EVENTS, batchRelayMs).toFixed(0)} events/s while delivery ran`,
+      ),
+      rateRow(
+        `subscriptions: fan-out to ${RECEIVERS} receivers one event per request, events/s delivered to all`,
         perReceiver,
         rate(FANOUT_EVENTS, relayMs),
         'the relay’s own publish rate, same events, no subscribers',
@@ -328,7 +409,16 @@ export async function subscriptionsBench(dir: string): Promise<BenchRow[]> {
         'raw better-sqlite3 SELECT + JSON.parse of the same rows',
         0.5,
         'events/s',
-        'pages of 1,000 from the earliest event, each page merged across 4 partitions and checked against the scope; median of 3 rounds each',
+        'pages of 1,000 from the earliest event, each page merged across 4 partitions and checked against the scope; the follower asks for the next page (its Link header) as soon as a page’s headers arrive and parses the page meanwhile, as examples/feed-follower does; median of 3 rounds each',
+      ),
+      rateRow(
+        `subscriptions: feed read of ${FEED_EVENTS.toLocaleString('en')} events over HTTP, one page at a time`,
+        rate(FEED_EVENTS, median(sequentialTimes)),
+        rate(FEED_EVENTS, median(rawTimes)),
+        'raw better-sqlite3 SELECT + JSON.parse of the same rows',
+        undefined,
+        'events/s',
+        'the same pages, the next asked for only after the follower parsed this one: the gateway and the follower never work at once',
       ),
     ];
   } catch (error) {
