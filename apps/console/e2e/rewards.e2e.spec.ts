@@ -3,14 +3,18 @@
 // secretary nominates, the leading group decides and announces, the member sees her reward and
 // its certificate; a reward granted by hand and the year's rewards as CSV; the statistics' tables
 // and chart with the server's CSV export; the system admin's bureau tree and a subscription
-// created (a problem beside its field first), paused and deleted; the programme rules; axe scans.
+// created (a problem beside its field first), paused and deleted, and a batched webhook whose
+// batch size shows and whose requests carry several events each; the programme rules; axe scans.
 import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { currentBureauYear } from '../src/format/format';
 import { startSystem, type RunningSystem } from '../scripts/system';
 import { seriousViolations } from './axe';
 import { openBrowser, signIn, type Browser } from './browser';
+import { call, login } from './fixture';
 import { loadRewardFixture, R_BUREAU, R_PASSWORD, R_PEOPLE } from './reward-fixture';
 import { choose, closeDropdowns, eventually, toast } from './ui';
 
@@ -26,17 +30,30 @@ jest.setTimeout(120_000);
 const YEAR = currentBureauYear();
 let system: RunningSystem;
 let browser: Browser;
+/** A webhook receiver on this machine (the gateway's allow-list names 127.0.0.1): the batches it was sent. */
+let receiver: Server;
+const received: unknown[][] = [];
 const pages = new Map<string, Page>();
 type Person = keyof typeof R_PEOPLE | 'system';
 
 beforeAll(async () => {
-  system = await startSystem();
+  receiver = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      received.push(JSON.parse(body) as unknown[]);
+      response.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  system = await startSystem({ env: { SUBSCRIPTIONS_ALLOWED_HOSTS: '127.0.0.1' } });
   await loadRewardFixture(system.baseUrl, system.adminPassword, YEAR);
   browser = await openBrowser();
 }, 300_000);
 afterAll(async () => {
   await browser?.close();
   await system?.stop();
+  await new Promise((resolve) => receiver?.close(resolve));
 });
 
 async function as(person: Person): Promise<Page> {
@@ -175,6 +192,47 @@ describe('the system admin', () => {
     await page.waitForURL(/\/system\/subscriptions$/);
     await closeDropdowns(page);
     await page.getByText('还没有订阅').waitFor();
+  });
+
+  it('creates a batched webhook (the gateway’s 400 beside the batch size first), sees its batch size and the events each request carried', async () => {
+    const page = await as('system');
+    await go(page, '/system/subscriptions');
+    await pick(page, 'owner_bureauId', 'linyi-stats');
+    await page.locator('#owner_subscriberId').fill('records-system');
+    await pick(page, 'bureauScope_bureauId', 'linyi-stats');
+    await expect(page.getByRole('switch', { name: '分批推送' }).count()).resolves.toBe(0);
+    await page.locator('#target_url').fill(`http://127.0.0.1:${(receiver.address() as AddressInfo).port}/in`);
+    await page.getByRole('switch', { name: '分批推送' }).click();
+    await expect(page.locator('#target_batch_maxEvents').inputValue()).resolves.toBe('100');
+    await page.locator('#target_batch_maxEvents').fill('5');
+    // The field takes only 2 to 1,000; a size the gateway refuses anyway (sent as 1,001) comes back beside it.
+    await page.route('**/api/v1/subscriptions', (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      const body = route.request().postDataJSON() as { target: { url: string } };
+      return route.continue({ postData: JSON.stringify({ ...body, target: { ...body.target, batch: { maxEvents: 1001 } } }) });
+    });
+    await page.getByRole('button', { name: '创建订阅' }).click();
+    await page.locator('#target_batch_maxEvents_help').waitFor();
+    if (process.env.CONSOLE_E2E_SHOTS) await page.screenshot({ path: join(process.env.CONSOLE_E2E_SHOTS, 'rewards-batched-subscription-form.png'), fullPage: true });
+    await page.unroute('**/api/v1/subscriptions');
+    await page.getByRole('button', { name: '创建订阅' }).click();
+    await toast(page, '订阅已创建');
+    await page.getByText('签名密钥只显示这一次').waitFor();
+    const row = page.locator('.ant-table-row', { hasText: 'records-system@linyi-stats' });
+    await row.getByText('每批最多 5 个事件').waitFor();
+    await row.getByRole('link').click();
+    await page.locator('.ant-descriptions').getByText('每批最多 5 个事件').waitFor();
+    // The directory's events in scope, sent again from the start: five a request.
+    const id = new URL(page.url()).pathname.split('/').pop()!;
+    await call(system.baseUrl, await login(system.baseUrl, 'admin', system.adminPassword), 'POST', `/api/v1/subscriptions/${id}/replay`, { time: '2000-01-01T00:00:00Z' });
+    await eventually(page, page.url(), () => page.locator('.ant-table-row', { hasText: '5 个事件' }));
+    if (process.env.CONSOLE_E2E_SHOTS) await page.screenshot({ path: join(process.env.CONSOLE_E2E_SHOTS, 'rewards-batched-subscription-attempts.png'), fullPage: true });
+    expect(received.length).toBeGreaterThan(0);
+    expect(received.every((batch) => Array.isArray(batch) && batch.length >= 1 && batch.length <= 5)).toBe(true);
+    expect(received.some((batch) => batch.length === 5)).toBe(true);
+    await page.getByRole('button', { name: '删除' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '删除' }).click();
+    await toast(page, '订阅已删除');
   });
 });
 

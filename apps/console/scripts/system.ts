@@ -38,7 +38,8 @@ async function freePortRun(): Promise<number> {
   throw new Error('no five free ports in a row');
 }
 
-export async function startSystem(options: { demo?: boolean; dataDir?: string; timeoutMs?: number } = {}): Promise<RunningSystem> {
+/** `env`: settings of the processes beyond these (a browser test's webhook allow-list). */
+export async function startSystem(options: { demo?: boolean; dataDir?: string; timeoutMs?: number; env?: Record<string, string> } = {}): Promise<RunningSystem> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pledgebook-console-'));
   const base = await freePortRun();
   const adminPassword = 'Console-Admin-Password-1';
@@ -54,6 +55,7 @@ export async function startSystem(options: { demo?: boolean; dataDir?: string; t
       // Screenshots and the benchmark sign in as the demo's people straight away.
       PLEDGEBOOK_DEMO_PASSWORD_CHANGE: '0',
       LOG_LEVEL: 'warn',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

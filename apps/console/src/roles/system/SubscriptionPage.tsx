@@ -10,6 +10,8 @@ import { Loading } from '../../ui/Loading';
 import { ProblemAlert } from '../../ui/problems';
 import { useAction } from '../appraisal/useAction';
 import { useAttempts, useParked, useSubscription } from './api';
+import { TargetText } from './TargetText';
+import type { Attempt } from './types';
 
 const OUTCOME_COLOURS = { delivered: 'success', failed: 'warning', parked: 'error' } as const;
 
@@ -24,6 +26,8 @@ export default function SubscriptionPage() {
   const attempts = useAttempts(id);
   const parked = useParked(id, !!s?.target);
   const action = useAction();
+  // A batched subscription's rows each stand for a request of several events.
+  const batched = !!s?.target?.batch || attempts.items.some((a) => a.eventCount !== undefined);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['system'] });
 
   const post = (name: 'pause' | 'resume' | 'redeliver', done: string) =>
@@ -80,7 +84,7 @@ export default function SubscriptionPage() {
           <Descriptions.Item label={t('system.topic')}>{s.topic}</Descriptions.Item>
           <Descriptions.Item label={t('system.types')}>{s.types?.join('、') ?? t('system.allTypes')}</Descriptions.Item>
           <Descriptions.Item label={t('system.scope')}>{`${s.bureauScope.bureauId}${s.bureauScope.includeDescendants ? t('system.andBelow') : ''}`}</Descriptions.Item>
-          <Descriptions.Item label={t('system.target')}>{s.target?.url ?? t('system.feed')}</Descriptions.Item>
+          <Descriptions.Item label={t('system.target')}>{s.target ? <TargetText target={s.target} /> : t('system.feed')}</Descriptions.Item>
           <Descriptions.Item label={t('system.createdAt')}>{formatDateTime(s.createdAt, locale)}</Descriptions.Item>
           <Descriptions.Item label={t('system.secrets')}>{s.secrets.length}</Descriptions.Item>
         </Descriptions>
@@ -97,6 +101,7 @@ export default function SubscriptionPage() {
           columns={[
             { title: t('system.attemptedAt'), key: 'at', render: (_, a) => formatDateTime(a.attemptedAt, locale) },
             { title: t('system.eventType'), dataIndex: 'eventType' },
+            ...(batched ? [{ title: t('system.events'), key: 'events', align: 'right' as const, render: (_: unknown, a: Attempt) => (a.eventCount === undefined ? '—' : t('system.eventCount', { count: a.eventCount })) }] : []),
             { title: t('system.attempt'), dataIndex: 'attempt', align: 'right' },
             { title: t('system.httpStatus'), key: 'status', render: (_, a) => a.status ?? '—' },
             { title: t('system.latency'), key: 'latency', align: 'right', render: (_, a) => `${a.latencyMs} ms` },

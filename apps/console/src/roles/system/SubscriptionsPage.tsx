@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, InputNumber, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { apiPost } from '../../api/client';
@@ -9,15 +9,9 @@ import { CardTitle } from '../../ui/CardTitle';
 import { ProblemAlert } from '../../ui/problems';
 import { useAction } from '../appraisal/useAction';
 import { useBureauTree, useSubscriptions } from './api';
+import { TargetText } from './TargetText';
+import { DEFAULT_BATCH_EVENTS, MAX_BATCH_EVENTS, MIN_BATCH_EVENTS, toCreateBody, type SubscriptionFormValues as CreateForm } from './subscription-form';
 import { TOPICS, type Subscription } from './types';
-
-interface CreateForm {
-  owner: { bureauId: string; subscriberId: string };
-  topic: string;
-  types?: string[];
-  bureauScope: { bureauId: string; includeDescendants: boolean };
-  target?: { url?: string };
-}
 
 /** Outside systems' subscriptions: every one the system admin may see, and a new webhook or feed for a subscriber account. */
 export default function SubscriptionsPage() {
@@ -28,20 +22,15 @@ export default function SubscriptionsPage() {
   const [form] = Form.useForm<CreateForm>();
   const action = useAction(form);
   const [created, setCreated] = useState<Subscription>();
+  const hasTarget = !!Form.useWatch(['target', 'url'], form)?.trim();
+  const batched = !!Form.useWatch(['target', 'batched'], form);
   const bureaus = (tree.data?.items ?? []).map((b) => ({ value: b.bureauId, label: `${'　'.repeat(b.depth)}${b.name}（${b.bureauId}）` }));
 
   const create = (v: CreateForm) =>
     action.run(
       'create',
       async () => {
-        const url = v.target?.url?.trim();
-        const { data } = await apiPost<Subscription>('/api/v1/subscriptions', {
-          owner: v.owner,
-          topic: v.topic,
-          ...(v.types && v.types.length > 0 ? { types: v.types } : {}),
-          bureauScope: v.bureauScope,
-          ...(url ? { target: { url } } : {}),
-        });
+        const { data } = await apiPost<Subscription>('/api/v1/subscriptions', toCreateBody(v));
         setCreated(data);
         form.resetFields();
         void queryClient.invalidateQueries({ queryKey: ['system', 'subscriptions'] });
@@ -79,7 +68,7 @@ export default function SubscriptionsPage() {
             { title: t('system.owner'), key: 'owner', render: (_, s) => `${s.owner.subscriberId}@${s.owner.bureauId}` },
             { title: t('system.topic'), dataIndex: 'topic' },
             { title: t('system.scope'), key: 'scope', render: (_, s) => `${s.bureauScope.bureauId}${s.bureauScope.includeDescendants ? t('system.andBelow') : ''}` },
-            { title: t('system.target'), key: 'target', render: (_, s) => s.target?.url ?? <Tag>{t('system.feed')}</Tag> },
+            { title: t('system.target'), key: 'target', render: (_, s) => (s.target ? <TargetText target={s.target} /> : <Tag>{t('system.feed')}</Tag>) },
             { title: t('common.status'), key: 'status', render: (_, s) => <Tag color={s.status === 'active' ? 'success' : 'warning'}>{t(`system.status.${s.status}`)}</Tag> },
             { title: t('system.createdAt'), key: 'at', render: (_, s) => formatDateTime(s.createdAt, locale) },
           ]}
@@ -92,7 +81,7 @@ export default function SubscriptionsPage() {
       </Card>
       <Card title={<CardTitle>{t('system.newSubscription')}</CardTitle>}>
         {action.failure && <ProblemAlert error={action.failure.error} messages={action.failure.lines} />}
-        <Form form={form} layout="vertical" style={{ maxWidth: 620 }} initialValues={{ topic: TOPICS[0], bureauScope: { includeDescendants: true } }} onFinish={(v) => void create(v)}>
+        <Form form={form} layout="vertical" style={{ maxWidth: 620 }} initialValues={{ topic: TOPICS[0], bureauScope: { includeDescendants: true }, target: { batched: false, batch: { maxEvents: DEFAULT_BATCH_EVENTS } } }} onFinish={(v) => void create(v)}>
           <Space wrap align="start">
             <Form.Item label={t('system.ownerBureau')} name={['owner', 'bureauId']} rules={[{ required: true, message: t('book.required') }]}>
               <Select showSearch optionFilterProp="label" options={bureaus} style={{ minWidth: 260 }} />
@@ -118,6 +107,18 @@ export default function SubscriptionsPage() {
           <Form.Item label={t('system.target')} name={['target', 'url']} extra={t('system.targetHint')}>
             <Input type="url" maxLength={2000} placeholder="https://" />
           </Form.Item>
+          {hasTarget && (
+            <Space wrap align="start" style={{ display: 'flex' }}>
+              <Form.Item label={t('system.batched')} name={['target', 'batched']} valuePropName="checked" extra={t('system.batchedHint')} style={{ maxWidth: 300 }}>
+                <Switch />
+              </Form.Item>
+              {batched && (
+                <Form.Item label={t('system.maxEvents')} name={['target', 'batch', 'maxEvents']} extra={t('system.maxEventsHint')} rules={[{ required: true, message: t('book.required') }]}>
+                  <InputNumber min={MIN_BATCH_EVENTS} max={MAX_BATCH_EVENTS} precision={0} style={{ width: 160 }} />
+                </Form.Item>
+              )}
+            </Space>
+          )}
           <Button type="primary" htmlType="submit" loading={action.busy === 'create'}>
             {t('system.create')}
           </Button>

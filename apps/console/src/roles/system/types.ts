@@ -27,7 +27,8 @@ export interface Subscription {
   topic: string;
   types?: string[];
   bureauScope: { bureauId: string; includeDescendants: boolean };
-  target?: { url: string };
+  /** With batch, up to maxEvents events per request (ADR 0090). */
+  target?: { url: string; batch?: { maxEvents: number } };
   status: 'active' | 'paused';
   pausedReason?: string;
   pausedAt?: string;
@@ -49,6 +50,9 @@ export interface Attempt {
   error?: string;
   outcome: 'delivered' | 'failed' | 'parked';
   redelivery: boolean;
+  /** A batched request: how many events it carried, eventId the first and lastEventId the last. */
+  eventCount?: number;
+  lastEventId?: string;
 }
 
 export interface Parked {
