@@ -235,8 +235,17 @@ describe('the half-year round', () => {
   });
 
   it('collects the democratic evaluation: self, peers, and the masses by one-time codes without an account', async () => {
+    const selfIn = async (who: string, memberId: string) => (await must(call(who, 'GET', `${base}/members/${memberId}/years/${YEAR}`))).body.rounds.find((r: { half: string }) => r.half === 'H1').selfAssessment;
+    expect(await selfIn('zheng', 'zheng')).toBeUndefined();
     for (const memberId of subjects) await must(call(memberId, 'POST', `${round}/self-assessment`, { rating: memberId === 'zheng' ? 'fair' : 'good' }));
     await refused(() => call('sun', 'POST', `${round}/self-assessment`, { rating: 'good' }), 409, 'already_assessed');
+    // Shown back in her year, to her only: not to her group leader, the office (which reads the tallies) or another member.
+    expect(await selfIn('zheng', 'zheng')).toEqual({ rating: 'fair', recordedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    expect(await selfIn('zhao', 'zheng')).toBeUndefined();
+    expect(await selfIn('qian', 'zheng')).toBeUndefined();
+    await refused(() => call('wu', 'GET', `${base}/members/zheng/years/${YEAR}`), 403);
+    await refused(() => call('mole', 'GET', `${base}/members/zheng/years/${YEAR}`), 403);
+    await refused(() => h.call(undefined, 'GET', `${base}/members/zheng/years/${YEAR}`), 401);
     await refused(() => call('qian', 'POST', `${round}/self-assessment`, { rating: 'good' }), 403, 'not_a_subject');
     await refused(() => call('sun', 'POST', `${round}/self-assessment`, { rating: 'excellent' }), 400);
     const counts = (good: number, fair = 0) => ({ good, fair, average: 0, poor: 0 });

@@ -1,6 +1,7 @@
 // Evidence files on a monthly check, with the appraisal service as its own process: the group
 // leader uploads a scan (hashed by the service), names it on a member's entry, the hash lands in
-// the MonthlyCheckRecorded event; hostile uploads and references are refused with nothing written.
+// the MonthlyCheckRecorded event; hostile uploads and references are refused with nothing written;
+// the member whose entry names the file sees it, no other member does.
 import type { Caller, Harness, Reply } from '@pledgebook/nest/testing';
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
@@ -73,5 +74,29 @@ describe('evidence on a monthly check', () => {
     expect(Buffer.from(await file.arrayBuffer()).equals(scan)).toBe(true);
     expect((await get('gao', sha(scan))).status).toBe(403);
     expect((await get('zhao', sha(Buffer.from('other')))).status).toBe(404);
+  });
+
+  it('shows the member whose entry names the file, in her year and by the check’s route; no other member', async () => {
+    const path = (hash: string, groupId = 'group-1') => `${base}/groups/${groupId}/checks/${month}/evidence/${hash}`;
+    const get = (who: string | undefined, hash: string, groupId?: string) => fetch(`${h.baseUrl}${path(hash, groupId)}`, { headers: who ? { authorization: `Bearer ${as[who]!.token}` } : {} });
+    // The roster is in member order: the file is on sun's entry.
+    const year = await eventually(() => h.call(as.sun, 'GET', `${base}/members/sun/years/${YEAR}`), (r) => r.body?.checks?.some((c: { month: string }) => c.month === month));
+    expect(year.body.checks.find((c: { month: string }) => c.month === month).attachments).toEqual([ref]);
+    const own = await get('sun', sha(scan));
+    expect([own.status, own.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+    expect(Buffer.from(await own.arrayBuffer()).equals(scan)).toBe(true);
+    // Another member of the group, of another group, of another bureau: 403, file or no file.
+    for (const who of ['zheng', 'wu', 'mole']) expect([who, (await get(who, sha(scan))).status]).toEqual([who, 403]);
+    expect((await get('zheng', sha(Buffer.from('other')))).status).toBe(403);
+    // Her own check route only, a well-formed hash, a signed-in caller.
+    expect((await get('sun', sha(Buffer.from('other')))).status).toBe(403);
+    expect((await get('sun', sha(scan), 'group-2')).status).toBe(403);
+    expect((await get('sun', sha(scan), 'group-9')).status).toBe(404);
+    const bad = await get('sun', 'not-a-hash');
+    expect([bad.status, ((await bad.json()) as { errors: Array<{ field: string }> }).errors[0]!.field]).toEqual([400, '/sha256']);
+    expect((await get(undefined, sha(scan))).status).toBe(401);
+    // Another member's entry of the same check carries no file.
+    const zheng = await must(h.call(as.zheng, 'GET', `${base}/members/zheng/years/${YEAR}`));
+    expect(zheng.body.checks.find((c: { month: string }) => c.month === month)).not.toHaveProperty('attachments');
   });
 });

@@ -4,7 +4,7 @@ import { EXAMPLE_SCHEME } from '../scheme/example-scheme';
 import type { RoundCommand } from './commands';
 import { roundDecider } from './decider';
 import type { RoundEvent } from './events';
-import { member, office, opened, OPEN_AT, qian, roundKey } from './round.fixtures';
+import { fold, member, office, opened, OPEN_AT, qian, roundKey } from './round.fixtures';
 
 const given = deciderSpec(roundDecider.decide, roundDecider.evolve, roundDecider.initialState);
 const AT = OPEN_AT;
@@ -41,6 +41,10 @@ describe('appraisal round: democratic evaluation (counts only)', () => {
       const recorded: RoundEvent = { type: 'SelfAssessmentRecorded', data: { memberId: 'sun', rating: 'fair', at: AT } };
       given([opened]).when({ type: 'RecordSelfAssessment', actor: member('sun'), rating: 'fair', at: AT }).then([recorded]);
       given([opened, recorded]).when({ type: 'RecordSelfAssessment', actor: member('sun'), rating: 'good', at: AT }).thenFails('already_assessed', 'conflict');
+    });
+    it('keeps the rating and when it was recorded, to show the member what she gave', () => {
+      const state = fold([opened, { type: 'SelfAssessmentRecorded', data: { memberId: 'sun', rating: 'fair', at: '2026-06-22T02:00:00.000Z' } }]);
+      expect([state.self.sun, state.selfAt.sun, state.selfAt.zheng]).toEqual(['fair', '2026-06-22T02:00:00.000Z', undefined]);
     });
     it('refuses people who are not subjects, bad ratings and other bureaus', () => {
       given([opened]).when({ type: 'RecordSelfAssessment', actor: member('chen'), rating: 'good', at: AT }).thenFails('not_a_subject', 'forbidden');

@@ -39,7 +39,7 @@ export function evolveRound(state: RoundState, event: RoundEvent): RoundState {
     case 'EnteredScoreRecorded':
       return { ...state, entered: setIn(state.entered, event.data.memberId, event.data.score.criterionId, event.data.score) };
     case 'SelfAssessmentRecorded':
-      return { ...state, self: { ...state.self, [event.data.memberId]: event.data.rating } };
+      return { ...state, self: { ...state.self, [event.data.memberId]: event.data.rating }, selfAt: { ...state.selfAt, [event.data.memberId]: event.data.at } };
     case 'PeerTallyRecorded': {
       const peers = { ...state.peers };
       for (const t of event.data.tallies) peers[t.memberId] = t.counts;

@@ -38,6 +38,8 @@ export interface RoundState {
   computed: Record<string, Record<string, CriterionScore>>;
   entered: Record<string, Record<string, CriterionScore>>;
   self: Record<string, Rating>;
+  /** member → when their self-assessment was recorded (shown back to the member). */
+  selfAt: Record<string, string>;
   peers: Record<string, RatingCounts>;
   peerGroups: string[];
   masses: Record<string, RatingCounts>;
@@ -61,6 +63,7 @@ export const initialRoundState = (): RoundState => ({
   computed: {},
   entered: {},
   self: {},
+  selfAt: {},
   peers: {},
   peerGroups: [],
   masses: {},

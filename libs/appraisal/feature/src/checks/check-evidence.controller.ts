@@ -5,7 +5,8 @@ import { notFound } from '@pledgebook/util';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { Directory } from '../context/directory';
-import { partyGroup, requireGroupReader } from '../context/places';
+import { mayReadGroup, partyGroup } from '../context/places';
+import { deny } from '../http/access';
 import { pathId, pathMonth } from '../http/schemas';
 import { checkId } from '../streams';
 import { AppraisalStreams } from '../write/appraisal-streams';
@@ -15,7 +16,7 @@ const pathSha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lower-case h
 /**
  * Photos and scans a group leader saw at a monthly check (佐證材料, ADR 0075): uploaded first to the
  * bureau (the service hashes the bytes), named by hash on a member's entry, read back by whoever
- * may read the check.
+ * may read the check and by the member whose entry names the file.
  */
 @ApiTags('appraisal monthly checks')
 @Controller('api/v1/appraisals/bureaus/:bureauId')
@@ -51,8 +52,14 @@ export class CheckEvidenceController {
     const month = parseInput(pathMonth, params.month, '/month');
     const sha256 = parseInput(pathSha256, params.sha256, '/sha256');
     const group = await partyGroup(this.directory, bureauId, groupId);
-    await requireGroupReader(this.directory, p, groupId, group.branchId, 'read a monthly check’s evidence');
+    const reader = await mayReadGroup(this.directory, p, groupId, group.branchId);
     const { state } = await this.streams.load('check', checkId(bureauId, groupId, month));
+    // The member whose entry names a file sees it too; other members of the group do not (403,
+    // whether or not the file exists, so a hash tells them nothing).
+    const own = p.bureauId === bureauId ? state.entries[p.subject] : undefined;
+    if (!reader && !own?.attachments?.some((f) => f.sha256 === sha256)) {
+      deny('read a monthly check’s evidence', 'for the member whose entry names it, the party group’s leader, the branch secretary and those who oversee the programme');
+    }
     const file = Object.values(state.entries)
       .flatMap((e) => e.attachments ?? [])
       .find((f) => f.sha256 === sha256);

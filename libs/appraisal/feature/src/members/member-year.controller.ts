@@ -12,7 +12,11 @@ import { pathId, pathYear } from '../http/schemas';
 import { RoundReader } from '../rounds/round-reader';
 import { MONTHLY_CHECKS, TALKS, type CheckView, type TalkView } from '../views/names';
 
-/** A member's appraisal year: every monthly check of their items, their reminder talks, and each half's score with its explanation. */
+/**
+ * A member's appraisal year: every monthly check of their items (with the files the leader named on
+ * their entry), their reminder talks, and each half's score with its explanation; to the member
+ * herself, also her self-assessment and when she gave it.
+ */
 @ApiTags('appraisal member year')
 @Controller('api/v1/appraisals/bureaus/:bureauId/members/:memberId/years')
 export class MemberYearController {
@@ -49,7 +53,15 @@ export class MemberYearController {
       if (state.status === 'none' || !state.subjects[memberId]) continue;
       // While the office scores, the score is the office's; once on notice it is the member's to see and question.
       const shown = state.status !== 'scoring' || staff.includes(p.subject);
-      rounds.push({ half, status: state.status, schemeVersion: state.schemeVersion, ...(shown ? { explanation: explainResult(state, memberId) } : {}) });
+      // A member's own rating of herself is hers to see again (the office reads it among the tallies).
+      const rating = self ? state.self[memberId] : undefined;
+      rounds.push({
+        half,
+        status: state.status,
+        schemeVersion: state.schemeVersion,
+        ...(rating ? { selfAssessment: { rating, recordedAt: state.selfAt[memberId]! } } : {}),
+        ...(shown ? { explanation: explainResult(state, memberId) } : {}),
+      });
     }
     return {
       bureauId,

@@ -4,10 +4,10 @@ import type { Projection, ProjectionContext } from '@pledgebook/read-model';
 import { aggregateOf, STREAM_PREFIXES } from '../streams';
 import { MONTHLY_CHECKS, type CheckView } from './names';
 
-/** Each monthly check as corrected, for the branch grid, the overdue list and a member's year. */
+/** Each monthly check as corrected, for the branch grid, the overdue list and a member's year (with the files named on her entry). */
 export const checksProjection: Projection = {
   name: 'appraisal-checks',
-  version: 1,
+  version: 2,
   collections: [MONTHLY_CHECKS],
   filter: { streamPrefixes: [STREAM_PREFIXES.check] },
   async apply(event: RecordedEvent, ctx: ProjectionContext) {
@@ -29,7 +29,7 @@ export const checksProjection: Projection = {
           items,
           counts,
           memberIds: entries.map((x) => x.memberId),
-          entries: Object.fromEntries(entries.map((x) => [x.memberId, { note: x.note, items: x.items }])),
+          entries: Object.fromEntries(entries.map((x) => [x.memberId, { note: x.note, items: x.items, ...(x.attachments?.length ? { attachments: x.attachments } : {}) }])),
           recordedBy: by,
           recordedAt: at,
           corrections: 0,

@@ -1,3 +1,5 @@
+import type { EvidenceFile } from '@pledgebook/appraisal-domain';
+
 /** The appraisal service's own views (beside the facts views), each indexed on what its queries filter and sort by (ADR 0028). */
 export const SCHEMES = 'schemes';
 export const CALENDARS = 'calendars';
@@ -34,7 +36,7 @@ export interface CheckView {
   items: number;
   counts: Record<string, number>;
   memberIds: string[];
-  entries: Record<string, { note: string; items: Array<{ pledgeId: string; itemNo: number; status: string; note?: string }> }>;
+  entries: Record<string, { note: string; items: Array<{ pledgeId: string; itemNo: number; status: string; note?: string }>; attachments?: EvidenceFile[] }>;
   recordedBy: string;
   recordedAt: string;
   corrections: number;
