@@ -1,9 +1,9 @@
 // The appraisal in a real browser (Debian's chromium) against the gateway and every service as
 // processes: the group leader's monthly check, the secretary's grid, dispatch and reminder talk;
 // the appraisal office's scheme (a problem shown beside its field), the leading group's approval,
-// publication, the half-year round scored, the member's self-assessment and the group's peer tally
-// entered, explained and put on notice; the member seeing her result with its explanation and
-// objecting; the office dismissing the objection; an accessibility scan of the appraisal pages.
+// publication, the half-year round scored, the member's self-assessment (shown again after a
+// reload) and the group's peer tally entered, explained and put on notice; the member seeing her
+// result with its explanation and her check's photo, and objecting; the office dismissing the objection; an accessibility scan of the appraisal pages.
 // The year is the one whose H1 round may open today (before June: last year, opened for late entry).
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -156,6 +156,13 @@ describe('the appraisal office', () => {
     await round.getByRole('button', { name: '提交自评' }).click();
     await toast(page, '自评已提交');
     await round.getByRole('button', { name: '提交自评' }).waitFor({ state: 'detached' });
+    // After a reload the page shows what she gave and when, not the form again.
+    await page.reload();
+    const given = page.locator(`[data-testid="my-self-${HALF}"]`);
+    await given.getByText('较好').waitFor();
+    await given.getByText('自评已提交，不能修改。').waitFor();
+    await given.getByText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/).waitFor();
+    expect(await round.getByRole('button', { name: '提交自评' }).count()).toBe(0);
   });
 
   it('enters the party group’s peer tally, reads a member’s explanation and puts the results on notice', async () => {
@@ -188,6 +195,9 @@ describe('the member', () => {
     await round.getByText('组织评价').first().waitFor();
     await round.getByText('小组评价：工作扎实，群众认可度高').waitFor();
     await page.getByText('岗位目标推进偏慢，需加快进度').waitFor();
+    // The photo her group leader took at the check, small, fetched from the check's evidence route.
+    await page.waitForFunction(() => ((document.querySelector('.ant-table img[alt="检查照片.png"]') as HTMLImageElement | null)?.naturalWidth ?? 0) > 0);
+    await round.getByText('自评已提交，不能修改。').waitFor();
     await page.locator('.ant-tag', { hasText: '已谈话' }).first().waitFor();
     await round.getByRole('button', { name: '提出异议' }).click();
     await page.locator('#objection-text').fill('资助学生的践诺记录未计入，请核实');

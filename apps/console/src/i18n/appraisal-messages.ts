@@ -254,6 +254,8 @@ export const APPRAISAL_MESSAGES = {
   'appraisal.selfRating': ['自评等次', '自評等次', 'My rating'],
   'appraisal.selfSubmit': ['提交自评', '提交自評', 'Submit my rating'],
   'appraisal.selfRecorded': ['自评已提交', '自評已提交', 'Your self-assessment was recorded'],
+  'appraisal.selfRecordedAt': ['提交时间', '提交時間', 'Recorded at'],
+  'appraisal.selfFinal': ['自评已提交，不能修改。', '自評已提交，不能修改。', 'Your self-assessment is recorded and cannot be changed.'],
   'appraisal.peerTitle': ['民主测评 · 党小组互评', '民主測評 · 黨小組互評', 'Democratic evaluation · peers in the party group'],
   'appraisal.peerHint': ['党小组会议计票后录入各成员得票数（本人不投自己），每个党小组录入一次。', '黨小組會議計票後錄入各成員得票數（本人不投自己），每個黨小組錄入一次。', 'Enter each member’s votes as counted at the party group’s meeting (nobody votes for themselves); once per group.'],
   'appraisal.peerGroup': ['党小组', '黨小組', 'Party group'],

@@ -1,6 +1,7 @@
 // What the appraisal service answers (docs/api and the appraisal controllers); the OpenAPI
 // document describes the paths and request bodies, these the answers.
 import type { BodyOf } from '../../api/client';
+import type { EvidenceFile } from '../../api/evidence';
 
 export type SchemeContent = BodyOf<'/api/v1/appraisals/bureaus/{bureauId}/schemes/{year}/versions', 'post'>['content'];
 export type Criterion = SchemeContent['criteria'][number];
@@ -8,6 +9,7 @@ export type Grade = 'excellent' | 'qualified' | 'basically-qualified' | 'unquali
 export type Half = 'H1' | 'H2';
 export type SchemeStatus = 'draft' | 'submitted' | 'approved' | 'published';
 export type RoundStatus = 'scoring' | 'on-notice' | 'final';
+export type Rating = 'good' | 'fair' | 'average' | 'poor';
 
 export interface SchemeSummary {
   bureauId: string;
@@ -231,7 +233,8 @@ export interface MemberYear {
   memberId: string;
   name: string;
   year: number;
-  checks: Array<{ month: string; groupId: string; recordedBy: string; recordedAt: string; corrections: number; note?: string; items?: Array<{ pledgeId: string; itemNo: number; status: string; note?: string }> }>;
+  checks: Array<{ month: string; groupId: string; recordedBy: string; recordedAt: string; corrections: number; note?: string; items?: Array<{ pledgeId: string; itemNo: number; status: string; note?: string }>; attachments?: EvidenceFile[] }>;
   talks: Talk[];
-  rounds: Array<{ half: Half; status: RoundStatus; schemeVersion: number; explanation?: Explanation }>;
+  /** `selfAssessment` only when the reader is the member herself. */
+  rounds: Array<{ half: Half; status: RoundStatus; schemeVersion: number; selfAssessment?: { rating: Rating; recordedAt: string }; explanation?: Explanation }>;
 }

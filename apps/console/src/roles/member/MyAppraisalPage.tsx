@@ -1,21 +1,23 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Empty, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { apiGet, apiPost } from '../../api/client';
 import { useNames } from '../../api/directory';
+import { checkEvidenceBlob } from '../../api/evidence';
 import { useUser } from '../../auth/useSession';
+import { formatDateTime } from '../../format/format';
 import { useI18n } from '../../i18n/i18n';
+import { EvidenceThumbs } from '../../ui/EvidenceThumbs';
 import { Loading } from '../../ui/Loading';
 import { ProblemAlert } from '../../ui/problems';
 import { YearSelect } from '../../ui/YearSelect';
 import { BASE } from '../appraisal/api';
 import { ExplanationView } from '../appraisal/ExplanationView';
 import { AppraisalTag } from '../appraisal/tags';
-import type { Half, MemberYear } from '../appraisal/types';
+import type { Half, MemberYear, Rating } from '../appraisal/types';
 import { useAction } from '../appraisal/useAction';
 import { useYear } from './useYear';
 
-type Rating = 'good' | 'fair' | 'average' | 'poor';
 const RATINGS: Rating[] = ['good', 'fair', 'average', 'poor'];
 
 const h2 = (text: string) => (
@@ -24,9 +26,12 @@ const h2 = (text: string) => (
   </Typography.Title>
 );
 
-/** My appraisal year: the monthly checks of my items, my reminder talks, and each half's result with its explanation. */
+/**
+ * My appraisal year: the monthly checks of my items (with the leader's photos and scans), my
+ * reminder talks, and each half's result with its explanation; my self-assessment once given.
+ */
 export default function MyAppraisalPage() {
-  const { t, label } = useI18n();
+  const { t, label, locale } = useI18n();
   const { bureauId, memberId } = useUser();
   const names = useNames();
   const [year, setYear] = useYear();
@@ -63,7 +68,11 @@ export default function MyAppraisalPage() {
       },
       t('appraisal.selfRecorded'),
     );
-    if (ok) setAssessed((a) => ({ ...a, [half]: true }));
+    if (ok) {
+      setAssessed((a) => ({ ...a, [half]: true }));
+      // The year answers it back with when it was recorded (shown after a reload too).
+      void mine.refetch();
+    }
   };
   const data = mine.data;
   return (
@@ -95,7 +104,22 @@ export default function MyAppraisalPage() {
                     )}
                   </Space>
                   {r.status === 'scoring' && selfAction.failure && <ProblemAlert error={selfAction.failure.error} messages={selfAction.failure.lines} onReload={() => void mine.refetch()} />}
-                  {r.status === 'scoring' &&
+                  {r.selfAssessment ? (
+                    <Card size="small" type="inner" title={t('appraisal.selfTitle')} style={{ marginBottom: 8 }} data-testid={`my-self-${r.half}`}>
+                      <Descriptions
+                        size="small"
+                        column={{ xs: 1, sm: 2 }}
+                        items={[
+                          { key: 'rating', label: t('appraisal.selfRating'), children: label('rating', r.selfAssessment.rating) },
+                          { key: 'at', label: t('appraisal.selfRecordedAt'), children: formatDateTime(r.selfAssessment.recordedAt, locale) },
+                        ]}
+                      />
+                      <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
+                        {t('appraisal.selfFinal')}
+                      </Typography.Paragraph>
+                    </Card>
+                  ) : (
+                    r.status === 'scoring' &&
                     (assessed[r.half] ? (
                       <Alert type="success" showIcon title={t('appraisal.selfRecorded')} style={{ marginBottom: 8 }} />
                     ) : (
@@ -109,7 +133,8 @@ export default function MyAppraisalPage() {
                           </Button>
                         </Space>
                       </Card>
-                    ))}
+                    ))
+                  )}
                   {r.explanation ? <ExplanationView explanation={r.explanation} /> : <Typography.Paragraph type="secondary">{t('appraisal.beingScored')}</Typography.Paragraph>}
                 </section>
               ))}
@@ -139,6 +164,11 @@ export default function MyAppraisalPage() {
                   ),
                 },
                 { title: t('appraisal.note'), dataIndex: 'note' },
+                {
+                  title: t('appraisal.checkEvidence'),
+                  key: 'evidence',
+                  render: (_, c) => <EvidenceThumbs files={c.attachments} scope={`check:${c.groupId}:${c.month}`} fetchFile={(sha256) => checkEvidenceBlob(bureauId, c.groupId, c.month, sha256)} />,
+                },
                 { title: t('appraisal.recordedBy'), key: 'by', render: (_, c) => names(c.recordedBy) },
                 { title: t('appraisal.corrections'), dataIndex: 'corrections' },
               ]}
