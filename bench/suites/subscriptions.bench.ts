@@ -364,15 +364,17 @@ export async function subscriptionsBench(dir: string): Promise<BenchRow[]> {
     const get = (url: string) => httpGet(url, token, feedAgent);
     const readFeed = async (pipelined: boolean) => {
       let count = 0;
-      let pending = get(feedUrl());
+      let url = feedUrl();
+      let pending = get(url);
       while (count < FEED_EVENTS) {
         const response = await pending;
-        const next = pipelined ? /^<([^>]+)>/.exec(response.link ?? '')?.[1] : undefined;
-        if (next) pending = get(`${gateway.baseUrl}${next}`);
+        const link = pipelined ? /^<([^>]+)>/.exec(response.link ?? '')?.[1] : undefined;
+        const next = link ? new URL(link, url).toString() : undefined;
+        if (next) pending = get((url = next));
         const page = JSON.parse(await response.text()) as { items: CloudEvent[]; cursor: string };
         if (page.items.length === 0) throw new Error(`bench: the feed ended after ${count} events`);
         count += page.items.length;
-        if (!next && count < FEED_EVENTS) pending = get(feedUrl(page.cursor));
+        if (!next && count < FEED_EVENTS) pending = get((url = feedUrl(page.cursor)));
       }
       // The pipelined follower asked for one page past the end (empty): it is part of its time.
       if (pipelined) await (await pending).text();

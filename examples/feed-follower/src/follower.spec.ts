@@ -12,6 +12,8 @@ let url: string;
 let requests: string[] = [];
 let failNext = 0;
 let tokenRenewals = 0;
+/** The feed names a next page somewhere else (it must not be followed, nor sent the token). */
+let linkElsewhere = false;
 /** What happened, in order: requests (`GET <cursor>`) and events handled (`handled <id>`). */
 let log: string[] = [];
 
@@ -27,7 +29,7 @@ beforeAll(async () => {
     }
     const from = Number(query.get('cursor') ?? 0);
     const cursor = String(Math.min(events.length, from + 2));
-    const link = `</api/v1/subscriptions/s1/events?cursor=${cursor}&limit=${query.get('limit')}>; rel="next"`;
+    const link = linkElsewhere ? `<http://127.0.0.1:9/elsewhere/events?cursor=${cursor}&limit=2>; rel="next"` : `<?cursor=${cursor}&limit=${query.get('limit')}>; rel="next"`;
     res.writeHead(200, { 'content-type': 'application/json', link }).end(JSON.stringify({ items: events.slice(from, from + 2), cursor }));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -66,6 +68,7 @@ describe('the example feed follower', () => {
     dir = mkdtempSync(join(tmpdir(), 'feed-follower-'));
     requests = [];
     log = [];
+    linkElsewhere = false;
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -85,6 +88,13 @@ describe('the example feed follower', () => {
     expect(log.indexOf('GET 2')).toBeLessThan(log.indexOf('handled e1'));
     expect(log.indexOf('GET 4')).toBeLessThan(log.indexOf('handled e3'));
     expect(log.filter((l) => l === 'GET 2')).toHaveLength(1);
+  });
+
+  it('follows a Link only to the same feed: one naming another address is passed over', async () => {
+    linkElsewhere = true;
+    expect(await run(join(dir, 'state.json'), 7)).toEqual(['e0', 'e1', 'e2', 'e3', 'e4', 'e5', 'e6']);
+    // Every page was asked for here, after the one before was handled.
+    expect(log.indexOf('GET 2')).toBeGreaterThan(log.indexOf('handled e1'));
   });
 
   it('does not hand on an event twice when a page is read again after a crash', async () => {

@@ -50,11 +50,17 @@ function save(file: string, state: FollowState): void {
   renameSync(`${file}.tmp`, file);
 }
 
-/** The next page's address and cursor, from an answer's `Link: <…>; rel="next"` header. */
-function nextPage(response: Response, baseUrl: string): { url: string; cursor: string } | undefined {
+/**
+ * The next page's address and cursor, from an answer's `Link: <?cursor=…>; rel="next"` header,
+ * resolved against the address asked at. Only the same feed is followed (same origin and path):
+ * the token is never sent anywhere else.
+ */
+function nextPage(response: Response, asked: string): { url: string; cursor: string } | undefined {
   const target = /<([^>]+)>\s*;\s*rel="next"/.exec(response.headers.get('link') ?? '')?.[1];
   if (!target) return undefined;
-  const url = new URL(target, baseUrl);
+  const url = new URL(target, asked);
+  const base = new URL(asked);
+  if (url.origin !== base.origin || url.pathname !== base.pathname) return undefined;
   const cursor = url.searchParams.get('cursor');
   return cursor ? { url: url.toString(), cursor } : undefined;
 }
@@ -65,18 +71,26 @@ export async function follow(options: FollowOptions): Promise<void> {
   const seen = new Set(state.seen);
   let token = await options.token(false);
   // The next page, asked for while this one is handled; used if the cursor is still the one it was asked with.
-  let ahead: { cursor: string; response: Promise<Response | Error> } | undefined;
-  const get = (url: string) => fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: options.signal });
+  let ahead: { cursor: string; response: Promise<Response | Error>; abort: AbortController } | undefined;
+  const get = (url: string, signal?: AbortSignal) => fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: signal ?? options.signal });
+  /** Gives up a read-ahead that will not be used (its connection is not left waiting). */
+  const dropAhead = () => {
+    ahead?.abort.abort();
+    ahead = undefined;
+  };
+  options.signal?.addEventListener('abort', dropAhead, { once: true });
   for (let failures = 0; !options.signal?.aborted; ) {
     const query = new URLSearchParams({ wait: String(options.waitSeconds ?? 20), limit: String(options.limit ?? 100) });
     if (state.cursor) query.set('cursor', state.cursor);
     else if (options.since) query.set('since', options.since);
+    const asked = `${options.baseUrl}/api/v1/subscriptions/${options.subscriptionId}/events?${query}`;
     let response: Response;
     try {
       const early = ahead && ahead.cursor === state.cursor ? await ahead.response : undefined;
+      if (!early) dropAhead();
       ahead = undefined;
       if (early instanceof Error) throw early;
-      response = early ?? (await get(`${options.baseUrl}/api/v1/subscriptions/${options.subscriptionId}/events?${query}`));
+      response = early ?? (await get(asked));
     } catch {
       if (options.signal?.aborted) return;
       failures += 1;
@@ -94,12 +108,21 @@ export async function follow(options: FollowOptions): Promise<void> {
     }
     if (response.status !== 200) throw new Error(`the feed answered ${response.status}: ${await response.text()}`);
     failures = 0;
-    const next = nextPage(response, options.baseUrl);
-    if (next) ahead = { cursor: next.cursor, response: get(next.url).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))) };
+    const next = nextPage(response, response.url || asked);
+    if (next) {
+      const abort = new AbortController();
+      const signal = options.signal ? AbortSignal.any([options.signal, abort.signal]) : abort.signal;
+      ahead = { cursor: next.cursor, abort, response: get(next.url, signal).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))) };
+    }
     const page = (await response.json()) as { items: CloudEvent[]; cursor: string };
     for (const event of page.items) {
       if (seen.has(event.id)) continue;
-      await options.onEvent(event);
+      try {
+        await options.onEvent(event);
+      } catch (error) {
+        dropAhead();
+        throw error;
+      }
       // Remembered at once: if the process dies before the page's cursor is saved, the page comes
       // again and what was already handled is passed over.
       seen.add(event.id);

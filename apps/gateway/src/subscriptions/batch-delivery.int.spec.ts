@@ -2,7 +2,7 @@
 // maxEvents, as one CloudEvents batch (a JSON array) per request, signed as one Standard Webhooks
 // message. Order, scope, retries, parking and redelivery hold as for single events.
 import type { CloudEvent } from '@pledgebook/contracts';
-import { busEntries, eventOf, manualClock, TopicStream, type AttemptDocument } from '@pledgebook/gateway-subscriptions';
+import { batchId, busEntries, eventOf, manualClock, TopicStream, type AttemptDocument } from '@pledgebook/gateway-subscriptions';
 import { testCloudEvent } from '@pledgebook/message-bus/testing';
 import { Webhook } from 'standardwebhooks';
 import { deliveryKit, eventually, openHarness, startReceiver, SYSTEM_ADMIN, type DeliveryKit, type Harness } from './testing/delivery-harness';
@@ -58,7 +58,8 @@ describe('batched webhook delivery', () => {
       const batch = events(r);
       expect(Array.isArray(batch) && batch.length >= 1 && batch.length <= 25).toBe(true);
       expect(r.headers['content-type']).toBe('application/cloudevents-batch+json; charset=utf-8');
-      expect(r.headers['webhook-id']).toBe(`batch_${batch[0]!.id}_${batch.length}`);
+      expect(r.headers['webhook-id']).toBe(batchId(batch));
+      expect(r.headers['webhook-id']).toMatch(new RegExp(`^batch_${batch[0]!.id}_${batch.length}_[A-Za-z0-9_-]{16}$`));
       expect(verifier.verify(r.body, r.headers as Record<string, string>)).toEqual(batch);
     }
     // One attempt per request, naming its first and last event and how many it carried.
@@ -76,7 +77,10 @@ describe('batched webhook delivery', () => {
     let failing = true;
     const receiver = await receiving(() => (failing ? 500 : 204));
     const created = await kit.service.create(SYSTEM_ADMIN, { owner, topic: h.topic, bureauScope: scope, target: { url: receiver.url, batch: { maxEvents: 3 } } });
-    const first = await Promise.all([h.publish('a', 0, 'weihai'), h.publish('b', 0, 'qingdao'), h.publish('c', 0, 'rongcheng'), h.publish('d', 0, 'weihai'), h.publish('e', 0, 'weihai')]);
+    // Ids that sort against the topic's order (by time): a parked batch must come back in the topic's order, not the ids'.
+    const at = (n: number) => ({ id: `event-${9 - n}`, time: new Date(Date.parse('2026-11-29T01:00:00Z') + n * 1000).toISOString() });
+    const first: CloudEvent[] = [];
+    for (const [n, [key, bureau]] of [['a', 'weihai'], ['b', 'qingdao'], ['c', 'rongcheng'], ['d', 'weihai'], ['e', 'weihai']].entries()) first.push(await h.publish(key!, 0, bureau!, at(n)));
     kit.worker.start();
     const cursor = async () => kit.store.cursor(created.subscriptionId);
     for (let guard = 0; (await kit.store.get(created.subscriptionId))!.status === 'active'; guard++) {
@@ -89,7 +93,7 @@ describe('batched webhook delivery', () => {
     }
     expect(receiver.received.length).toBeGreaterThan(8);
     // Every attempt carried the same three events under the same webhook-id.
-    expect(new Set(receiver.received.map((r) => r.headers['webhook-id']))).toEqual(new Set([`batch_${events(receiver.received[0]!)[0]!.id}_3`]));
+    expect(new Set(receiver.received.map((r) => r.headers['webhook-id']))).toEqual(new Set([batchId(events(receiver.received[0]!))]));
     const firstBatch = events(receiver.received[0]!).map((e) => e.id);
     expect(new Set(receiver.received.map((r) => events(r).map((e) => e.id).join()))).toEqual(new Set([firstBatch.join()]));
     const parked = (await kit.service.parked(SYSTEM_ADMIN, created.subscriptionId)).items;
@@ -104,10 +108,31 @@ describe('batched webhook delivery', () => {
     expect(want).toHaveLength(first.length - 1);
     await eventually(() => receiver.received.slice(tried).flatMap(events).length >= want.length, 10_000, 'the parked batch and the rest');
     const after = receiver.received.slice(tried).map((r) => events(r).map((e) => e.id));
-    expect(new Set(after[0])).toEqual(new Set(firstBatch));
+    expect(firstBatch).toEqual(['event-9', 'event-7', 'event-6']);
+    expect(after[0]).toEqual(firstBatch);
     expect(after.flat().slice(3)).toEqual(want.slice(3));
     await eventually(async () => (await kit.service.parked(SYSTEM_ADMIN, created.subscriptionId)).items.length === 0, 5_000, 'the parked deliveries resolved');
   }, 60_000);
+
+  it('halves a batch the receiver finds too large (413) until it takes it, and sends the rest after, in order', async () => {
+    h = await openHarness();
+    kit = deliveryKit(h);
+    const receiver = await receiving((r) => (events(r).length > 3 ? 413 : 204));
+    const created = await kit.service.create(SYSTEM_ADMIN, { owner, topic: h.topic, bureauScope: scope, target: { url: receiver.url, batch: { maxEvents: 10 } } });
+    await h.bus.publish(h.topic, Array.from({ length: 30 }, (_, n) => ({ key: `pledge-${n % 5}`, value: { ...testCloudEvent(`pledge-${n % 5}`, n), bureauid: bureaus[n % 5]! } })));
+    kit.worker.start();
+    const want = (await mergedOrder(h)).filter(inScope).map((e) => e.id);
+    expect(want).toHaveLength(18);
+    const accepted = () => receiver.received.filter((r) => events(r).length <= 3);
+    await eventually(() => accepted().flatMap(events).length >= want.length, 10_000, 'every event accepted');
+    expect(accepted().flatMap(events).map((e) => e.id)).toEqual(want);
+    expect(receiver.received.some((r) => events(r).length === 10)).toBe(true);
+    await eventually(async () => (await kit.service.attempts(SYSTEM_ADMIN, created.subscriptionId, 200)).items.length === receiver.received.length, 5_000, 'the attempt log');
+    const log = (await kit.service.attempts(SYSTEM_ADMIN, created.subscriptionId, 200)).items;
+    expect(log.filter((a) => a.status === 413).every((a) => a.outcome === 'failed' && a.eventCount! > 3)).toBe(true);
+    expect((await kit.service.get(SYSTEM_ADMIN, created.subscriptionId)).status).toBe('active');
+    expect((await kit.service.parked(SYSTEM_ADMIN, created.subscriptionId)).items).toEqual([]);
+  }, 30_000);
 
   it('refuses a batch size outside 2 to 1000, storing nothing', async () => {
     h = await openHarness();

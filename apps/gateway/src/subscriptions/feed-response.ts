@@ -3,16 +3,18 @@ import type { ServerResponse } from 'node:http';
 
 /** What the next page's request repeats of this one's (the cursor is the page's). */
 export interface NextPage {
-  /** The feed's path, `/api/v1/subscriptions/{id}/events`. */
-  path: string;
   limit: number;
   wait: number;
 }
 
-/** The next page's address as a relative reference, for the `Link` header (RFC 8288). */
+/**
+ * The next page's address for the `Link` header (RFC 8288): a query-only reference, resolved
+ * against the address the follower asked at — so it holds behind a proxy that serves the API
+ * under another path, and never points anywhere else.
+ */
 export function nextPageLink(page: FeedPage, next: NextPage): string {
   const query = new URLSearchParams({ cursor: page.cursor, limit: String(next.limit), ...(next.wait > 0 ? { wait: String(next.wait) } : {}) });
-  return `<${next.path}?${query}>; rel="next"`;
+  return `<?${query}>; rel="next"`;
 }
 
 /**

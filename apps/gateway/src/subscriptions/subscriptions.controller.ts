@@ -152,6 +152,6 @@ export class SubscriptionsController {
     res.once('close', () => gone.abort());
     const query = { ...(q.cursor ? { cursor: q.cursor } : {}), ...(q.since ? { since: q.since } : {}), limit: q.limit, waitMs: q.wait * 1000 };
     const page = await positions(() => this.subscriptions.feed(p, id, query, gone.signal), '/query');
-    if (!gone.signal.aborted) writeFeedPage(res, page, { path: `/api/v1/subscriptions/${encodeURIComponent(id)}/events`, limit: q.limit, wait: q.wait });
+    if (!gone.signal.aborted) writeFeedPage(res, page, { limit: q.limit, wait: q.wait });
   }
 }

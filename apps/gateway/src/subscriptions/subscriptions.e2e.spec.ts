@@ -152,8 +152,8 @@ describe('subscriptions at the gateway', () => {
     expect(again.body).toEqual(first.body);
     // The next page's address is in a Link header, the same as the body's cursor; following it reads on.
     const link = first.headers.get('link')!;
-    expect(link).toBe(`</api/v1/subscriptions/${sub.subscriptionId}/events?cursor=${first.body.cursor}&limit=3>; rel="next"`);
-    const next = await gateway.call(weihaiAdmin, 'GET', /^<([^>]+)>/.exec(link)![1]!);
+    expect(link).toBe(`<?cursor=${first.body.cursor}&limit=3>; rel="next"`);
+    const next = await gateway.call(weihaiAdmin, 'GET', `/api/v1/subscriptions/${sub.subscriptionId}/events${/^<([^>]+)>/.exec(link)![1]!}`);
     expect(next.body).toEqual((await gateway.call(weihaiAdmin, 'GET', `/api/v1/subscriptions/${sub.subscriptionId}/events?limit=3&cursor=${first.body.cursor}`)).body);
     expect(next.body.items.map((e: { id: string }) => e.id)).not.toContain(first.body.items[2].id);
     let end = first.body.cursor;
@@ -167,7 +167,7 @@ describe('subscriptions at the gateway', () => {
     await addMembers(gateway, root, 'weihai', 1, 'poll-w');
     const page = await held;
     expect(page.body.items.map((e: { type: string }) => e.type)).toEqual(['pledgebook.pledge.member-added.v1']);
-    expect(page.headers.get('link')).toBe(`</api/v1/subscriptions/${sub.subscriptionId}/events?cursor=${page.body.cursor}&limit=100&wait=20>; rel="next"`);
+    expect(page.headers.get('link')).toBe(`<?cursor=${page.body.cursor}&limit=100&wait=20>; rel="next"`);
     expect(Date.now() - started).toBeLessThan(15_000);
   }, 90_000);
 });

@@ -18,6 +18,7 @@ export * from './store/subscription-store';
 export * from './delivery/retry-schedule';
 export * from './delivery/scheduler-clock';
 export * from './delivery/write-buffer';
+export { batchId } from './delivery/delivery';
 export * from './delivery/subscription-runner';
 export * from './delivery/delivery-worker';
 export * from './service/subscriptions-service';

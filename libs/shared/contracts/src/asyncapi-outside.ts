@@ -40,8 +40,8 @@ export const webhookBatchHeadersSchema = {
     ...webhookHeadersSchema.properties,
     'webhook-id': {
       type: 'string',
-      pattern: '^batch_.+_[0-9]+$',
-      description: '`batch_<first event id>_<count>`: the same on every retry of the same events. Deduplicate by each event’s own `id`: a redelivery or replay may batch the same events differently.',
+      pattern: '^batch_.+_[0-9]+_[A-Za-z0-9_-]{16}$',
+      description: '`batch_<first event id>_<count>_<digest of every event id>`: the same on every retry of the same events, never the same for other events. Deduplicate by each event’s own `id`: a redelivery or replay may batch the same events differently.',
     },
     'content-type': { type: 'string', pattern: '^application/cloudevents-batch\\+json(; ?charset=utf-8)?$', description: 'CloudEvents batched content mode (HTTP protocol binding 1.0, section 3.3).' },
   },
@@ -73,8 +73,8 @@ export const feedPageHeadersSchema = {
   properties: {
     link: {
       type: 'string',
-      pattern: '^</api/v1/subscriptions/[^>?]+/events\\?cursor=[A-Za-z0-9_-]+&limit=[0-9]+(&wait=[0-9]+)?>; rel="next"$',
-      description: 'RFC 8288: the next page, `<…/events?cursor=<the body’s cursor>&limit=…[&wait=…]>; rel="next"`, with the request’s `limit` and `wait`.',
+      pattern: '^<\\?cursor=[A-Za-z0-9_-]+&limit=[0-9]+(&wait=[0-9]+)?>; rel="next"$',
+      description: 'RFC 8288: the next page, `<?cursor=<the body’s cursor>&limit=…[&wait=…]>; rel="next"` — a query-only reference, resolved against the address the request went to, with the request’s `limit` and `wait`.',
     },
   },
 };
@@ -152,7 +152,7 @@ export function outsideSubscriptionParts(contracts: readonly EventContract[], me
           name: 'example',
           summary: `A batch starting with ${example.type} (illustrative signature)`,
           headers: {
-            'webhook-id': 'batch_01J8Z0K6Q2M4S6T8V0W2X4Y6Z8_100',
+            'webhook-id': 'batch_01J8Z0K6Q2M4S6T8V0W2X4Y6Z8_100_3q2-7wAAAAC9T8Lm',
             'webhook-timestamp': '1767225600',
             'webhook-signature': 'v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=',
             'content-type': `${BATCH_CONTENT_TYPE}; charset=utf-8`,
@@ -174,7 +174,7 @@ export function outsideSubscriptionParts(contracts: readonly EventContract[], me
       action: 'send',
       channel: { $ref: `#/channels/${id}` },
       title: `The gateway sends webhooks of ${topic}`,
-      summary: 'At least once and in order per subscription; the receiver deduplicates by `webhook-id`.',
+      summary: 'At least once and in order per subscription; the receiver deduplicates by each event’s `id` (for single events also the `webhook-id`).',
       bindings: { http: { method: 'POST', bindingVersion: HTTP_BINDING_VERSION } },
       messages: [{ $ref: `#/channels/${id}/messages/${id}` }, { $ref: `#/channels/${id}/messages/${batchId}` }],
     };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ParkedDocument, SubscriptionDocument } from '../model/subscription';
 import { encodeCursor } from '../reading/cursor';
 import { WEBHOOK_BATCH_CONTENT_TYPE, WEBHOOK_CONTENT_TYPE } from '../webhooks/webhook-sender';
@@ -41,8 +42,9 @@ const CLOSE = Buffer.from(']');
 /**
  * The request for a delivery. Without `batch`: the event itself (structured mode) with its id as
  * `webhook-id`. With `batch`: a JSON array of the events, even of one (batched mode), its
- * `webhook-id` made of the first event's id and the count — the same on every retry of the same
- * events; receivers deduplicate by each event's own id either way.
+ * `webhook-id` made of the first event's id, the count and a digest of all the ids — the same on
+ * every retry of the same events, and never the same for other events; receivers deduplicate by
+ * each event's own id either way.
  */
 export function webhookMessage(sub: SubscriptionDocument, delivery: Delivery): { id: string; body: Buffer; contentType: string } {
   const first = delivery.items[0]!;
@@ -53,5 +55,14 @@ export function webhookMessage(sub: SubscriptionDocument, delivery: Delivery): {
     parts.push(item.body);
   });
   parts.push(CLOSE);
-  return { id: `batch_${first.id}_${delivery.items.length}`, body: Buffer.concat(parts), contentType: WEBHOOK_BATCH_CONTENT_TYPE };
+  return { id: batchId(delivery.items), body: Buffer.concat(parts), contentType: WEBHOOK_BATCH_CONTENT_TYPE };
+}
+
+/** `batch_<first id>_<count>_<16 characters of the SHA-256 of every id, in order>`. */
+export function batchId(items: readonly { id: string }[]): string {
+  const digest = createHash('sha256')
+    .update(items.map((item) => item.id).join('\n'))
+    .digest('base64url')
+    .slice(0, 16);
+  return `batch_${items[0]!.id}_${items.length}_${digest}`;
 }

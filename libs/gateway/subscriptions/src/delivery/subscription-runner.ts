@@ -203,12 +203,19 @@ export class SubscriptionRunner {
       writes.attempt(attempt);
       this.pending = undefined;
       if (delivery.kind === 'parked') {
-        this.redeliveries.splice(0, delivery.items.length);
+        const sent = new Set(delivery.items.map((item) => item.parked!._id));
+        this.redeliveries = this.redeliveries.filter((p) => !sent.has(p._id));
         for (const item of delivery.items) writes.parkedResolved(item.parked!._id);
         this.setCursor({ retry: undefined });
       } else {
         this.setCursor({ positions: delivery.end, retry: undefined });
       }
+      return;
+    }
+    if (result.status === 413 && delivery.items.length > 1) {
+      // Too large for the receiver: the first half goes next, at once; the rest follows after it.
+      writes.attempt(attempt);
+      this.pending = this.firstHalf(sub, delivery);
       return;
     }
     const next = afterFailure(previous, first.id, clock.now(), this.deps.schedule, result, this.deps.random);
@@ -223,9 +230,9 @@ export class SubscriptionRunner {
     const reason = `${next.reason}; last attempt: ${result.error ?? 'failed'}`;
     const parkedAt = new Date().toISOString();
     const lastError = result.error ?? 'failed';
-    const parked: ParkedDocument[] = delivery.items.map((item) =>
+    const parked: ParkedDocument[] = delivery.items.map((item, seq) =>
       item.parked
-        ? { ...item.parked, redeliver: false, attempts: item.parked.attempts + attempt.attempt, lastError, parkedAt }
+        ? { ...item.parked, redeliver: false, attempts: item.parked.attempts + attempt.attempt, lastError, parkedAt, seq }
         : {
             _id: `${sub.subscriptionId}/${item.id}`,
             parkedId: item.id,
@@ -235,6 +242,7 @@ export class SubscriptionRunner {
             event: eventOf(item.body),
             position: positionOf(sub.topic, item),
             parkedAt,
+            seq,
             attempts: attempt.attempt,
             lastError,
             redeliver: false,
@@ -247,6 +255,15 @@ export class SubscriptionRunner {
     this.cursor = cursor;
     if (paused) this.update(paused);
     this.deps.log('warn', `subscription ${sub.subscriptionId} paused: ${reason}`);
+  }
+
+  /** The first half of a delivery; a stream delivery's other half is read again after it. */
+  private firstHalf(sub: SubscriptionDocument, delivery: Delivery): Delivery {
+    const half = Math.ceil(delivery.items.length / 2);
+    if (delivery.kind === 'parked') return { ...delivery, items: delivery.items.slice(0, half) };
+    const end = delivery.items[half]!.before!;
+    this.stream = new TopicStream(this.entries, sub.topic, end);
+    return { ...delivery, items: delivery.items.slice(0, half), end: [...end] };
   }
 
   private nextCursor(change: Partial<Pick<CursorDocument, 'positions' | 'appliedReplay' | 'retry'>>): CursorDocument {

@@ -116,6 +116,8 @@ export interface ParkedDocument {
   event: CloudEvent;
   position: string;
   parkedAt: string;
+  /** Its place among the events parked together (a batch): they are redelivered in this order. */
+  seq?: number;
   attempts: number;
   lastError: string;
   redeliver: boolean;

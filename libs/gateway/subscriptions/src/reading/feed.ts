@@ -72,8 +72,9 @@ export async function readFeed(deps: FeedDeps, query: FeedQuery, signal?: AbortS
     const tree = await deps.bureaus.tree();
     let blocked = false;
     for (let scanned = 0; items.length < query.limit && scanned < scanBudget; scanned++) {
-      // A partition that runs out near the page's end is read again for what the page still needs, not a whole chunk.
-      stream.needAtMost(query.limit - items.length);
+      // A partition that runs out near the page's end is read again for what the page still needs,
+      // not a whole chunk — but never fewer than 50, so a narrow scope is not read a row at a time.
+      stream.needAtMost(Math.max(50, query.limit - items.length));
       const entry = await stream.peek();
       if (!entry) break;
       if (wanted && !wanted.has(entry.type)) {

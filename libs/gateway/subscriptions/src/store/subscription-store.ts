@@ -143,7 +143,7 @@ export class SubscriptionStore {
     const found: ParkedDocument[] = [];
     const filter = { subscriptionId, ...(onlyRedeliver ? { redeliver: true } : {}) };
     for (let cursor: string | undefined, first = true; first || cursor; first = false) {
-      const page = await this.views.collection<ParkedDocument>(COLLECTIONS.parked).find(filter, { sort: { parkedAt: 1 }, limit: 500, ...(cursor ? { cursor } : {}) });
+      const page = await this.views.collection<ParkedDocument>(COLLECTIONS.parked).find(filter, { sort: { parkedAt: 1, seq: 1 }, limit: 500, ...(cursor ? { cursor } : {}) });
       found.push(...page.items);
       cursor = page.nextCursor;
     }

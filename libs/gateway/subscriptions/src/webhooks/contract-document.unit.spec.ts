@@ -6,7 +6,7 @@ import { encodeCursor } from '../reading/cursor';
 import { feedBody } from '../reading/feed';
 import type { TopicEntry } from '../reading/topic-entry';
 import { newSecret, WebhookSigner } from './signing';
-import { webhookMessage, type Delivery } from '../delivery/delivery';
+import { batchId, webhookMessage, type Delivery } from '../delivery/delivery';
 import type { SubscriptionDocument } from '../model/subscription';
 import { WEBHOOK_CONTENT_TYPE } from './webhook-sender';
 
@@ -62,7 +62,9 @@ describe('the AsyncAPI document describes what outside subscribers receive', () 
     const message = webhookMessage(sub, delivery);
     const headers: Record<string, string> = { ...new WebhookSigner().headers(secrets, message.id, message.body, new Date()), 'content-type': message.contentType, 'pledgebook-subscription-id': 'sub-1' };
     expect([headersValid(headers), headersValid.errors]).toEqual([true, null]);
-    expect(headers['webhook-id']).toBe(`batch_${pledgeEvents[0]!.id}_${pledgeEvents.length}`);
+    expect(headers['webhook-id']).toBe(batchId(pledgeEvents));
+    // Other events (here: the same first event and count, another after it) never share the id.
+    expect(batchId([pledgeEvents[0]!, pledgeEvents[1]!, { ...pledgeEvents[2]!, id: 'another-event' }])).not.toBe(headers['webhook-id']);
     expect(new Webhook(secrets[0]!.secret).verify(message.body.toString(), headers)).toEqual(pledgeEvents);
     // The single-event headers are not a batch's, nor the other way round.
     expect(headersValid({ ...headers, 'content-type': WEBHOOK_CONTENT_TYPE })).toBe(false);
