@@ -52,6 +52,7 @@ describe('consumer batches', () => {
     const poison = testCloudEvent('k', 3, { note: 'poison' });
     await bus.publish(topic, [0, 1, 2].map((i) => ({ key: 'k', value: testCloudEvent('k', i) })).concat([{ key: 'k', value: poison }, { key: 'k', value: testCloudEvent('k', 4) }]));
     const handled: number[] = [];
+    const failures: string[] = [];
     let batchCalls = 0;
     const runner = await runConsumer(
       bus,
@@ -61,6 +62,7 @@ describe('consumer batches', () => {
         maxAttempts: 2,
         retryBaseMs: 1,
         retryMaxMs: 5,
+        onBatchFailed: (error) => void failures.push(String(error)),
         batchHandler: async (events) => {
           batchCalls += 1;
           if (events.some((e) => e.id === poison.id)) throw new Error('one of them is bad');
@@ -76,6 +78,7 @@ describe('consumer batches', () => {
     await runner.stop();
     expect(handled).toEqual([0, 1, 2, 4]);
     expect(batchCalls).toBeGreaterThanOrEqual(1);
+    expect(failures).toEqual(expect.arrayContaining(['Error: one of them is bad']));
     const parked = await listParked(bus, topic);
     expect(parked.map((p) => [p.message.value.id, p.attempts, p.error])).toEqual([[poison.id, 2, expect.stringContaining('still bad')]]);
   });

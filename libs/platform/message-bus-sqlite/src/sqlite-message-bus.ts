@@ -42,7 +42,6 @@ function toMessage(row: MessageRow): BusMessage {
   };
 }
 
-/** The embedded bus: any number of processes publish and consume through one SQLite file. */
 /** How much of the bus file readers map into memory (the OS keeps only what is used resident). */
 const MMAP_BYTES = 256 * 1024 * 1024;
 
@@ -60,6 +59,7 @@ interface RawRow {
 /** An attribute as CloudEvents has it, a string; anything else counts as absent. */
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
+/** The embedded bus: any number of processes publish and consume through one SQLite file. */
 export class SqliteMessageBus implements MessageBus {
   /** Publishes: synchronous=FULL, since the relay's checkpoint says "published" once this returns. */
   private readonly db: Database.Database;

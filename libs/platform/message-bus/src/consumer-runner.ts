@@ -19,6 +19,8 @@ export interface ConsumerRunnerOptions {
    * with its retries and parking — so it must be idempotent, as the handler is.
    */
   batchHandler?: BatchEventHandler;
+  /** Told when the batch handler failed and the batch goes one at a time instead. */
+  onBatchFailed?(error: unknown): void;
   clock?: Clock;
   onParked?(message: BusMessage, error: unknown): void;
 }
@@ -40,18 +42,21 @@ export async function runConsumer(bus: MessageBus, options: ConsumerRunnerOption
   const clock = options.clock ?? systemClock;
   const stopping = new AbortController();
 
-  /** False (after parking it) for a message whose event breaks its contract. */
-  const valid = async (message: BusMessage): Promise<boolean> => {
-    if (!options.contracts) return true;
+  /** Why a message's event breaks its contract, or undefined when it keeps it. */
+  const violationOf = (message: BusMessage): unknown => {
+    if (!options.contracts) return undefined;
     const contracts: ContractRegistry = options.contracts;
     try {
       contracts.validate(message.value);
-      return true;
+      return undefined;
     } catch (violation) {
-      await park(bus, message, options.groupId, violation, 0, clock.now());
-      options.onParked?.(message, violation);
-      return false;
+      return violation ?? new Error('contract violation');
     }
+  };
+
+  const parkViolation = async (message: BusMessage, violation: unknown) => {
+    await park(bus, message, options.groupId, violation, 0, clock.now());
+    options.onParked?.(message, violation);
   };
 
   const handleOne = async (message: BusMessage) => {
@@ -72,21 +77,27 @@ export async function runConsumer(bus: MessageBus, options: ConsumerRunnerOption
   };
 
   const consumer = await bus.consume({ groupId: options.groupId, topics: options.topics, maxBatch: options.maxBatch }, async (batch) => {
-    const messages: BusMessage[] = [];
-    for (const message of batch) if (await valid(message)) messages.push(message);
-    if (options.batchHandler && messages.length > 1) {
+    // Every event is checked against its contract before any handler sees it; one that breaks it is parked in its turn.
+    const checked = batch.map((message) => ({ message, violation: violationOf(message) }));
+    const valid = checked.filter((c) => c.violation === undefined).map((c) => c.message);
+    if (options.batchHandler && valid.length > 1) {
       try {
         await options.batchHandler(
-          messages.map((m) => m.value),
-          messages,
+          valid.map((m) => m.value),
+          valid,
         );
+        for (const c of checked) if (c.violation !== undefined) await parkViolation(c.message, c.violation);
         return;
       } catch (error) {
         if (stopping.signal.aborted) throw error;
+        options.onBatchFailed?.(error);
         // One at a time from here: each event with its own retries, and parked alone if it keeps failing.
       }
     }
-    for (const message of messages) await handleOne(message);
+    for (const c of checked) {
+      if (c.violation !== undefined) await parkViolation(c.message, c.violation);
+      else await handleOne(c.message);
+    }
   });
   return {
     done: consumer.done,

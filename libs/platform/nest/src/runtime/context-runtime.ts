@@ -149,7 +149,12 @@ export class ContextRuntime {
               topics: [...consumer.topics],
               contracts: this.contracts,
               onParked: (m, e) => this.logger.warn(`parked ${m.value.type} ${m.value.id}: ${String(e)}`),
-              ...(consumer.handleBatch ? { batchHandler: (events: CloudEvent[]) => consumer.handleBatch!(events) } : {}),
+              ...(consumer.handleBatch
+                ? {
+                    batchHandler: (events: CloudEvent[]) => consumer.handleBatch!(events),
+                    onBatchFailed: (e: unknown) => this.logger.warn(`${consumer.groupId}: a batch failed, taking its events one at a time: ${e instanceof Error ? e.message : String(e)}`),
+                  }
+                : {}),
             },
             (event, message) => withCorrelationId(event.correlationid, () => consumer.handle(event, message)),
           ),
