@@ -44,7 +44,7 @@ export function ExplanationView({ explanation }: { explanation: Explanation }) {
           pagination={false}
           tableLayout="auto"
           style={{ minWidth: 760 }}
-          dataSource={explanationLines(explanation)}
+          dataSource={explanationLines(explanation, t)}
           summary={() => (
             <Table.Summary.Row>
               <Table.Summary.Cell index={0}>{t('appraisal.total')}</Table.Summary.Cell>

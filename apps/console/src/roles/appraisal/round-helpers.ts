@@ -1,5 +1,7 @@
 // Framework-free helpers of the round pages: which halves may open, what is still to score, and
 // the lines of a member's explained score.
+import type { Translate } from '../../i18n/i18n';
+import { criterionRule, inputsText } from './explanation-text';
 import type { Explanation, Half } from './types';
 
 /** The halves whose round may open on `today` (a bureau date): from the first day of the half's last month. */
@@ -24,18 +26,14 @@ export interface ExplanationLine {
   max?: number;
   /** The formula's name for computed criteria (shown in words beside the rule). */
   formula?: string;
+  /** In the reader's language where the rule is a fixed one (explanation-text.ts); reasons as written. */
   rule: string;
   inputs: string;
   sources: string[];
 }
 
-const describeInputs = (inputs: Record<string, number | string>) =>
-  Object.entries(inputs)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(', ');
-
-/** Every point of a member's score as one line: the criteria, then bonuses, deductions and vetoes. */
-export function explanationLines(explanation: Explanation): ExplanationLine[] {
+/** Every point of a member's score as one line, in the reader's language: the criteria, then bonuses, deductions and vetoes. */
+export function explanationLines(explanation: Explanation, t: Translate): ExplanationLine[] {
   const { sheet } = explanation;
   return [
     ...sheet.criteria.map((c) => ({
@@ -45,8 +43,8 @@ export function explanationLines(explanation: Explanation): ExplanationLine[] {
       points: c.points,
       max: c.maxPoints,
       ...(c.formula ? { formula: c.formula } : {}),
-      rule: c.rule,
-      inputs: [describeInputs(c.inputs), c.note].filter(Boolean).join(' · '),
+      rule: criterionRule(c, t),
+      inputs: [inputsText(c.inputs, t), c.note].filter(Boolean).join(' · '),
       sources: c.sourceEventIds,
     })),
     ...sheet.bonuses.map((b) => ({ key: `b-${b.id}`, kind: 'bonus' as const, label: b.label, points: b.points, max: b.cap, rule: b.reason, inputs: '', sources: [] })),

@@ -1,5 +1,9 @@
+import type { Translate } from '../../i18n/i18n';
+import { MESSAGES } from '../../i18n/messages';
 import { explanationLines, formatPoints, isMissing, monthsUpTo, openableHalves, quarterOf } from './round-helpers';
 import type { Explanation } from './types';
+
+const zhCN: Translate = (key, vars) => MESSAGES[key][0].replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? ''));
 
 describe('the round pages’ helpers', () => {
   it('opens a half from the first day of its last month', () => {
@@ -22,8 +26,8 @@ describe('the round pages’ helpers', () => {
       schemeVersion: 2,
       sheet: {
         criteria: [
-          { criterionId: 'items', label: '完成情况', schemeVersion: 2, maxPoints: 30, points: 20, source: 'computed', formula: 'items-fulfilled-ratio', rule: '完成条目占比×30', inputs: { done: 2, items: 3 }, sourceEventIds: ['e1', 'e2'] },
-          { criterionId: 'group', label: '组织评价', schemeVersion: 2, maxPoints: 15, points: 12, source: 'entered', rule: '考评办录入', inputs: {}, sourceEventIds: ['e3'], enteredBy: 'qian', note: '工作扎实' },
+          { criterionId: 'items', label: '完成情况', schemeVersion: 2, maxPoints: 30, points: 20, source: 'computed', formula: 'items-fulfilled-ratio', rule: 'maximum × fulfilled items ÷ items', inputs: { done: 2, items: 3 }, sourceEventIds: ['e1', 'e2'] },
+          { criterionId: 'group', label: '组织评价', schemeVersion: 2, maxPoints: 15, points: 12, source: 'entered', rule: 'entered by the appraisal office', inputs: {}, sourceEventIds: ['e3'], enteredBy: 'qian', note: '工作扎实' },
         ],
         missing: [],
         bonuses: [{ id: 'award', label: '获奖', points: 3, cap: 5, reason: '市级优秀成果', by: 'qian' }],
@@ -39,14 +43,17 @@ describe('the round pages’ helpers', () => {
       gradeReason: 'band',
       bands: [],
     };
-    const lines = explanationLines(explanation);
+    const lines = explanationLines(explanation, zhCN);
     expect(lines.map((l) => [l.kind, l.points])).toEqual([
       ['criterion', 20],
       ['criterion', 12],
       ['bonus', 3],
       ['deduction', -2],
     ]);
-    expect(lines[0]!.inputs).toBe('done=2, items=3');
+    expect(lines[0]!.inputs).toBe('已完成 2，条目总数 3');
+    expect(lines[0]!.rule).toMatch(/^满分 × 已履诺条目数 ÷ 条目总数/);
+    expect(lines[1]!.rule).toBe('考评办录入');
+    expect(lines[2]!.rule).toBe('市级优秀成果');
     expect(lines[0]!.sources).toEqual(['e1', 'e2']);
     expect(lines[0]!.formula).toBe('items-fulfilled-ratio');
     expect(lines[1]!.formula).toBeUndefined();
