@@ -177,6 +177,10 @@ describe('the appraisal office', () => {
     await explanation.getByText('月度检查进度').waitFor();
     await explanation.getByText('民主测评').first().waitFor();
     await explanation.getByText('小组评价：工作扎实，群众认可度高').waitFor();
+    // Each rule in the reader's language (the service's catalogue words them in English).
+    await explanation.getByText('满分 × “已完成”或“按进度推进”的条目状态数 ÷ 本半年月度检查记录的全部条目状态数').waitFor();
+    await explanation.getByText(/^满分 × 有票来源/).waitFor();
+    expect(await explanation.getByText(/maximum|entered by/).count()).toBe(0);
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: '结果公示' }).click();
     await toast(page, '结果已公示');
