@@ -2,36 +2,19 @@
 // maxEvents, as one CloudEvents batch (a JSON array) per request, signed as one Standard Webhooks
 // message. Order, scope, retries, parking and redelivery hold as for single events.
 import type { CloudEvent } from '@pledgebook/contracts';
-import { batchId, busEntries, eventOf, manualClock, TopicStream, type AttemptDocument } from '@pledgebook/gateway-subscriptions';
+import { batchId, type AttemptDocument } from '@pledgebook/gateway-subscriptions';
 import { testCloudEvent } from '@pledgebook/message-bus/testing';
 import { Webhook } from 'standardwebhooks';
-import { deliveryKit, eventually, openHarness, startReceiver, SYSTEM_ADMIN, type DeliveryKit, type Harness } from './testing/delivery-harness';
+import { deliveryKit, eventually, kitOnManualClock, mergedOrder, openHarness, receiversClosedAfterEach, retryUntilPaused, SYSTEM_ADMIN, type DeliveryKit, type Harness } from './testing/delivery-harness';
 
 let h: Harness;
 let kit: DeliveryKit;
-const receivers: Array<{ close(): Promise<void> }> = [];
-const receiving = async (...args: Parameters<typeof startReceiver>) => {
-  const receiver = await startReceiver(...args);
-  receivers.push(receiver);
-  return receiver;
-};
-afterEach(async () => {
-  await kit?.stop();
-  await h?.close();
-  await Promise.all(receivers.splice(0).map((r) => r.close()));
-});
+const receiving = receiversClosedAfterEach(() => ({ kit, h }));
 
 const scope = { bureauId: 'weihai', includeDescendants: true };
 const owner = { bureauId: 'weihai', subscriberId: 'cadre-records' };
 const inScope = (e: CloudEvent) => e.bureauid === 'weihai' || e.bureauid === 'rongcheng';
 const bureaus = ['weihai', 'qingdao', 'rongcheng', 'shandong', 'weihai'];
-
-async function mergedOrder(harness: Harness): Promise<CloudEvent[]> {
-  const stream = new TopicStream(busEntries(harness.bus), harness.topic, []);
-  const all: CloudEvent[] = [];
-  for (let m = await stream.peek(); m; m = await stream.peek()) all.push(eventOf(stream.take().body));
-  return all;
-}
 
 const events = (r: { event: unknown }) => r.event as CloudEvent[];
 
@@ -72,8 +55,8 @@ describe('batched webhook delivery', () => {
 
   it('retries the same batch under the same webhook-id, parks every event of it when retries run out, and redelivers them in a batch', async () => {
     h = await openHarness();
-    const clock = manualClock(Date.parse('2026-11-29T02:00:00Z'));
-    kit = deliveryKit(h, { clock, schedule: { horizonMs: 3_600_000, baseMs: 5_000, maxMs: 3_600_000 } });
+    const manual = kitOnManualClock(h);
+    kit = manual.kit;
     let failing = true;
     const receiver = await receiving(() => (failing ? 500 : 204));
     const created = await kit.service.create(SYSTEM_ADMIN, { owner, topic: h.topic, bureauScope: scope, target: { url: receiver.url, batch: { maxEvents: 3 } } });
@@ -82,15 +65,8 @@ describe('batched webhook delivery', () => {
     const first: CloudEvent[] = [];
     for (const [n, [key, bureau]] of [['a', 'weihai'], ['b', 'qingdao'], ['c', 'rongcheng'], ['d', 'weihai'], ['e', 'weihai']].entries()) first.push(await h.publish(key!, 0, bureau!, at(n)));
     kit.worker.start();
-    const cursor = async () => kit.store.cursor(created.subscriptionId);
-    for (let guard = 0; (await kit.store.get(created.subscriptionId))!.status === 'active'; guard++) {
-      if (guard > 200) throw new Error('never paused');
-      const before = receiver.received.length;
-      await eventually(async () => receiver.received.length > before || (await kit.store.get(created.subscriptionId))!.status === 'paused', 5_000, 'an attempt');
-      await eventually(async () => (await cursor())?.retry?.attempts === receiver.received.length || (await kit.store.get(created.subscriptionId))!.status === 'paused', 5_000, 'the retry state');
-      const retry = (await cursor())?.retry;
-      if (retry) clock.set(retry.nextAttemptAt);
-    }
+    // Each failure schedules the next attempt; the scheduler clock jumps there.
+    await retryUntilPaused(kit, manual.clock, created.subscriptionId, receiver);
     expect(receiver.received.length).toBeGreaterThan(8);
     // Every attempt carried the same three events under the same webhook-id.
     expect(new Set(receiver.received.map((r) => r.headers['webhook-id']))).toEqual(new Set([batchId(events(receiver.received[0]!))]));

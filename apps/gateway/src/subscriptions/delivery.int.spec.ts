@@ -2,32 +2,14 @@
 // scope, signatures, the retry schedule on a scheduler clock (an hour of failures in a moment),
 // parking, pausing, redelivery, replay and rotation.
 import type { CloudEvent } from '@pledgebook/contracts';
-import { busEntries, eventOf, manualClock, TopicStream, type AttemptDocument } from '@pledgebook/gateway-subscriptions';
+import { busEntries, TopicStream, type AttemptDocument } from '@pledgebook/gateway-subscriptions';
 import { testCloudEvent } from '@pledgebook/message-bus/testing';
 import { Webhook } from 'standardwebhooks';
-import { deliveryKit, eventually, openHarness, startReceiver, SYSTEM_ADMIN, type DeliveryKit, type Harness } from './testing/delivery-harness';
+import { deliveryKit, eventually, kitOnManualClock, mergedOrder, openHarness, receiversClosedAfterEach, retryUntilPaused, SYSTEM_ADMIN, type DeliveryKit, type Harness } from './testing/delivery-harness';
 
 let h: Harness;
 let kit: DeliveryKit;
-const receivers: Array<{ close(): Promise<void> }> = [];
-const receiving = async (...args: Parameters<typeof startReceiver>) => {
-  const receiver = await startReceiver(...args);
-  receivers.push(receiver);
-  return receiver;
-};
-afterEach(async () => {
-  await kit?.stop();
-  await h?.close();
-  await Promise.all(receivers.splice(0).map((r) => r.close()));
-});
-
-/** The topic in merged order from its start, as the worker delivers it. */
-async function mergedOrder(harness: Harness): Promise<CloudEvent[]> {
-  const stream = new TopicStream(busEntries(harness.bus), harness.topic, []);
-  const all: CloudEvent[] = [];
-  for (let m = await stream.peek(); m; m = await stream.peek()) all.push(eventOf(stream.take().body));
-  return all;
-}
+const receiving = receiversClosedAfterEach(() => ({ kit, h }));
 
 const scope = { bureauId: 'weihai', includeDescendants: true };
 
@@ -99,8 +81,8 @@ describe('webhook delivery', () => {
 
   it('retries a receiver that answers 500 for an hour of scheduler time, then parks and pauses; redelivery brings it level', async () => {
     h = await openHarness();
-    const clock = manualClock(Date.parse('2026-11-29T02:00:00Z'));
-    kit = deliveryKit(h, { clock, schedule: { horizonMs: 3_600_000, baseMs: 5_000, maxMs: 3_600_000 } });
+    const manual = kitOnManualClock(h);
+    kit = manual.kit;
     let failing = true;
     const receiver = await receiving(() => (failing ? 500 : 200));
     const created = await kit.service.create(SYSTEM_ADMIN, { owner: { bureauId: 'weihai', subscriberId: 'cadre-records' }, topic: h.topic, bureauScope: scope, target: { url: receiver.url } });
@@ -108,16 +90,8 @@ describe('webhook delivery', () => {
     const first = await h.publish('pledge-1', 0, 'weihai');
     const second = await h.publish('pledge-2', 0, 'rongcheng');
     const third = await h.publish('pledge-1', 1, 'weihai');
-    const cursor = async () => kit.store.cursor(created.subscriptionId);
     // Each failure schedules the next attempt; the scheduler clock jumps there.
-    for (let guard = 0; (await kit.store.get(created.subscriptionId))!.status === 'active'; guard++) {
-      if (guard > 200) throw new Error('never paused');
-      const before = receiver.received.length;
-      await eventually(async () => receiver.received.length > before || (await kit.store.get(created.subscriptionId))!.status === 'paused', 5_000, 'an attempt');
-      await eventually(async () => (await cursor())?.retry?.attempts === receiver.received.length || (await kit.store.get(created.subscriptionId))!.status === 'paused', 5_000, 'the retry state');
-      const retry = (await cursor())?.retry;
-      if (retry) clock.set(retry.nextAttemptAt);
-    }
+    await retryUntilPaused(kit, manual.clock, created.subscriptionId, receiver);
     const sub = await kit.service.get(SYSTEM_ADMIN, created.subscriptionId);
     expect(sub).toMatchObject({ status: 'paused', pausedReason: expect.stringMatching(/60 minutes after the first failure.*answered 500: receiver says no/) });
     expect(new Set(receiver.received.map((r) => r.event.id))).toEqual(new Set([first.id]));

@@ -11,13 +11,17 @@ import { join } from 'node:path';
 import {
   AllowList,
   BureauTree,
+  busEntries,
   DEFAULT_RETRY_SCHEDULE,
   DeliveryWorker,
+  eventOf,
+  manualClock,
   SecretBox,
   SubscriptionStore,
   SubscriptionsService,
   systemSchedulerClock,
   TopicCatalog,
+  TopicStream,
   TopicWatcher,
   WebhookSender,
   WebhookSigner,
@@ -101,6 +105,53 @@ export async function startReceiver(answer: (r: Received) => number | Promise<nu
     server,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * Receivers started by a spec, each closed after its test (with the spec's kit and harness, which
+ * `closing` names): `receiving` starts one.
+ */
+export function receiversClosedAfterEach(closing: () => { kit?: DeliveryKit; h?: Harness }) {
+  const receivers: Array<{ close(): Promise<void> }> = [];
+  afterEach(async () => {
+    const { kit, h } = closing();
+    await kit?.stop();
+    await h?.close();
+    await Promise.all(receivers.splice(0).map((r) => r.close()));
+  });
+  return async (...args: Parameters<typeof startReceiver>) => {
+    const receiver = await startReceiver(...args);
+    receivers.push(receiver);
+    return receiver;
+  };
+}
+
+/** A kit on a scheduler clock the test moves: retries 5 s apart at first, up to an hour, for an hour. */
+export function kitOnManualClock(h: Harness) {
+  const clock = manualClock(Date.parse('2026-11-29T02:00:00Z'));
+  return { clock, kit: deliveryKit(h, { clock, schedule: { horizonMs: 3_600_000, baseMs: 5_000, maxMs: 3_600_000 } }) };
+}
+
+/** Moves the clock to each scheduled retry as soon as the attempt before it is recorded, until the subscription pauses. */
+export async function retryUntilPaused(kit: DeliveryKit, clock: ReturnType<typeof manualClock>, subscriptionId: string, receiver: { received: unknown[] }): Promise<void> {
+  const paused = async () => (await kit.store.get(subscriptionId))!.status === 'paused';
+  const cursor = () => kit.store.cursor(subscriptionId);
+  for (let guard = 0; !(await paused()); guard++) {
+    if (guard > 200) throw new Error('never paused');
+    const before = receiver.received.length;
+    await eventually(async () => receiver.received.length > before || (await paused()), 5_000, 'an attempt');
+    await eventually(async () => (await cursor())?.retry?.attempts === receiver.received.length || (await paused()), 5_000, 'the retry state');
+    const retry = (await cursor())?.retry;
+    if (retry) clock.set(retry.nextAttemptAt);
+  }
+}
+
+/** The topic in merged order from its start, as the worker delivers it. */
+export async function mergedOrder(harness: Harness): Promise<CloudEvent[]> {
+  const stream = new TopicStream(busEntries(harness.bus), harness.topic, []);
+  const all: CloudEvent[] = [];
+  for (let m = await stream.peek(); m; m = await stream.peek()) all.push(eventOf(stream.take().body));
+  return all;
 }
 
 /** Waits until `predicate` holds (polling), or fails after `ms`. */
