@@ -1,6 +1,7 @@
 // The appraisal in a real browser (Debian's chromium) against the gateway and every service as
 // processes: the group leader's monthly check, the secretary's grid, dispatch and reminder talk;
-// the appraisal office's scheme (a problem shown beside its field), the leading group's approval,
+// the appraisal office's scheme (a problem shown beside its field, a research bonus rule saved and
+// shown again after a reload), the leading group's approval,
 // publication, the half-year round scored, the member's self-assessment (shown again after a
 // reload) and the group's peer tally entered, explained and put on notice; the member seeing her
 // result with its explanation and her check's photo, and objecting; the office dismissing the objection; an accessibility scan of the appraisal pages.
@@ -106,6 +107,27 @@ describe('the appraisal office', () => {
     // The quota still breaks ties on the removed criterion: the service's problem shows beside the field.
     await page.locator('#content_topGradeQuota_tieBreakers_help').getByText(/tie-breakers name criteria of this scheme: items/).waitFor();
     await page.locator('#content_topGradeQuota_maxPercent').fill('');
+    await saveButton(page).click();
+    await toast(page, '已保存');
+    // The research bonus counted per rated research work (a default and a level's own points):
+    // saved, and the same rule in the form after a reload; then awarded by hand again.
+    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
+    await choose(page, 'content_bonuses_0_research_per', '按调研成果项数');
+    await page.locator('#content_bonuses_0_research_pointsPerWork').fill('1.5');
+    await page.getByRole('button', { name: '按类别或级别设分' }).click();
+    await page.locator('#content_bonuses_0_research_levels_0_categoryId').fill('research-award');
+    await page.locator('#content_bonuses_0_research_levels_0_levelId').fill('provincial');
+    await page.locator('#content_bonuses_0_research_levels_0_points').fill('3');
+    await saveButton(page).click();
+    await toast(page, '已保存');
+    await page.reload();
+    await page.locator('#content_bonuses_0_research_levels_0_categoryId').waitFor();
+    await page.locator('.ant-form-item', { has: page.locator('#content_bonuses_0_research_per') }).getByText('按调研成果项数', { exact: true }).waitFor();
+    expect(await page.locator('#content_bonuses_0_research_pointsPerWork').inputValue()).toBe('1.50');
+    expect(await page.locator('#content_bonuses_0_research_levels_0_levelId').inputValue()).toBe('provincial');
+    expect(await page.locator('#content_bonuses_0_research_levels_0_points').inputValue()).toBe('3.00');
+    if (process.env.CONSOLE_E2E_SHOTS) await page.locator('.ant-card', { hasText: '加分项' }).last().screenshot({ path: join(process.env.CONSOLE_E2E_SHOTS, 'appraisal-research-bonus-row.png') });
+    await choose(page, 'content_bonuses_0_research_per', '手工加分');
     await saveButton(page).click();
     await toast(page, '已保存');
     await page.getByRole('button', { name: '提交领导小组审批' }).click();

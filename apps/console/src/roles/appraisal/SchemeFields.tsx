@@ -1,5 +1,6 @@
 import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Tag, Typography, type FormInstance } from 'antd';
 import { useI18n } from '../../i18n/i18n';
+import { ResearchBonusFields } from './ResearchBonusFields';
 import { criteriaTotal, ENTERED_KINDS, FORMULAS, formulaParam, GRADES, type SchemeValues } from './scheme-form';
 
 const C = ['content'] as const;
@@ -150,9 +151,10 @@ export function SchemeFields({ form, disabled }: { form: FormInstance; disabled:
                             </Form.Item>
                           </Col>
                         )}
+                        {list === 'bonuses' && <ResearchBonusFields form={form} name={field.name} disabled={disabled} />}
                       </Row>
                     ))}
-                    {!disabled && <Button onClick={() => add({ cap: 5 })}>{t('appraisal.add')}</Button>}
+                    {!disabled && <Button onClick={() => add(list === 'bonuses' ? { cap: 5, research: { per: 'manual' } } : { cap: 5 })}>{t('appraisal.add')}</Button>}
                   </>
                 )}
               </Form.List>

@@ -10,7 +10,7 @@ import { Loading } from '../../ui/Loading';
 import { ProblemAlert } from '../../ui/problems';
 import { BASE, useScheme } from './api';
 import { SchemeFields } from './SchemeFields';
-import { toSchemeContent, type SchemeValues } from './scheme-form';
+import { schemeProblemFields, toSchemeContent, toSchemeValues, type SchemeValues } from './scheme-form';
 import { AppraisalTag } from './tags';
 import { useAction } from './useAction';
 
@@ -48,15 +48,23 @@ export default function SchemePage() {
       },
       done,
     );
-  const save = (values: { content: SchemeValues }) =>
-    action.run(
+  const save = async (values: { content: SchemeValues }) => {
+    let refused: unknown;
+    const saved = await action.run(
       'save',
       async () => {
-        await apiPut(`${BASE}/schemes/{year}/versions/{version}`, { content: toSchemeContent(values.content) }, { path, headers: ifMatch });
+        await apiPut(`${BASE}/schemes/{year}/versions/{version}`, { content: toSchemeContent(values.content) }, { path, headers: ifMatch }).catch((error: unknown) => {
+          refused = error;
+          throw error;
+        });
         refresh();
       },
       t('common.saved'),
     );
+    // Every problem of a refused scheme beside its own field, not only the first one.
+    const fields = saved ? [] : schemeProblemFields(refused);
+    if (fields.length) form.setFields(fields as never);
+  };
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
@@ -69,7 +77,7 @@ export default function SchemePage() {
       {s.status === 'published' && <Alert type="success" showIcon title={t('appraisal.publishedNote', { at: formatDateTime(s.publishedAt, locale) })} />}
       {action.failure && <ProblemAlert error={action.failure.error} messages={action.failure.lines} onReload={refresh} />}
       <Card>
-        <Form form={form} layout="vertical" disabled={!editable} initialValues={{ content: s.content }} onFinish={(v) => void save(v)} key={`${s.revision}`}>
+        <Form form={form} layout="vertical" disabled={!editable} initialValues={{ content: s.content ? toSchemeValues(s.content) : undefined }} onFinish={(v) => void save(v)} key={`${s.revision}`}>
           <SchemeFields form={form} disabled={!editable} />
           {editable && (
             <Button type="primary" htmlType="submit" loading={action.busy === 'save'}>

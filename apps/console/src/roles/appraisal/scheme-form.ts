@@ -1,5 +1,6 @@
 // Framework-free helpers of the scheme editor: the content a new scheme starts from, the form's
 // values turned into the request body the appraisal service takes, and the sums the office checks.
+import { ApiProblem, fieldPath } from '../../api/problem';
 import type { Criterion, Grade, SchemeContent } from './types';
 
 export const FORMULAS = ['items-fulfilled-ratio', 'monthly-checks-on-track-ratio', 'deeds-recorded-count', 'reminder-talks-deduction'] as const;
@@ -41,12 +42,27 @@ export function newSchemeContent(): SchemeContent {
   };
 }
 
-/**
- * A bonus computed from rated research works (ADR 0087). The editor has no fields for it yet; it
- * keeps the rule of a scheme drafted through the API, so saving the scheme does not turn the bonus
- * into one awarded by hand.
- */
+/** A bonus computed from rated research works (ADR 0087): per work, per yuan or by the research scheme's points. */
 export type ResearchBonusRule = NonNullable<NonNullable<SchemeContent['bonuses']>[number]['research']>;
+
+/** How a bonus is counted in the editor: awarded by hand (no rule) or by one of the research rule's bases. */
+export const RESEARCH_MODES = ['manual', 'work', 'yuan', 'reward-points'] as const;
+export type ResearchMode = (typeof RESEARCH_MODES)[number];
+
+/** A bonus's research rule while it is being typed; `per: 'manual'` (or none) is a bonus awarded by hand. */
+export interface ResearchValues {
+  per?: ResearchMode;
+  pointsPerWork?: number | null;
+  levels?: Array<{ categoryId?: string; levelId?: string; points?: number | null }>;
+  pointsPerYuan?: number | null;
+}
+
+export interface BonusValues {
+  id?: string;
+  label?: string;
+  cap?: number | null;
+  research?: ResearchValues;
+}
 
 /** What the form holds: the content with every field optional while it is being typed. */
 export interface CriterionValues {
@@ -64,7 +80,7 @@ export interface SchemeValues {
   title?: string;
   totalPoints?: number | null;
   criteria?: CriterionValues[];
-  bonuses?: Array<{ id?: string; label?: string; cap?: number | null; research?: ResearchBonusRule }>;
+  bonuses?: BonusValues[];
   deductions?: Array<{ id?: string; label?: string; cap?: number | null }>;
   vetoes?: Array<{ id?: string; label?: string }>;
   bands?: Array<{ grade?: string; minPoints?: number | null }>;
@@ -74,6 +90,30 @@ export interface SchemeValues {
 
 const num = (v: number | null | undefined) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 const str = (v: string | undefined) => (v ?? '').trim();
+
+/**
+ * The rule the request carries for a bonus: none when it is awarded by hand, else only the settings
+ * its basis takes (the service refuses the others). A blank default per work is left out (only the
+ * categories and levels named count); a level left blank names the whole category.
+ */
+export function toResearchRule(r: ResearchValues | undefined): ResearchBonusRule | undefined {
+  if (!r?.per || r.per === 'manual') return undefined;
+  if (r.per === 'yuan') return { per: 'yuan', pointsPerYuan: num(r.pointsPerYuan) };
+  if (r.per === 'reward-points') return { per: 'reward-points' };
+  const levels = (r.levels ?? []).map((l) => ({ categoryId: str(l.categoryId), ...(str(l.levelId) ? { levelId: str(l.levelId) } : {}), points: num(l.points) }));
+  return { per: 'work', ...(typeof r.pointsPerWork === 'number' ? { pointsPerWork: r.pointsPerWork } : {}), ...(levels.length ? { levels } : {}) };
+}
+
+/** A saved bonus's rule as the form shows it: a bonus without one is awarded by hand. */
+export function toResearchValues(rule: ResearchBonusRule | undefined): ResearchValues {
+  if (!rule) return { per: 'manual' };
+  return { ...rule, ...(rule.levels ? { levels: rule.levels.map((l) => ({ ...l })) } : {}) };
+}
+
+/** The form's starting values from a saved scheme (each bonus with its counting mode). */
+export function toSchemeValues(content: SchemeContent): SchemeValues {
+  return { ...content, bonuses: (content.bonuses ?? []).map((b) => ({ id: b.id, label: b.label, cap: b.cap, research: toResearchValues(b.research) })) };
+}
 
 function criterion(c: CriterionValues): Criterion {
   const base = { id: str(c.id), label: str(c.label), maxPoints: num(c.maxPoints) };
@@ -98,7 +138,10 @@ export function toSchemeContent(values: SchemeValues): SchemeContent {
     title: str(values.title),
     totalPoints: num(values.totalPoints),
     criteria: (values.criteria ?? []).map(criterion),
-    bonuses: (values.bonuses ?? []).map((b) => ({ id: str(b.id), label: str(b.label), cap: num(b.cap), ...(b.research ? { research: b.research } : {}) })),
+    bonuses: (values.bonuses ?? []).map((b) => {
+      const research = toResearchRule(b.research);
+      return { id: str(b.id), label: str(b.label), cap: num(b.cap), ...(research ? { research } : {}) };
+    }),
     deductions: (values.deductions ?? []).map((d) => ({ id: str(d.id), label: str(d.label), cap: num(d.cap) })),
     vetoes: (values.vetoes ?? []).map((v) => ({ id: str(v.id), label: str(v.label) })),
     bands: (values.bands ?? []).map((b) => ({ grade: (b.grade ?? 'unqualified') as Grade, minPoints: num(b.minPoints) })),
@@ -115,4 +158,20 @@ export function criteriaTotal(criteria: ReadonlyArray<{ maxPoints?: number | nul
 /** The criteria the office scores by hand, one by one (the democratic evaluation comes from its ballots). */
 export function scoredByHand(content: SchemeContent | undefined): Array<{ id: string; label: string; maxPoints: number }> {
   return (content?.criteria ?? []).filter((c) => c.source === 'entered' && c.kind !== 'democratic-evaluation').map(({ id, label, maxPoints }) => ({ id, label, maxPoints }));
+}
+
+/**
+ * Each problem of a scheme the service refused (422 `invalid_scheme` lists them all in `problems`,
+ * the problem document's `errors` only the first) as a field error of the form, so every one shows
+ * beside its field (`bonuses/0/research/pointsPerYuan` → `content.bonuses[0].research.pointsPerYuan`).
+ */
+export function schemeProblemFields(error: unknown): Array<{ name: (string | number)[]; errors: string[] }> {
+  if (!(error instanceof ApiProblem) || !Array.isArray(error.problem.problems)) return [];
+  const byField = new Map<string, string[]>();
+  for (const p of error.problem.problems as unknown[]) {
+    const { field, message } = (p ?? {}) as { field?: unknown; message?: unknown };
+    if (typeof field !== 'string' || typeof message !== 'string' || field === '') continue;
+    byField.set(field, [...(byField.get(field) ?? []), message]);
+  }
+  return [...byField].map(([field, errors]) => ({ name: ['content', ...fieldPath(field)], errors }));
 }
