@@ -25,19 +25,23 @@ async function answer(call: Promise<{ response: Response }>): Promise<Response> 
   return response;
 }
 
-/** Uploads one file to a pledge book; answers the reference a progress record takes. */
-export async function uploadPledgeEvidence(pledgeId: string, file: File): Promise<EvidenceFile> {
-  const response = await answer(
-    client.POST('/api/v1/pledges/{pledgeId}/evidence', {
-      params: { path: { pledgeId } },
-      body: file as never,
-      bodySerializer: (b: unknown) => b as Blob,
-      headers: { 'content-type': file.type },
-      parseAs: 'stream',
-    } as never) as never,
-  );
+/** Request options sending a file as the raw body with its own type. */
+const rawBody = (file: File) => ({
+  body: file as never,
+  bodySerializer: (b: unknown) => b as Blob,
+  headers: { 'content-type': file.type },
+  parseAs: 'stream',
+});
+
+/** The service's answer to an upload, named after the file sent. */
+async function storedAs(file: File, response: Response): Promise<EvidenceFile> {
   const stored = (await response.json()) as Omit<EvidenceFile, 'name'>;
   return { ...stored, name: file.name };
+}
+
+/** Uploads one file to a pledge book; answers the reference a progress record takes. */
+export async function uploadPledgeEvidence(pledgeId: string, file: File): Promise<EvidenceFile> {
+  return storedAs(file, await answer(client.POST('/api/v1/pledges/{pledgeId}/evidence', { params: { path: { pledgeId } }, ...rawBody(file) } as never) as never));
 }
 
 /** A file named on one of the book's records, as a Blob. */
@@ -48,17 +52,7 @@ export async function pledgeEvidenceBlob(pledgeId: string, sha256: string): Prom
 
 /** Uploads one file for a monthly check (the bureau's group leaders); answers the reference an entry takes. */
 export async function uploadCheckEvidence(bureauId: string, file: File): Promise<EvidenceFile> {
-  const response = await answer(
-    client.POST('/api/v1/appraisals/bureaus/{bureauId}/evidence', {
-      params: { path: { bureauId } },
-      body: file as never,
-      bodySerializer: (b: unknown) => b as Blob,
-      headers: { 'content-type': file.type },
-      parseAs: 'stream',
-    } as never) as never,
-  );
-  const stored = (await response.json()) as Omit<EvidenceFile, 'name'>;
-  return { ...stored, name: file.name };
+  return storedAs(file, await answer(client.POST('/api/v1/appraisals/bureaus/{bureauId}/evidence', { params: { path: { bureauId } }, ...rawBody(file) } as never) as never));
 }
 
 /** A file named on an entry of a group's monthly check, as a Blob (for the check's readers). */
