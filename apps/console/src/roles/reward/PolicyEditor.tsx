@@ -1,9 +1,10 @@
 import { Button, Checkbox, Form, Input, InputNumber, Select, Space } from 'antd';
 import { apiPut } from '../../api/client';
+import { Fieldset } from '../../ui/Fieldset';
 import { ProblemAlert } from '../../ui/problems';
 import { useAction } from '../appraisal/useAction';
 import { useMoreI18n } from './more-i18n';
-import { fenOrZero, fenToYuanText } from './objection-helpers';
+import { fenOrZero, fenRule, fenToYuanText } from './objection-helpers';
 import { GRADES, type Honour, type PolicyVersion, type SpiritualForm } from './types';
 
 // Named as the request body (honours/0/reward/material/amountFen); the amount is typed in yuan.
@@ -57,7 +58,7 @@ export function PolicyEditor({ year, current, etag, editable, onSaved }: { year:
       },
       t('more.policySaved'),
     );
-  const amountRule = { validator: (_: unknown, v?: string) => (fenOrZero(v) !== undefined ? Promise.resolve() : Promise.reject(new Error(t('record.amountInvalid')))) };
+  const amountRule = fenRule(t('record.amountInvalid'));
   return (
     <Form form={form} name="policy" layout="vertical" disabled={!editable} initialValues={toValues(current)} onFinish={(v) => void save(v)}>
       {action.failure && <ProblemAlert error={action.failure.error} messages={action.failure.lines} onReload={onSaved} />}
@@ -65,8 +66,7 @@ export function PolicyEditor({ year, current, etag, editable, onSaved }: { year:
         {(honours, { add, remove }) => (
           <Space direction="vertical" style={{ width: '100%' }}>
             {honours.map((h) => (
-              <fieldset key={h.key} style={{ border: '1px solid #d9d9d9', borderRadius: 6, padding: 12 }}>
-                <legend style={{ fontSize: 14, width: 'auto', padding: '0 4px', margin: 0, border: 0 }}>{`${t('more.honours')} ${h.name + 1}`}</legend>
+              <Fieldset key={h.key} legend={`${t('more.honours')} ${h.name + 1}`}>
                 <Space wrap align="start">
                   <Form.Item label={t('more.honourId')} name={[h.name, 'honourId']} rules={[{ required: true, message: t('book.required') }]}>
                     <Input maxLength={60} style={{ width: 180 }} />
@@ -98,7 +98,7 @@ export function PolicyEditor({ year, current, etag, editable, onSaved }: { year:
                     {t('more.remove')}
                   </Button>
                 </Space>
-              </fieldset>
+              </Fieldset>
             ))}
             <Button type="dashed" onClick={() => add(blank())}>
               {t('more.addHonour')}

@@ -13,7 +13,7 @@ import { YearSelect } from '../../ui/YearSelect';
 import { useAction } from '../appraisal/useAction';
 import { useYear } from '../member/useYear';
 import { useMoreI18n } from './more-i18n';
-import { fenOrZero } from './objection-helpers';
+import { fenOrZero, fenRule } from './objection-helpers';
 import { PolicyEditor } from './PolicyEditor';
 import type { Policy } from './types';
 
@@ -80,7 +80,7 @@ function OpeningTotals({ bureauId }: { bureauId: string }) {
   const [form] = Form.useForm<OpeningValues>();
   const action = useAction(form);
   const [years, setYears] = useState<string[]>();
-  const amountRule = { validator: (_: unknown, v?: string) => (fenOrZero(v) !== undefined ? Promise.resolve() : Promise.reject(new Error(t('record.amountInvalid')))) };
+  const amountRule = fenRule(t('record.amountInvalid'));
   const save = (v: OpeningValues) =>
     action.run(
       'save',

@@ -1,9 +1,10 @@
 import { Button, Checkbox, Collapse, Form, Input, InputNumber, Space } from 'antd';
 import { apiPut } from '../../api/client';
+import { Fieldset } from '../../ui/Fieldset';
 import { ProblemAlert } from '../../ui/problems';
 import { useAction } from '../appraisal/useAction';
 import { useMoreI18n } from './more-i18n';
-import { fenOrZero, fenToYuanText } from './objection-helpers';
+import { fenOrZero, fenRule, fenToYuanText } from './objection-helpers';
 import type { SchemeVersion } from './research-api';
 
 // Named as the request body (categories/0/levels/1/amountFen); the amount is typed in yuan.
@@ -38,7 +39,7 @@ export function SchemeEditor({ year, current, etag, onSaved }: { year: number; c
       },
       t('more.schemeSaved'),
     );
-  const amountRule = { validator: (_: unknown, v?: string) => (fenOrZero(v) !== undefined ? Promise.resolve() : Promise.reject(new Error(t('record.amountInvalid')))) };
+  const amountRule = fenRule(t('record.amountInvalid'));
   return (
     <Collapse
       style={{ marginTop: 16 }}
@@ -53,8 +54,7 @@ export function SchemeEditor({ year, current, etag, onSaved }: { year: number; c
                 {(categories, { add, remove }) => (
                   <Space direction="vertical" style={{ width: '100%' }}>
                     {categories.map((c) => (
-                      <fieldset key={c.key} style={{ border: '1px solid #d9d9d9', borderRadius: 6, padding: 12 }}>
-                        <legend style={{ fontSize: 14, width: 'auto', padding: '0 4px', margin: 0, border: 0 }}>{`${t('more.category')} ${c.name + 1}`}</legend>
+                      <Fieldset key={c.key} legend={`${t('more.category')} ${c.name + 1}`}>
                         <Space wrap align="start">
                           <Form.Item label={t('more.categoryId')} name={[c.name, 'categoryId']} rules={[{ required: true, message: t('book.required') }]}>
                             <Input maxLength={60} placeholder="report" />
@@ -94,7 +94,7 @@ export function SchemeEditor({ year, current, etag, onSaved }: { year: number; c
                             </>
                           )}
                         </Form.List>
-                      </fieldset>
+                      </Fieldset>
                     ))}
                     <Button type="dashed" onClick={() => add({ categoryId: '', name: '', levels: [{ levelId: '', name: '', amountFen: '' }] })}>
                       {t('more.addCategory')}

@@ -26,5 +26,8 @@ export const evidenceLines = (text: string | undefined): string[] =>
 /** A form's yuan as fen for the service; empty is 0, anything else unreadable is undefined. */
 export const fenOrZero = (yuan: string | number | undefined | null): number | undefined => (yuan === undefined || yuan === null || String(yuan).trim() === '' ? 0 : yuanToFen(yuan));
 
+/** A form rule for a yuan field that may be empty: anything {@link fenOrZero} cannot read is refused with `message`. */
+export const fenRule = (message: string) => ({ validator: (_: unknown, v?: string) => (fenOrZero(v) !== undefined ? Promise.resolve() : Promise.reject(new Error(message))) });
+
 /** Fen shown in a yuan field (two decimals only when there are cents). */
 export const fenToYuanText = (fen: number | undefined): string => (fen === undefined ? '' : fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2));
