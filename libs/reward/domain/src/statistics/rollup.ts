@@ -70,6 +70,18 @@ export const emptyRollup = (bureauId: string, year: number): BureauYearRollup =>
 export const scoped = (branchId?: string, groupId?: string): Scoped => ({ ...(branchId ? { branchId } : {}), ...(groupId ? { groupId } : {}) });
 const samePlace = (a: Scoped, b: Scoped) => a.branchId === b.branchId && a.groupId === b.groupId;
 
+/** The figures a place sums over its counted books. */
+const SUMMED = ['deedsPledged', 'deedsDone', 'records', 'amountFen', 'volunteerHours', 'unnamedPeople'] as const;
+const shift = (entry: PlaceBooks, by: (field: (typeof SUMMED)[number]) => number) => SUMMED.forEach((field) => (entry[field] += by(field)));
+
+const addBeneficiary = (entry: PlaceBooks, ref: string, people: number) => void (entry.beneficiaries[ref] ??= []).push(people);
+function dropBeneficiary(entry: PlaceBooks, ref: string, people: number): void {
+  const values = entry.beneficiaries[ref] ?? [];
+  if (values.includes(people)) values.splice(values.indexOf(people), 1);
+  if (values.length > 0) entry.beneficiaries[ref] = values;
+  else delete entry.beneficiaries[ref];
+}
+
 /**
  * Adds a book to its place (`sign` 1) or takes it away (-1): in review without figures, counted
  * with them. A place left without books is removed.
@@ -84,19 +96,8 @@ export function addBookToPlace(rollup: BureauYearRollup, place: Scoped, figures:
   if (!figures) entry.booksInReview += sign;
   else {
     entry.booksPublished += sign;
-    entry.deedsPledged += sign * figures.deedsPledged;
-    entry.deedsDone += sign * figures.deedsDone;
-    entry.records += sign * figures.records;
-    entry.amountFen += sign * figures.amountFen;
-    entry.volunteerHours += sign * figures.volunteerHours;
-    entry.unnamedPeople += sign * figures.unnamedPeople;
-    for (const [ref, people] of Object.entries(figures.beneficiaries)) {
-      const values = entry.beneficiaries[ref] ?? [];
-      if (sign > 0) values.push(people);
-      else if (values.includes(people)) values.splice(values.indexOf(people), 1);
-      if (values.length > 0) entry.beneficiaries[ref] = values;
-      else delete entry.beneficiaries[ref];
-    }
+    shift(entry, (field) => sign * figures[field]);
+    for (const [ref, people] of Object.entries(figures.beneficiaries)) (sign > 0 ? addBeneficiary : dropBeneficiary)(entry, ref, people);
   }
   if (entry.booksInReview + entry.booksPublished <= 0) rollup.books.splice(rollup.books.indexOf(entry), 1);
 }
@@ -108,20 +109,9 @@ export function addBookToPlace(rollup: BureauYearRollup, place: Scoped, figures:
 export function changeBookInPlace(rollup: BureauYearRollup, place: Scoped, before: BookFigures, after: BookFigures): void {
   const entry = rollup.books.find((p) => samePlace(p, place));
   if (!entry) return addBookToPlace(rollup, place, after, 1);
-  entry.deedsPledged += after.deedsPledged - before.deedsPledged;
-  entry.deedsDone += after.deedsDone - before.deedsDone;
-  entry.records += after.records - before.records;
-  entry.amountFen += after.amountFen - before.amountFen;
-  entry.volunteerHours += after.volunteerHours - before.volunteerHours;
-  entry.unnamedPeople += after.unnamedPeople - before.unnamedPeople;
-  for (const [ref, people] of Object.entries(before.beneficiaries)) {
-    if (after.beneficiaries[ref] === people) continue;
-    const values = entry.beneficiaries[ref] ?? [];
-    if (values.includes(people)) values.splice(values.indexOf(people), 1);
-    if (values.length > 0) entry.beneficiaries[ref] = values;
-    else delete entry.beneficiaries[ref];
-  }
-  for (const [ref, people] of Object.entries(after.beneficiaries)) if (before.beneficiaries[ref] !== people) (entry.beneficiaries[ref] ??= []).push(people);
+  shift(entry, (field) => after[field] - before[field]);
+  for (const [ref, people] of Object.entries(before.beneficiaries)) if (after.beneficiaries[ref] !== people) dropBeneficiary(entry, ref, people);
+  for (const [ref, people] of Object.entries(after.beneficiaries)) if (before.beneficiaries[ref] !== people) addBeneficiary(entry, ref, people);
 }
 
 /** A group's check of a month: the latest replaces the earlier, wherever that one was placed. */
