@@ -1,15 +1,13 @@
 import { Card, Button, Empty, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useUser } from '../../auth/useSession';
-import { formatDateTime } from '../../format/format';
 import { useRewardI18n as useI18n } from '../../i18n/reward-i18n';
 import { CardTitle } from '../../ui/CardTitle';
 import { ProblemAlert } from '../../ui/problems';
 import { YearSelect } from '../../ui/YearSelect';
 import { useMemberRewards } from '../reward/api';
 import { CertificateModal } from '../reward/CertificateModal';
-import { materialText } from '../reward/reward-helpers';
-import { RewardTag } from '../reward/tags';
+import { grantTableColumns } from '../reward/grant-table';
 import type { Grant } from '../reward/types';
 import { useYear } from './useYear';
 
@@ -53,11 +51,7 @@ export default function MyRewardsPage() {
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('reward.noGrantYet', { year }) }}
           columns={[
-            { title: t('reward.grantTitle'), key: 'title', render: (_, g) => g.grant.title },
-            { title: t('reward.ground'), key: 'ground', render: (_, g) => label('reward.ground', g.grant.ground) },
-            { title: t('reward.reward'), key: 'reward', render: (_, g) => [...g.grant.spiritual.map((f) => label('spiritual', f)), materialText(g.grant.material, locale)].filter(Boolean).join('、') },
-            { title: t('common.status'), key: 'status', render: (_, g) => <RewardTag value={g.status} /> },
-            { title: t('reward.grantedAt'), key: 'at', render: (_, g) => formatDateTime(g.grant.grantedAt, locale) },
+            ...grantTableColumns(t as (key: string) => string, label, locale),
             {
               title: t('common.actions'),
               key: 'actions',

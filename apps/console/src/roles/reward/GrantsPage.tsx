@@ -5,7 +5,6 @@ import { apiPost } from '../../api/client';
 import { useNames } from '../../api/directory';
 import { hasRole, useUser } from '../../auth/useSession';
 import { toCsv, saveFile } from '../../export/csv';
-import { formatDateTime } from '../../format/format';
 import { useRewardI18n as useI18n } from '../../i18n/reward-i18n';
 import { CardTitle } from '../../ui/CardTitle';
 import { ProblemAlert } from '../../ui/problems';
@@ -16,9 +15,8 @@ import { useGrants, useSelections } from './api';
 import { CertificateModal } from './CertificateModal';
 import { grantColumns } from './grant-csv';
 import { GrantForm } from './GrantForm';
-import { materialText } from './reward-helpers';
+import { grantTableColumns } from './grant-table';
 import { RewardNav } from './RewardNav';
-import { RewardTag } from './tags';
 import type { Grant } from './types';
 
 /** Spiritual and material rewards of the year: the list (CSV), certificates, and for the leading group granting and revoking. */
@@ -66,11 +64,7 @@ export default function GrantsPage() {
           locale={{ emptyText: t('reward.noGrant') }}
           columns={[
             { title: t('reward.recipient'), key: 'recipient', render: (_, g) => names(g.grant.recipient.id) },
-            { title: t('reward.grantTitle'), key: 'title', render: (_, g) => g.grant.title },
-            { title: t('reward.ground'), key: 'ground', render: (_, g) => label('reward.ground', g.grant.ground) },
-            { title: t('reward.reward'), key: 'reward', render: (_, g) => [...g.grant.spiritual.map((f) => label('spiritual', f)), materialText(g.grant.material, locale)].filter(Boolean).join('、') },
-            { title: t('common.status'), key: 'status', render: (_, g) => <RewardTag value={g.status} /> },
-            { title: t('reward.grantedAt'), key: 'at', render: (_, g) => formatDateTime(g.grant.grantedAt, locale) },
+            ...grantTableColumns(t as (key: string) => string, label, locale),
             {
               title: t('common.actions'),
               key: 'actions',

@@ -11,7 +11,7 @@ import { CardTitle } from '../../ui/CardTitle';
 import { Loading } from '../../ui/Loading';
 import { ProblemAlert } from '../../ui/problems';
 import { useSelection } from './api';
-import { materialText, selectionStep } from './reward-helpers';
+import { rewardText, selectionStep } from './reward-helpers';
 import { RewardNav } from './RewardNav';
 import { SelectionActions } from './SelectionActions';
 import { RewardTag } from './tags';
@@ -55,7 +55,7 @@ export default function SelectionPage() {
           <Descriptions.Item label={t('reward.quota')}>{s.quota}</Descriptions.Item>
           <Descriptions.Item label={t('reward.eligibleGrades')}>{honour?.eligibleGrades.map((g) => label('grade', g)).join('、')}</Descriptions.Item>
           <Descriptions.Item label={t('reward.reward')}>
-            {[...(honour?.reward.spiritual ?? []).map((f) => label('spiritual', f)), materialText(honour?.reward.material, locale)].filter(Boolean).join('、')}
+            {rewardText(honour?.reward, label, locale)}
           </Descriptions.Item>
           {s.notice && <Descriptions.Item label={t('reward.noticePeriod')}>{`${s.notice.startsOn} — ${s.notice.endsOn}`}</Descriptions.Item>}
           {s.announcedAt && <Descriptions.Item label={t('reward.announcedAt')}>{formatDateTime(s.announcedAt, locale)}</Descriptions.Item>}

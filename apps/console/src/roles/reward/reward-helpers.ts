@@ -1,6 +1,6 @@
 // Framework-free rules the reward pages follow (as the service states them), unit-tested.
 import { formatYuan, type Locale } from '../../format/format';
-import type { Grade, MaterialReward, Selection } from './types';
+import type { Grade, MaterialReward, Selection, SpiritualForm } from './types';
 
 /** A nominee below the top grade, or without a final result this year, needs a reason (422 reason_required). */
 export const needsReason = (grade: Grade | undefined): boolean => grade !== 'excellent';
@@ -35,6 +35,11 @@ export function materialText(material: MaterialReward | undefined, locale: Local
   if (!material) return '';
   if (material.kind === 'money') return formatYuan(material.amountFen, locale);
   return material.valueFen !== undefined ? `${material.goods}（${formatYuan(material.valueFen, locale)}）` : material.goods;
+}
+
+/** A whole reward in words: its spiritual forms, then the material part, joined by 、. */
+export function rewardText(reward: { spiritual?: SpiritualForm[]; material?: MaterialReward } | undefined, label: (prefix: string, value: string) => string, locale: Locale): string {
+  return [...(reward?.spiritual ?? []).map((f) => label('spiritual', f)), materialText(reward?.material, locale)].filter(Boolean).join('、');
 }
 
 /** The amount a reward gives in fen (money, or goods at their value when known), as the statistics count it. */
