@@ -1,5 +1,5 @@
-import { BlobCorrupted, BlobHashMismatch, BlobTooLarge, chunksOf, requireBlobName, type BlobContent, type BlobInfo, type BlobStore, type PutOptions } from '@pledgebook/blob-store';
-import { createHash, randomUUID } from 'node:crypto';
+import { requireBlobName, takeContent, verifiedBlob, type BlobContent, type BlobInfo, type BlobStore, type PutOptions } from '@pledgebook/blob-store';
+import { randomUUID } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -62,19 +62,11 @@ export class FsBlobStore implements BlobStore {
     let handle: FileHandle | undefined = await open(partial, 'wx', 0o640);
     let kept = false;
     try {
-      const hash = createHash('sha256');
-      let size = 0;
-      for await (const chunk of chunksOf(content)) {
-        size += chunk.length;
-        if (options.maxBytes !== undefined && size > options.maxBytes) throw new BlobTooLarge(options.maxBytes);
-        hash.update(chunk);
-        await handle.write(chunk);
-      }
+      const file = handle;
+      const { sha256, size } = await takeContent(content, options, (chunk) => file.write(chunk));
       await handle.sync();
       await handle.close();
       handle = undefined;
-      const sha256 = hash.digest('hex');
-      if (options.expectedSha256 !== undefined && options.expectedSha256 !== sha256) throw new BlobHashMismatch(options.expectedSha256, sha256);
       const existing = await this.stat(sha256);
       if (existing?.size === size) return existing;
       const target = this.pathOf(sha256);
@@ -108,9 +100,7 @@ export class FsBlobStore implements BlobStore {
       if (isMissing(error)) return undefined;
       throw error;
     }
-    const actual = createHash('sha256').update(bytes).digest('hex');
-    if (actual !== sha256) throw new BlobCorrupted(sha256, actual);
-    return bytes;
+    return verifiedBlob(sha256, bytes);
   }
 
   async close(): Promise<void> {

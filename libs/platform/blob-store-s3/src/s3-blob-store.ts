@@ -1,6 +1,5 @@
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { BlobCorrupted, BlobHashMismatch, BlobTooLarge, chunksOf, requireBlobName, type BlobContent, type BlobInfo, type BlobStore, type PutOptions } from '@pledgebook/blob-store';
-import { createHash } from 'node:crypto';
+import { requireBlobName, takeContent, verifiedBlob, type BlobContent, type BlobInfo, type BlobStore, type PutOptions } from '@pledgebook/blob-store';
 
 export interface S3BlobStoreOptions {
   bucket: string;
@@ -50,19 +49,8 @@ export class S3BlobStore implements BlobStore {
   }
 
   async put(content: BlobContent, options: PutOptions = {}): Promise<BlobInfo> {
-    if (options.expectedSha256 !== undefined) requireBlobName(options.expectedSha256);
     const chunks: Uint8Array[] = [];
-    const hash = createHash('sha256');
-    let size = 0;
-    for await (const chunk of chunksOf(content)) {
-      size += chunk.length;
-      if (options.maxBytes !== undefined && size > options.maxBytes) throw new BlobTooLarge(options.maxBytes);
-      hash.update(chunk);
-      chunks.push(chunk);
-    }
-    const digest = hash.digest();
-    const sha256 = digest.toString('hex');
-    if (options.expectedSha256 !== undefined && options.expectedSha256 !== sha256) throw new BlobHashMismatch(options.expectedSha256, sha256);
+    const { sha256, size, digest } = await takeContent(content, options, (chunk) => chunks.push(chunk));
     const existing = await this.stat(sha256);
     if (existing?.size === size) return existing;
     await this.client.send(
@@ -92,9 +80,7 @@ export class S3BlobStore implements BlobStore {
       if (notFound(error)) return undefined;
       throw error;
     }
-    const actual = createHash('sha256').update(bytes).digest('hex');
-    if (actual !== sha256) throw new BlobCorrupted(sha256, actual);
-    return bytes;
+    return verifiedBlob(sha256, bytes);
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,5 @@
 import { PledgebookError } from '@pledgebook/util';
+import { createHash } from 'node:crypto';
 
 /** What the store knows of a blob: its content hash (lower-case hex SHA-256) and its length in bytes. */
 export interface BlobInfo {
@@ -76,4 +77,32 @@ export function requireBlobName(sha256: string): string {
 export async function* chunksOf(content: BlobContent): AsyncIterable<Uint8Array> {
   if (content instanceof Uint8Array) yield content;
   else yield* content;
+}
+
+/**
+ * What every store's `put` does with the content before keeping it: hands it to `write` chunk by
+ * chunk, hashing and counting as it goes; more than `maxBytes` is refused while it streams, and
+ * content that does not hash to `expectedSha256` once it is whole. `digest` is the raw hash.
+ */
+export async function takeContent(content: BlobContent, options: PutOptions, write: (chunk: Uint8Array) => unknown): Promise<BlobInfo & { digest: Buffer }> {
+  if (options.expectedSha256 !== undefined) requireBlobName(options.expectedSha256);
+  const hash = createHash('sha256');
+  let size = 0;
+  for await (const chunk of chunksOf(content)) {
+    size += chunk.length;
+    if (options.maxBytes !== undefined && size > options.maxBytes) throw new BlobTooLarge(options.maxBytes);
+    hash.update(chunk);
+    await write(chunk);
+  }
+  const digest = hash.digest();
+  const sha256 = digest.toString('hex');
+  if (options.expectedSha256 !== undefined && options.expectedSha256 !== sha256) throw new BlobHashMismatch(options.expectedSha256, sha256);
+  return { sha256, size, digest };
+}
+
+/** A stored blob's bytes when they still hash to its name; else a BlobCorrupted error. */
+export function verifiedBlob<T extends Uint8Array>(sha256: string, bytes: T): T {
+  const actual = createHash('sha256').update(bytes).digest('hex');
+  if (actual !== sha256) throw new BlobCorrupted(sha256, actual);
+  return bytes;
 }
