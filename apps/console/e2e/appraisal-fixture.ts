@@ -1,7 +1,7 @@
 // A small bureau for the appraisal in the browser, loaded through the public API: a directory
 // with a member, her group leader and branch secretary, the appraisal office and the leading
 // group; the office assigned for the year; the member's book drafted, reviewed and published.
-import { login, call } from './fixture';
+import { call, login, until } from './fixture';
 
 export const A_BUREAU = 'weihai-stats';
 export const A_PASSWORD = 'Appraisal-Test-Pass-1';
@@ -40,17 +40,6 @@ export const A_PEOPLE = {
   admin: { username: 'ye-hong', memberId: 'ye-hong', roles: ['member', 'bureau-admin'] },
 } as const;
 
-
-/** What one service records reaches another's views a moment later (events over the bus). */
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, ms = 60_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read().catch(() => undefined);
-    if (value !== undefined && done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${ms / 1000} s`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 export async function loadAppraisalFixture(baseUrl: string, adminPassword: string, year: number): Promise<{ pledgeId: string }> {
   const root = await login(baseUrl, 'admin', adminPassword);

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { startSystem, type RunningSystem } from '../scripts/system';
 import { A_PASSWORD, A_PEOPLE, appraisalYear, loadAppraisalFixture } from './appraisal-fixture';
 import { seriousViolations } from './axe';
-import { openBrowser, signIn, type Browser } from './browser';
+import { openBrowser, shootTabs, signIn, type Browser } from './browser';
 import { choose, eventually, toast } from './ui';
 
 jest.setTimeout(120_000);
@@ -51,12 +51,7 @@ const go = (page: Page, path: string) => page.goto(system.baseUrl + path);
 /** The scheme editor's own submit button (the form's, not a dialog's). */
 const saveButton = (page: Page) => page.locator('#main form button[type="submit"]');
 
-afterEach(async () => {
-  const state = expect.getState();
-  if (process.env.CONSOLE_E2E_SHOTS) {
-    for (const [person, page] of pages) await page.screenshot({ path: join(process.env.CONSOLE_E2E_SHOTS, `appraisal-${state.currentTestName?.replace(/\W+/g, '-')}-${person}.png`), fullPage: true }).catch(() => undefined);
-  }
-});
+afterEach(() => shootTabs(pages, 'appraisal-'));
 
 describe('checks, dispatch and talks', () => {
   it('the group leader records the month’s check with an item behind', async () => {

@@ -49,3 +49,14 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.locator('button[type="submit"]').click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
+
+/**
+ * With CONSOLE_E2E_SHOTS=<dir>, what each person's tab showed after a step, named
+ * `<prefix><test>-<person>.png` (for diagnosing a failure); nothing otherwise.
+ */
+export async function shootTabs(pages: Map<string, Page>, prefix: string, fullPage = true): Promise<void> {
+  const dir = process.env.CONSOLE_E2E_SHOTS;
+  if (!dir) return;
+  const name = expect.getState().currentTestName?.replace(/\W+/g, '-');
+  for (const [person, page] of pages) await page.screenshot({ path: join(dir, `${prefix}${name}-${person}.png`), fullPage }).catch(() => undefined);
+}

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startSystem, type RunningSystem } from '../scripts/system';
 import { seriousViolations } from './axe';
-import { openBrowser, signIn, type Browser } from './browser';
+import { openBrowser, shootTabs, signIn, type Browser } from './browser';
 import { BUREAU, PASSWORD, PEOPLE, YEAR, loadFixture } from './fixture';
 import { choose, closeDropdowns, eventually, toast } from './ui';
 
@@ -42,12 +42,7 @@ async function as(person: keyof typeof PEOPLE): Promise<Page> {
 const go = (page: Page, path: string) => page.goto(system.baseUrl + path);
 
 // With CONSOLE_E2E_SHOTS=<dir>, what each person's tab showed after every step (for diagnosing a failure).
-afterEach(async () => {
-  const state = expect.getState();
-  if (process.env.CONSOLE_E2E_SHOTS) {
-    for (const [person, page] of pages) await page.screenshot({ path: join(process.env.CONSOLE_E2E_SHOTS, `${state.currentTestName?.replace(/\W+/g, '-')}-${person}.png`) }).catch(() => undefined);
-  }
-});
+afterEach(() => shootTabs(pages, '', false));
 
 describe('a pledge book through the console', () => {
   it('a member drafts the three kinds of items and submits', async () => {

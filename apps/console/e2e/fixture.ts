@@ -38,6 +38,20 @@ export async function call<T = Record<string, unknown>>(baseUrl: string, token: 
   return (text ? JSON.parse(text) : {}) as T;
 }
 
+/**
+ * What one service records reaches another's views a moment later (events over the bus): reads
+ * until `done` holds, and names the last refusal when it never does.
+ */
+export async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, ms = 60_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (let last = ''; ; ) {
+    const value = await read().catch((error: Error) => ((last = error.message), undefined));
+    if (value !== undefined && done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${ms / 1000} s${last ? `: ${last}` : ''}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 export async function login(baseUrl: string, username: string, password: string): Promise<string> {
   return (await call(baseUrl, undefined, 'POST', '/api/v1/auth/login', { username, password })).accessToken as string;
 }

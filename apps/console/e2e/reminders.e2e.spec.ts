@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startSystem, type RunningSystem } from '../scripts/system';
 import { seriousViolations } from './axe';
-import { openBrowser, signIn, type Browser } from './browser';
-import { PASSWORD, PEOPLE, YEAR, loadFixture, login } from './fixture';
+import { openBrowser, shootTabs, signIn, type Browser } from './browser';
+import { PASSWORD, PEOPLE, YEAR, call as api, loadFixture, login, until } from './fixture';
 import { choose, closeDropdowns, eventually, toast } from './ui';
 
 jest.setTimeout(120_000);
@@ -16,22 +16,7 @@ let system: RunningSystem;
 let browser: Browser;
 let pledgeId: string;
 
-async function call<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(system.baseUrl + path, { method, headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : {}) as T;
-}
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, ms = 60_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read().catch(() => undefined);
-    if (value !== undefined && done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${ms / 1000} s`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+const call = <T = Record<string, unknown>>(token: string, method: string, path: string, body?: unknown): Promise<T> => api<T>(system.baseUrl, token, method, path, body);
 
 beforeAll(async () => {
   system = await startSystem();
@@ -69,11 +54,7 @@ async function as(person: keyof typeof PEOPLE): Promise<Page> {
 }
 
 // With CONSOLE_E2E_SHOTS=<dir>, what each tab showed after every step.
-afterEach(async () => {
-  if (!process.env.CONSOLE_E2E_SHOTS) return;
-  const name = expect.getState().currentTestName?.replace(/\W+/g, '-');
-  for (const [person, page] of pages) await page.screenshot({ path: join(process.env.CONSOLE_E2E_SHOTS, `reminders-${name}-${person}.png`), fullPage: true }).catch(() => undefined);
-});
+afterEach(() => shootTabs(pages, 'reminders-'));
 
 const badge = (page: Page) => page.getByTestId('inbox-badge');
 

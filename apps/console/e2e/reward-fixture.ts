@@ -1,7 +1,7 @@
 // A province and a city bureau for the reward, statistics and system pages, loaded through the
 // public API: the city's directory (a member, her branch secretary, the leading group, the bureau
 // admin), accounts, the year's reward policy with a selection honour, and opening totals from 2011.
-import { login, call } from './fixture';
+import { call, login, until } from './fixture';
 
 export const R_BUREAU = 'linyi-stats';
 export const R_PARENT = 'sd-stats';
@@ -26,16 +26,6 @@ export const R_PEOPLE = {
 } as const;
 
 
-/** What one service records reaches another's views a moment later (events over the bus). */
-async function until(read: () => Promise<unknown>, what: string, ms = 120_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  for (let last = '';;) {
-    if (await read().then(() => true, (error: Error) => ((last = error.message), false))) return;
-    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${ms / 1000} s: ${last}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
 export async function loadRewardFixture(baseUrl: string, adminPassword: string, year: number): Promise<void> {
   const root = await login(baseUrl, 'admin', adminPassword);
   await call(baseUrl, root, 'POST', '/api/v1/bureaus', { bureauId: R_PARENT, name: '山东省统计局', level: 'province' });
@@ -51,6 +41,6 @@ export async function loadRewardFixture(baseUrl: string, adminPassword: string, 
     ],
   });
   // The reward service learns the directory from the pledge topic.
-  await until(() => call(baseUrl, leading, 'GET', '/api/v1/rewards/members/wang-fang'), 'the reward service learning the directory');
+  await until(() => call(baseUrl, leading, 'GET', '/api/v1/rewards/members/wang-fang'), () => true, 'the reward service learning the directory', 120_000);
   await call(baseUrl, admin, 'PUT', `/api/v1/statistics/bureaus/${R_BUREAU}/opening-totals/2011`, { deedsPledged: 165, deedsDone: 165, peopleAided: 65, amountFen: 2_000_000, note: '2011年以来台账' });
 }

@@ -3,13 +3,12 @@
 // objects to a member selected, the leading group sees who objected and what, is refused the
 // announcement while the objection is open, and upholds it; a member submits a research work and
 // the leading group rates it; the leading group saves the year's policy; axe scans the pages.
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { bureauDate, currentBureauYear } from '../src/format/format';
 import { startSystem, type RunningSystem } from '../scripts/system';
 import { seriousViolations } from './axe';
-import { openBrowser, signIn, type Browser } from './browser';
-import { login } from './fixture';
+import { openBrowser, shootTabs, signIn, type Browser } from './browser';
+import { call as api, login } from './fixture';
 import { loadRewardFixture, R_PASSWORD, R_PEOPLE } from './reward-fixture';
 import { choose, toast } from './ui';
 
@@ -23,12 +22,7 @@ const browsers: Browser[] = [];
 const pages = new Map<string, Page>();
 type Person = keyof typeof R_PEOPLE;
 
-async function call(token: string, method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
-  const response = await fetch(system.baseUrl + path, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
-}
+const call = (token: string, method: string, path: string, body?: unknown) => api(system.baseUrl, token, method, path, body);
 
 /** A selection decided for 王芳 and on notice from today, and the year's research scheme, through the API. */
 async function loadNoticeAndScheme(): Promise<void> {
@@ -68,12 +62,7 @@ async function as(person: Person): Promise<Page> {
 }
 const go = (page: Page, path: string) => page.goto(system.baseUrl + path);
 
-afterEach(async () => {
-  const state = expect.getState();
-  if (process.env.CONSOLE_E2E_SHOTS) {
-    for (const [person, page] of pages) await page.screenshot({ path: join(process.env.CONSOLE_E2E_SHOTS, `reward-more-${state.currentTestName?.replace(/\W+/g, '-')}-${person}.png`), fullPage: true }).catch(() => undefined);
-  }
-});
+afterEach(() => shootTabs(pages, 'reward-more-'));
 
 describe('an objection to a selection on notice', () => {
   it('is raised by someone of the bureau; the leading group sees who and what, cannot announce, and upholds it', async () => {

@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { currentBureauYear } from '../src/format/format';
 import { startSystem, type RunningSystem } from '../scripts/system';
 import { seriousViolations } from './axe';
-import { openBrowser, signIn, type Browser } from './browser';
+import { openBrowser, shootTabs, signIn, type Browser } from './browser';
 import { call, login } from './fixture';
 import { loadRewardFixture, R_BUREAU, R_PASSWORD, R_PEOPLE } from './reward-fixture';
 import { choose, closeDropdowns, eventually, toast } from './ui';
@@ -69,12 +69,7 @@ async function as(person: Person): Promise<Page> {
 const go = (page: Page, path: string) => page.goto(system.baseUrl + path);
 let selectionPath = '';
 
-afterEach(async () => {
-  const state = expect.getState();
-  if (process.env.CONSOLE_E2E_SHOTS) {
-    for (const [person, page] of pages) await page.screenshot({ path: join(process.env.CONSOLE_E2E_SHOTS, `rewards-${state.currentTestName?.replace(/\W+/g, '-')}-${person}.png`), fullPage: true }).catch(() => undefined);
-  }
-});
+afterEach(() => shootTabs(pages, 'rewards-'));
 
 describe('selecting outstanding members', () => {
   it('the leading group opens a selection for the policy’s honour', async () => {
