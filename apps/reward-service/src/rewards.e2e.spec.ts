@@ -2,33 +2,17 @@
 // results published to the bus as the appraisal service publishes them: from a final result to a
 // granted reward on pledgebook.reward.v1, with the reward service killed mid-selection.
 import { Topics } from '@pledgebook/contracts';
-import { startServiceProcess, type Caller, type Harness, type Reply } from '@pledgebook/nest/testing';
+import { startServiceProcess, type Caller, type Harness } from '@pledgebook/nest/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { approveAndPublish, finalizeResult, topicMessages } from './testing/bus-events';
+import { eventually, must, TODAY, YEAR } from './testing/reward-system';
 
-const YEAR = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
-const TODAY = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const dataDir = mkdtempSync(join(tmpdir(), 'pledgebook-reward-'));
 let pledge: Harness;
 let reward: Harness;
 const as: Record<string, Caller> = {};
-
-async function eventually(read: () => Promise<Reply>, check: (r: Reply) => boolean, ms = 30_000): Promise<Reply> {
-  let last = await read();
-  for (let waited = 0; !check(last) && waited < ms; waited += 100) {
-    await new Promise((r) => setTimeout(r, 100));
-    last = await read();
-  }
-  if (!check(last)) throw new Error(`not reached in ${ms} ms: ${last.status} ${JSON.stringify(last.body).slice(0, 600)}`);
-  return last;
-}
-const must = async (r: Promise<Reply>, status?: number) => {
-  const reply = await r;
-  if (reply.status >= 300 || (status && reply.status !== status)) throw new Error(`setup: ${reply.status} ${JSON.stringify(reply.body)}`);
-  return reply;
-};
 
 const policy = {
   honours: [
