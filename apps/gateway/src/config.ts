@@ -44,14 +44,18 @@ export interface GatewayConfig {
   reminders: ReminderSettings;
 }
 
-export interface ReminderSettings {
+/** The stores a gateway worker reads and writes, and its role and lease (subscriptions and reminders alike). */
+interface WorkerStores {
   busUrl: string;
   eventStoreUrl: string;
-  /** The inbox and what the reminders know (embedded: reminders-views.db). */
   readModelUrl: string;
   engines: EngineConnections;
   processRole: 'api' | 'worker' | 'all';
   workerLeaseTtlMs: number;
+}
+
+/** `readModelUrl`: the inbox and what the reminders know (embedded: reminders-views.db). */
+export interface ReminderSettings extends WorkerStores {
   /** Mail through this SMTP server (smtp:// or smtps://, credentials in the URL); no mail without it. */
   smtp?: { url: string; from: string };
   /** Dates (talks due, the month of a check) are the bureau's: this time zone. */
@@ -186,10 +190,11 @@ function auditSettings(e: z.infer<typeof schema>): AuditSettings {
   };
 }
 
-function subscriptionSettings(e: z.infer<typeof schema>): SubscriptionSettings {
+/** The shared bus and event store, and a read model of the worker's own (embedded: `viewsFile` in the data directory). */
+function workerStores(e: z.infer<typeof schema>, viewsFile: string): WorkerStores {
   const busUrl = e.BUS_URL ?? `sqlite:${join(e.PLEDGEBOOK_DATA_DIR, 'bus.db')}`;
   const eventStoreUrl = e.EVENTSTORE_URL ?? `sqlite:${join(e.PLEDGEBOOK_DATA_DIR, 'eventstore.db')}`;
-  const readModelUrl = e.READMODEL_URL ?? `sqlite:${join(e.PLEDGEBOOK_DATA_DIR, 'gateway-views.db')}`;
+  const readModelUrl = e.READMODEL_URL ?? `sqlite:${join(e.PLEDGEBOOK_DATA_DIR, viewsFile)}`;
   return {
     busUrl,
     eventStoreUrl,
@@ -197,8 +202,15 @@ function subscriptionSettings(e: z.infer<typeof schema>): SubscriptionSettings {
     engines: engineConnections(e, { eventStore: eventStoreUrl, bus: busUrl, readModel: readModelUrl }),
     processRole: e.PLEDGEBOOK_PROCESS_ROLE,
     workerLeaseTtlMs: e.PLEDGEBOOK_WORKER_LEASE_SECONDS * 1000,
+  };
+}
+
+function subscriptionSettings(e: z.infer<typeof schema>): SubscriptionSettings {
+  const stores = workerStores(e, 'gateway-views.db');
+  return {
+    ...stores,
     allowedHosts: e.SUBSCRIPTIONS_ALLOWED_HOSTS,
-    requireHttps: e.SUBSCRIPTIONS_REQUIRE_HTTPS ? e.SUBSCRIPTIONS_REQUIRE_HTTPS === 'true' : busUrl.startsWith('kafka://'),
+    requireHttps: e.SUBSCRIPTIONS_REQUIRE_HTTPS ? e.SUBSCRIPTIONS_REQUIRE_HTTPS === 'true' : stores.busUrl.startsWith('kafka://'),
     deliveryTimeoutMs: e.SUBSCRIPTIONS_DELIVERY_TIMEOUT_MS,
     retryHorizonMs: e.SUBSCRIPTIONS_RETRY_HORIZON_SECONDS * 1000,
     clockRate: e.SUBSCRIPTIONS_CLOCK_RATE,
@@ -207,16 +219,8 @@ function subscriptionSettings(e: z.infer<typeof schema>): SubscriptionSettings {
 }
 
 function reminderSettings(e: z.infer<typeof schema>): ReminderSettings {
-  const busUrl = e.BUS_URL ?? `sqlite:${join(e.PLEDGEBOOK_DATA_DIR, 'bus.db')}`;
-  const eventStoreUrl = e.EVENTSTORE_URL ?? `sqlite:${join(e.PLEDGEBOOK_DATA_DIR, 'eventstore.db')}`;
-  const readModelUrl = e.READMODEL_URL ?? `sqlite:${join(e.PLEDGEBOOK_DATA_DIR, 'reminders-views.db')}`;
   return {
-    busUrl,
-    eventStoreUrl,
-    readModelUrl,
-    engines: engineConnections(e, { eventStore: eventStoreUrl, bus: busUrl, readModel: readModelUrl }),
-    processRole: e.PLEDGEBOOK_PROCESS_ROLE,
-    workerLeaseTtlMs: e.PLEDGEBOOK_WORKER_LEASE_SECONDS * 1000,
+    ...workerStores(e, 'reminders-views.db'),
     ...(e.REMINDERS_SMTP_URL ? { smtp: { url: e.REMINDERS_SMTP_URL, from: e.REMINDERS_MAIL_FROM } } : {}),
     timeZone: e.REMINDERS_TIME_ZONE,
     scanIntervalMs: e.REMINDERS_SCAN_SECONDS * 1000,
