@@ -1,4 +1,4 @@
-import { DeciderCommandHandler, type EventMetadata, type EventStore } from '@pledgebook/event-store';
+import { DeciderCommandHandler, type CommandResult, type EventMetadata, type EventStore } from '@pledgebook/event-store';
 import { personDecider, type PersonCommand, type PersonEvent, type PersonState } from './domain/person';
 import { personStream } from './streams';
 
@@ -14,8 +14,8 @@ export class PersonWrites {
     return (await this.handler.load(personStream(bureauId, memberId))).state;
   }
 
-  async handle(bureauId: string, memberId: string, command: PersonCommand, metadata: EventMetadata, idempotencySeed?: string): Promise<PersonState> {
-    const result = await this.handler.handle({
+  async handle(bureauId: string, memberId: string, command: PersonCommand, metadata: EventMetadata, idempotencySeed?: string): Promise<CommandResult<PersonState, PersonEvent>> {
+    return this.handler.handle({
       stream: personStream(bureauId, memberId),
       command,
       metadata,
@@ -23,6 +23,5 @@ export class PersonWrites {
       // Facts, mail and the person's own clicks write here at once: decide again on the fresh stream.
       retryOnConflict: 5,
     });
-    return result.state;
   }
 }

@@ -26,9 +26,10 @@ export class RemindersService {
   }
 
   async markRead(p: Principal, reminderIds: string[] | 'all', correlationId: string) {
-    const before = await this.writes.load(p.bureauId, p.subject);
-    const after = await this.writes.handle(p.bureauId, p.subject, { type: 'MarkRead', reminderIds, at: this.now().toISOString() }, this.meta(p, correlationId));
-    return { read: unread(before) - unread(after), unread: unread(after) };
+    const { state, events } = await this.writes.handle(p.bureauId, p.subject, { type: 'MarkRead', reminderIds, at: this.now().toISOString() }, this.meta(p, correlationId));
+    // The decider marks only reminders still unread: what it recorded is what this call read.
+    const read = events.reduce((n, e) => n + (e.type === 'RemindersRead' ? e.data.reminderIds.length : 0), 0);
+    return { read, unread: unread(state) };
   }
 
   async settings(p: Principal) {
@@ -36,7 +37,7 @@ export class RemindersService {
   }
 
   async changeSettings(p: Principal, body: { muted: ReminderKind[]; email: string | null }, correlationId: string) {
-    const state = await this.writes.handle(p.bureauId, p.subject, { type: 'ChangeSettings', muted: body.muted, email: body.email, at: this.now().toISOString() }, this.meta(p, correlationId));
+    const { state } = await this.writes.handle(p.bureauId, p.subject, { type: 'ChangeSettings', muted: body.muted, email: body.email, at: this.now().toISOString() }, this.meta(p, correlationId));
     return this.answer(state);
   }
 
