@@ -34,16 +34,20 @@ export function bureauHierarchy(entries: readonly BureauEntry[], root?: string):
   const known = new Map(entries.map((e) => [e.bureauId, e]));
   const children = new Map<string, BureauEntry[]>();
   const tops: BureauEntry[] = [];
+  /** Bureaus that name a parent and sit under it (not under an unknown one, nor in a loop). */
+  const placed = new Set<string>();
   for (const entry of [...known.values()].sort(byId)) {
     const parent = entry.parentBureauId;
-    if (parent !== undefined && known.has(parent) && !inLoop(entry.bureauId, known)) children.set(parent, [...(children.get(parent) ?? []), entry]);
-    else tops.push(entry);
+    if (parent !== undefined && known.has(parent) && !inLoop(entry.bureauId, known)) {
+      children.set(parent, [...(children.get(parent) ?? []), entry]);
+      placed.add(entry.bureauId);
+    } else tops.push(entry);
   }
   const items: BureauRow[] = [];
   const grow = (entry: BureauEntry, depth: number): BureauBranch => {
     const below = children.get(entry.bureauId) ?? [];
     const shown: BureauEntry = { bureauId: entry.bureauId, name: entry.name, ...(entry.parentBureauId !== undefined ? { parentBureauId: entry.parentBureauId } : {}) };
-    items.push({ ...shown, depth, children: below.length, parentKnown: entry.parentBureauId === undefined || (known.has(entry.parentBureauId) && !inLoop(entry.bureauId, known)) });
+    items.push({ ...shown, depth, children: below.length, parentKnown: entry.parentBureauId === undefined || placed.has(entry.bureauId) });
     return { ...shown, children: below.map((child) => grow(child, depth + 1)) };
   };
   const start = root === undefined ? tops : [known.get(root)].filter((e): e is BureauEntry => e !== undefined);
