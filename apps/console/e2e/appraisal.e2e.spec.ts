@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startSystem, type RunningSystem } from '../scripts/system';
 import { A_PASSWORD, A_PEOPLE, appraisalYear, loadAppraisalFixture } from './appraisal-fixture';
-import { seriousViolations } from './axe';
+import { seriousViolationsOn } from './axe';
 import { openBrowser, shootTabs, signIn, type Browser } from './browser';
 import { choose, eventually, toast } from './ui';
 
@@ -242,7 +242,6 @@ describe('the member', () => {
 describe('accessibility of the appraisal pages', () => {
 
   it('finds no serious or critical violations', async () => {
-    const found: Record<string, string[]> = {};
     const visits: Array<[keyof typeof A_PEOPLE, string]> = [
       ['office', `/appraisal?year=${YEAR}`],
       ['office', `/appraisal/schemes/${YEAR}/1`],
@@ -254,12 +253,11 @@ describe('accessibility of the appraisal pages', () => {
       ['secretary', `/review/dispatch?year=${YEAR}`],
       ['secretary', '/review/talks'],
     ];
-    for (const [person, path] of visits) {
+    const found = await seriousViolationsOn(visits, async (person, path) => {
       const page = await as(person);
       await go(page, path);
-      await page.locator('h1').first().waitFor();
-      found[`${person} ${path}`] = await seriousViolations(page);
-    }
+      return page;
+    });
     expect(Object.fromEntries(Object.entries(found).filter(([, v]) => v.length > 0))).toEqual({});
   });
 });

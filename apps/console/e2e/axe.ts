@@ -17,3 +17,17 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`).slice(0, 3).join(', ')}`);
 }
+
+/**
+ * Each visit's page (the person's tab at the path, once its heading shows) scanned in turn,
+ * keyed `<person> <path>`.
+ */
+export async function seriousViolationsOn<P extends string>(visits: Array<[P, string]>, open: (person: P, path: string) => Promise<Page>): Promise<Record<string, string[]>> {
+  const found: Record<string, string[]> = {};
+  for (const [person, path] of visits) {
+    const page = await open(person, path);
+    await page.locator('h1').first().waitFor();
+    found[`${person} ${path}`] = await seriousViolations(page);
+  }
+  return found;
+}

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { bureauDate, currentBureauYear } from '../src/format/format';
 import { startSystem, type RunningSystem } from '../scripts/system';
-import { seriousViolations } from './axe';
+import { seriousViolationsOn } from './axe';
 import { openBrowser, shootTabs, signIn, type Browser } from './browser';
 import { call as api, login } from './fixture';
 import { loadRewardFixture, R_PASSWORD, R_PEOPLE } from './reward-fixture';
@@ -135,19 +135,17 @@ describe('the reward policy', () => {
 describe('accessibility of the objection, research and policy pages', () => {
 
   it('finds no serious or critical violations', async () => {
-    const found: Record<string, string[]> = {};
     const visits: Array<[Person, string]> = [
       ['leading', `/notices?year=${YEAR}`],
       ['member', `/notices?year=${YEAR}`],
       ['leading', `/research?year=${YEAR}`],
       ['leading', `/reward/policy?year=${YEAR}`],
     ];
-    for (const [person, path] of visits) {
+    const found = await seriousViolationsOn(visits, async (person, path) => {
       const page = await as(person);
       await go(page, path);
-      await page.locator('h1').first().waitFor();
-      found[`${person} ${path}`] = await seriousViolations(page);
-    }
+      return page;
+    });
     expect(Object.fromEntries(Object.entries(found).filter(([, v]) => v.length > 0))).toEqual({});
   });
 });

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { currentBureauYear } from '../src/format/format';
 import { startSystem, type RunningSystem } from '../scripts/system';
-import { seriousViolations } from './axe';
+import { seriousViolationsOn } from './axe';
 import { openBrowser, shootTabs, signIn, type Browser } from './browser';
 import { call, login } from './fixture';
 import { loadRewardFixture, R_BUREAU, R_PASSWORD, R_PEOPLE } from './reward-fixture';
@@ -246,7 +246,6 @@ describe('the programme rules', () => {
 describe('accessibility of the reward, statistics and system pages', () => {
 
   it('finds no serious or critical violations', async () => {
-    const found: Record<string, string[]> = {};
     const visits: Array<[Person, string]> = [
       ['leading', `/reward?year=${YEAR}`],
       ['leading', selectionPath],
@@ -257,12 +256,11 @@ describe('accessibility of the reward, statistics and system pages', () => {
       ['system', '/system/bureaus'],
       ['system', '/system/subscriptions'],
     ];
-    for (const [person, path] of visits) {
+    const found = await seriousViolationsOn(visits, async (person, path) => {
       const page = await as(person);
       await go(page, path);
-      await page.locator('h1').first().waitFor();
-      found[`${person} ${path}`] = await seriousViolations(page);
-    }
+      return page;
+    });
     expect(Object.fromEntries(Object.entries(found).filter(([, v]) => v.length > 0))).toEqual({});
   });
 });
