@@ -1,4 +1,4 @@
-import type { BlobStore } from '@pledgebook/blob-store';
+import { BlobTooLarge, type BlobStore } from '@pledgebook/blob-store';
 import { invalid, notFound, PledgebookError } from '@pledgebook/util';
 import type { Response } from 'express';
 import type { IncomingMessage } from 'node:http';
@@ -33,23 +33,23 @@ export interface ReceivedEvidence {
 
 /** Passes the bytes on, checking the first ones against the declared type before any reach the store. */
 async function* checkedAgainst(source: AsyncIterable<Buffer>, mediaType: string, accepted: readonly string[]): AsyncIterable<Uint8Array> {
-  let head = Buffer.alloc(0);
-  let checked = false;
+  /** The first bytes, held until there are enough to sniff; undefined once they were checked and passed on. */
+  let head: Buffer | undefined = Buffer.alloc(0);
+  const checked = (bytes: Buffer) => {
+    if (sniffMediaType(bytes) !== mediaType) throw new UnsupportedEvidenceType(`the bytes are not ${mediaType}`, accepted);
+    return bytes;
+  };
   for await (const chunk of source) {
-    if (!checked) {
-      head = Buffer.concat([head, chunk]);
-      if (head.length < SNIFF_BYTES) continue;
-      checked = true;
-      if (sniffMediaType(head) !== mediaType) throw new UnsupportedEvidenceType(`the bytes are not ${mediaType}`, accepted);
-      yield head;
+    if (head === undefined) {
+      yield chunk;
       continue;
     }
-    yield chunk;
+    head = Buffer.concat([head, chunk]);
+    if (head.length < SNIFF_BYTES) continue;
+    yield checked(head);
+    head = undefined;
   }
-  if (!checked) {
-    if (sniffMediaType(head) !== mediaType) throw new UnsupportedEvidenceType(`the bytes are not ${mediaType}`, accepted);
-    yield head;
-  }
+  if (head !== undefined) yield checked(head);
 }
 
 /**
@@ -83,7 +83,7 @@ export class EvidenceFiles {
     } catch (error) {
       // Whatever was refused, the rest of the body is drained so the answer reaches the client.
       request.resume();
-      if ((error as { code?: string }).code === 'file_too_large') throw new EvidenceTooLarge(this.settings.maxBytes);
+      if (error instanceof BlobTooLarge) throw new EvidenceTooLarge(this.settings.maxBytes);
       throw error;
     }
   }

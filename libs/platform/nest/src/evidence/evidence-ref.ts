@@ -1,3 +1,4 @@
+import { SHA256_HEX } from '@pledgebook/blob-store';
 import { z } from 'zod';
 import { EVIDENCE_MEDIA_TYPES } from '../service-config';
 
@@ -13,7 +14,7 @@ export const evidenceName = z
 
 /** A reference to an evidence file already uploaded to the owning service: its hash, size, type and name. */
 export const evidenceRefBody = z.strictObject({
-  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lower-case hex (as the upload answered)'),
+  sha256: z.string().regex(SHA256_HEX, 'a SHA-256 in lower-case hex (as the upload answered)'),
   size: z.number().int().min(0),
   mediaType: z.enum(EVIDENCE_MEDIA_TYPES),
   name: evidenceName,
