@@ -35,7 +35,6 @@ export const researchProjection: Projection = {
           levelId: w.levelId,
           amountFen: w.amountFen,
           authors: w.authors.map((a) => ({ memberId: a.memberId, shareFen: a.shareFen })),
-          memberIds: w.authors.map((a) => a.memberId),
           ...(w.appraisalBonusPoints !== undefined ? { bonusPoints: w.appraisalBonusPoints } : {}),
           ratedAt: w.ratedAt,
           ratedOn: localDate(w.ratedAt),

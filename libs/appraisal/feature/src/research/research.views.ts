@@ -13,7 +13,6 @@ export interface ResearchWorkView {
   levelId: string;
   amountFen: number;
   authors: Array<{ memberId: string; shareFen: number }>;
-  memberIds: string[];
   bonusPoints?: number;
   ratedAt: string;
   /** The rating's bureau date (China Standard Time): the date that places the work in a half. */
