@@ -19,8 +19,6 @@ type Roster = { members: Array<{ memberId: string; items: RosterItem[] }> };
 
 const OFFICE = ['li-haiming', 'cao-jun'];
 
-
-
 /** An item's status in a month: deeds done once their quarter has begun; each branch's laggard behind on the position item in Q1. */
 function statusOf(laggards: ReadonlySet<string>, memberId: string, item: RosterItem, month: number): string {
   if (laggards.has(memberId) && item.itemNo === 2 && month >= 2 && month <= 3) return 'behind';

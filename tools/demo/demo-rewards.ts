@@ -15,8 +15,6 @@ export interface DemoRewardsOptions {
 
 const LEADING = 'zhou-jianguo';
 
-
-
 const POLICY = {
   honours: [
     {

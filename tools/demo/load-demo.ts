@@ -35,7 +35,6 @@ const DEEDS = [
   { narrative: '参加社区统计知识宣传日，解答居民咨询', peopleAided: 40, volunteerHours: 4 },
 ];
 
-
 export async function loadDemo(options: DemoOptions): Promise<DemoSummary> {
   const log = options.log ?? (() => undefined);
   const { gatewayUrl: url, demoPassword } = options;
