@@ -78,6 +78,7 @@ async function resolve(views: ReadModelStore, bureauId: string, audience: Audien
 async function untilDirectoryHolds(ports: IssuePorts, position: number): Promise<void> {
   for (;;) {
     const applied = await ports.directoryCheckpoint();
+    if (applied !== undefined && applied >= position) return;
     const next = await ports.events.readAll({ ...(applied !== undefined ? { after: applied } : {}), maxCount: 1, filter: { streamPrefixes: [FACTS_STREAM_PREFIX] } });
     const first = next.events[0];
     if (!first || first.position > position) return;
