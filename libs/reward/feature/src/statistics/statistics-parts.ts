@@ -103,9 +103,7 @@ export class StoredStatisticsParts implements StatisticsParts {
   async ensure(ctx: ProjectionContext, fact: StatisticsFact): Promise<void> {
     const pledgeId = pledgeIdOf(fact);
     const book = pledgeId ? this.books.get(pledgeId) : undefined;
-    if (!book) return;
-    const id = rollupId(book.bureauId, book.year);
-    if (!this.rollups.has(id)) this.rollups.set(id, strip<BureauYearRollup>(await ctx.collection<RollupDoc>(STAT_ROLLUPS).findById(id)));
+    if (book) await this.read<RollupDoc>(ctx, STAT_ROLLUPS, [rollupId(book.bureauId, book.year)], this.rollups);
   }
 
   /** Folds a batch of events into the parts, reading what they need first. */
