@@ -73,12 +73,11 @@ export async function follow(options: FollowOptions): Promise<void> {
   // The next page, asked for while this one is handled; used if the cursor is still the one it was asked with.
   let ahead: { cursor: string; response: Promise<Response | Error>; abort: AbortController } | undefined;
   const get = (url: string, signal?: AbortSignal) => fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: signal ?? options.signal });
-  /** Gives up a read-ahead that will not be used (its connection is not left waiting). */
+  /** Gives up a read-ahead that will not be used (its connection is not left waiting); the follower's own signal aborts it too. */
   const dropAhead = () => {
     ahead?.abort.abort();
     ahead = undefined;
   };
-  options.signal?.addEventListener('abort', dropAhead, { once: true });
   for (let failures = 0; !options.signal?.aborted; ) {
     const query = new URLSearchParams({ wait: String(options.waitSeconds ?? 20), limit: String(options.limit ?? 100) });
     if (state.cursor) query.set('cursor', state.cursor);
