@@ -110,11 +110,8 @@ function withPlacements(parts: StatisticsParts, bureauId: string, change: (place
 const counts = (book: BookLedger) => book.status === 'published' || book.status === 'closed';
 
 /** A book's share of its place: none once withdrawn; in review, or counted with its figures. */
-function place(parts: StatisticsParts, book: BookLedger, sign: 1 | -1, change: (rollup: BureauYearRollup) => void = () => undefined): void {
-  withRollup(parts, book.bureauId, book.year, (rollup) => {
-    if (book.status !== 'withdrawn') addBookToPlace(rollup, scoped(book.branchId, book.groupId), book.figures, sign);
-    change(rollup);
-  });
+function share(rollup: BureauYearRollup, book: BookLedger, sign: 1 | -1): void {
+  if (book.status !== 'withdrawn') addBookToPlace(rollup, scoped(book.branchId, book.groupId), book.figures, sign);
 }
 
 /**
@@ -131,8 +128,11 @@ function putBook(parts: StatisticsParts, before: BookLedger | undefined, now: Bo
     const [was, is] = [before.figures, next.figures];
     return withRollup(parts, next.bureauId, next.year, (rollup) => changeBookInPlace(rollup, scoped(next.branchId, next.groupId), was, is));
   }
-  if (before && !sameYear) place(parts, before, -1);
-  place(parts, next, 1, (rollup) => void (sameYear && before.status !== 'withdrawn' && addBookToPlace(rollup, scoped(before.branchId, before.groupId), before.figures, -1)));
+  if (before && !sameYear) withRollup(parts, before.bureauId, before.year, (rollup) => share(rollup, before, -1));
+  withRollup(parts, next.bureauId, next.year, (rollup) => {
+    share(rollup, next, 1);
+    if (sameYear) share(rollup, before, -1);
+  });
 }
 
 /** A fulfilment record: kept, and counted in its book's figures once the book counts. */
