@@ -44,19 +44,18 @@ export async function runConsumer(bus: MessageBus, options: ConsumerRunnerOption
 
   /** Why a message's event breaks its contract, or undefined when it keeps it. */
   const violationOf = (message: BusMessage): unknown => {
-    if (!options.contracts) return undefined;
-    const contracts: ContractRegistry = options.contracts;
     try {
-      contracts.validate(message.value);
+      options.contracts?.validate(message.value);
       return undefined;
     } catch (violation) {
       return violation ?? new Error('contract violation');
     }
   };
 
-  const parkViolation = async (message: BusMessage, violation: unknown) => {
-    await park(bus, message, options.groupId, violation, 0, clock.now());
-    options.onParked?.(message, violation);
+  /** Parks the message with why, after `attempts` tries of the handler (0: it broke its contract). */
+  const parkWith = async (message: BusMessage, error: unknown, attempts: number) => {
+    await park(bus, message, options.groupId, error, attempts, clock.now());
+    options.onParked?.(message, error);
   };
 
   const handleOne = async (message: BusMessage) => {
@@ -66,11 +65,7 @@ export async function runConsumer(bus: MessageBus, options: ConsumerRunnerOption
         return;
       } catch (error) {
         if (stopping.signal.aborted) throw error;
-        if (attempt >= maxAttempts) {
-          await park(bus, message, options.groupId, error, attempt, clock.now());
-          options.onParked?.(message, error);
-          return;
-        }
+        if (attempt >= maxAttempts) return parkWith(message, error, attempt);
         await sleep(backoffDelay(attempt, options.retryBaseMs ?? 100, options.retryMaxMs ?? 5_000), stopping.signal);
       }
     }
@@ -86,7 +81,7 @@ export async function runConsumer(bus: MessageBus, options: ConsumerRunnerOption
           valid.map((m) => m.value),
           valid,
         );
-        for (const c of checked) if (c.violation !== undefined) await parkViolation(c.message, c.violation);
+        for (const c of checked) if (c.violation !== undefined) await parkWith(c.message, c.violation, 0);
         return;
       } catch (error) {
         if (stopping.signal.aborted) throw error;
@@ -95,7 +90,7 @@ export async function runConsumer(bus: MessageBus, options: ConsumerRunnerOption
       }
     }
     for (const c of checked) {
-      if (c.violation !== undefined) await parkViolation(c.message, c.violation);
+      if (c.violation !== undefined) await parkWith(c.message, c.violation, 0);
       else await handleOne(c.message);
     }
   });
