@@ -26,6 +26,26 @@ describe('sqlite event store specifics', () => {
   });
   afterAll(() => store.close());
 
+  it('lets the process answer timers and sockets while a subscription catches up on a backlog', async () => {
+    const stream = uniqueStream();
+    for (let i = 0; i < 20; i++) await store.append(stream, testEvents(50));
+    const from = (await store.headPosition()) - 1_000;
+    let handled = 0;
+    let handledWhenTimerFired: number | undefined;
+    let done!: () => void;
+    const caughtUp = new Promise<void>((r) => (done = r));
+    const subscription = store.subscribeAll({ fromCheckpoint: from, batchSize: 50, filter: { streamPrefixes: [stream] } }, async (events) => {
+      handled += events.length;
+      if (handled >= 1_000) done();
+    });
+    setTimeout(() => (handledWhenTimerFired = handled), 0);
+    await caughtUp;
+    await subscription.stop();
+    // Without a turn of the event loop between batches, the timer would fire only after all 20.
+    expect(handledWhenTimerFired).toBeDefined();
+    expect(handledWhenTimerFired!).toBeLessThan(1_000);
+  });
+
   it('keeps the file in WAL mode', () => {
     expect(withRawDb((db) => db.pragma('journal_mode', { simple: true }))).toBe('wal');
   });

@@ -1,3 +1,4 @@
+import { yieldToEventLoop } from '@pledgebook/util';
 import type { ReadAllResult, ReadAllOptions, SubscribeAllOptions, Subscription, SubscriptionHandler } from './types';
 
 export interface PollingSource {
@@ -11,6 +12,7 @@ export interface PollingSource {
 /**
  * Catch-up then live: reads bounded batches after the checkpoint until it is at the head,
  * then sleeps until the source signals a change. The handler sees each batch once, in order.
+ * Between catch-up batches the event loop runs whatever else is waiting.
  */
 export function pollingSubscription(
   source: PollingSource,
@@ -31,6 +33,8 @@ export function pollingSubscription(
       }
       if (lastPosition !== undefined) checkpoint = lastPosition;
       if (events.length < batchSize) await source.waitForChange(abort.signal, token);
+      // Catching up, the next batch is read at once: the process's other work gets its turn first.
+      else await yieldToEventLoop();
     }
   };
 

@@ -30,6 +30,22 @@ async function eventually(predicate: () => boolean | Promise<boolean>, ms = 10_0
 const n = (e: { data?: unknown }) => (e.data as { n: number }).n;
 
 describe('consumer batches', () => {
+  it('lets the process answer timers and sockets while a group works through a backlog', async () => {
+    const topic = uniqueTopic();
+    await bus.publish(topic, Array.from({ length: 1_000 }, (_, i) => ({ key: 'one-key', value: testCloudEvent('one-key', i) })));
+    let handled = 0;
+    let handledWhenTimerFired: number | undefined;
+    const consumer = await bus.consume({ groupId: newId(), topics: [topic], maxBatch: 50 }, async (batch) => {
+      handled += batch.length;
+    });
+    setTimeout(() => (handledWhenTimerFired = handled), 0);
+    await eventually(() => handled >= 1_000);
+    await consumer.stop();
+    // Without a turn of the event loop between rounds, the timer would fire only after all 20 batches.
+    expect(handledWhenTimerFired).toBeDefined();
+    expect(handledWhenTimerFired!).toBeLessThan(1_000);
+  });
+
   it('hands a partition’s events to the batch handler together, in order, and the single handler nothing', async () => {
     const topic = uniqueTopic();
     await bus.publish(topic, Array.from({ length: 40 }, (_, i) => ({ key: 'one-key', value: testCloudEvent('one-key', i) })));

@@ -13,7 +13,7 @@ import type {
 } from '@pledgebook/message-bus';
 import { partitionFor } from '@pledgebook/message-bus';
 import { ChangeNotifier, openDatabase } from '@pledgebook/sqlite';
-import { backoffDelay, newId, sleep, systemClock, type Clock } from '@pledgebook/util';
+import { backoffDelay, newId, sleep, systemClock, yieldToEventLoop, type Clock } from '@pledgebook/util';
 import { GroupMembership, type OwnedPartition } from './group-membership';
 import { BUS_SCHEMA, GROUP_SCHEMA, groupFileFor, type MessageRow } from './schema';
 
@@ -162,6 +162,9 @@ export class SqliteMessageBus implements MessageBus {
           const before = this.notifier.generation;
           await this.notifier.wait(performance.now() - changedAt < SETTLE_WINDOW_MS ? SETTLE_MS : this.heartbeatMs, abort.signal, token);
           if (this.notifier.generation !== before) changedAt = performance.now();
+        } else {
+          // A backlog is read round after round: the process's other work gets its turn in between.
+          await yieldToEventLoop();
         }
       }
     };

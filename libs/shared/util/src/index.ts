@@ -4,6 +4,7 @@ export * from './hash';
 export * from './clock';
 export * from './errors';
 export * from './retry';
+export * from './yield';
 export * from './sqlite-url';
 export * from './correlation';
 export * from './domain-error';
