@@ -13,6 +13,7 @@ export function reminderFactsConsumer(events: EventStore): ContextConsumer {
   return {
     groupId: CONSUMER_GROUP,
     topics: [Topics.pledge, Topics.review, Topics.appraisal],
+    types: [...RECORDED],
     async handle(event) {
       if (!RECORDED.has(event.type)) return;
       await recordIntegrationEvent(events, factsStream(event.bureauid), CONSUMER_GROUP, event);

@@ -15,6 +15,7 @@ export function bureauFactsConsumer(events: EventStore): ContextConsumer {
   return {
     groupId: FACTS_CONSUMER,
     topics: [Topics.pledge],
+    types: [BUREAU_REGISTERED],
     async handle(event) {
       if (event.type !== BUREAU_REGISTERED) return;
       const bureauId = (event.data as { bureauId: string }).bureauId;

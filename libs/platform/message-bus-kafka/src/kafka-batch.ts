@@ -16,6 +16,8 @@ export interface BatchControls {
 
 export interface BatchOptions {
   maxBatch: number;
+  /** Only these CloudEvent types reach the handler; a chunk's others are passed over and committed with it. */
+  types?: ReadonlySet<string>;
   heartbeatMs: number;
   /** Our consumer is stopping: finish the chunk in hand, start no other attempt. */
   stopping(): boolean;
@@ -38,7 +40,8 @@ export async function handleBatch(controls: BatchControls, handler: BatchHandler
   const messages = controls.batch.messages.map((m) => fromKafkaMessage(topic, partition, m));
   for (let i = 0; i < messages.length; i += options.maxBatch) {
     const chunk = messages.slice(i, i + options.maxBatch);
-    if (!(await handleChunk(controls, chunk, handler, options))) return;
+    const wanted = options.types ? chunk.filter((m) => options.types!.has(m.value.type)) : chunk;
+    if (wanted.length > 0 && !(await handleChunk(controls, wanted, handler, options))) return;
     const last = chunk[chunk.length - 1]!;
     controls.resolveOffset(String(last.offset));
     await controls.commitOffsetsIfNecessary({ topics: [{ topic, partitions: [{ partition, offset: String(last.offset + 1) }] }] });

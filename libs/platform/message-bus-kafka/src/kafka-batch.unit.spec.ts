@@ -2,11 +2,13 @@
 // A unit test of the glue: no broker is involved.
 import type { KafkaMessage } from 'kafkajs';
 import type { BusMessage } from '@pledgebook/message-bus';
-import { testCloudEvent } from '@pledgebook/message-bus/testing';
+import { TEST_EVENT_TYPE, testCloudEvent } from '@pledgebook/message-bus/testing';
 import { handleBatch, type BatchControls } from './kafka-batch';
 
 function record(offset: number): KafkaMessage {
-  return { key: Buffer.from('k'), value: Buffer.from(JSON.stringify(testCloudEvent('k', offset))), offset: String(offset), timestamp: '0', attributes: 0, headers: {} } as KafkaMessage;
+  // Offsets from 100 up carry another type (for the `types` case).
+  const event = { ...testCloudEvent('k', offset), ...(offset >= 100 ? { type: 'pledgebook.test.other-thing.v1' } : {}) };
+  return { key: Buffer.from('k'), value: Buffer.from(JSON.stringify(event)), offset: String(offset), timestamp: '0', attributes: 0, headers: {} } as KafkaMessage;
 }
 
 function controls(offsets: number[], calls: string[], overrides: Partial<BatchControls> = {}): BatchControls {
@@ -25,7 +27,7 @@ function controls(offsets: number[], calls: string[], overrides: Partial<BatchCo
   };
 }
 
-const options = (overrides: Partial<{ stopping: () => boolean; maxBatch: number }> = {}) => ({
+const options = (overrides: Partial<{ stopping: () => boolean; maxBatch: number; types: ReadonlySet<string> }> = {}) => ({
   maxBatch: 100,
   heartbeatMs: 5,
   stopping: () => false,
@@ -51,6 +53,12 @@ describe('kafka eachBatch glue', () => {
       'handle 2,3', 'resolve 3', 'commit t/2@4',
       'handle 4', 'resolve 4', 'commit t/2@5',
     ]);
+  });
+
+  it('hands over only the wanted types, and commits past a chunk with none of them', async () => {
+    const calls: string[] = [];
+    await handleBatch(controls([1, 100, 2, 101, 102], calls), handled(calls), options({ maxBatch: 3, types: new Set([TEST_EVENT_TYPE]) }));
+    expect(calls.filter((c) => c !== 'heartbeat')).toEqual(['handle 1,2', 'resolve 2', 'commit t/2@3', 'resolve 102', 'commit t/2@103']);
   });
 
   it('still commits a chunk that finished while the consumer was stopping', async () => {

@@ -75,6 +75,7 @@ export class KafkaMessageBus implements MessageBus {
     let stopping = false;
     const batchOptions = {
       maxBatch: options.maxBatch ?? 100,
+      ...(options.types ? { types: new Set(options.types) } : {}),
       heartbeatMs: this.options.heartbeatMs,
       stopping: () => stopping,
       backoffMs: (failures: number) => backoffDelay(failures, 100, 5_000),

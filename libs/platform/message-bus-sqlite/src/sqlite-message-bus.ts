@@ -15,7 +15,7 @@ import { partitionFor } from '@pledgebook/message-bus';
 import { ChangeNotifier, openDatabase } from '@pledgebook/sqlite';
 import { backoffDelay, newId, sleep, systemClock, yieldToEventLoop, type Clock } from '@pledgebook/util';
 import { GroupMembership, type OwnedPartition } from './group-membership';
-import { BUS_SCHEMA, GROUP_SCHEMA, groupFileFor, type MessageRow } from './schema';
+import { ADD_TYPE_COLUMN, BUS_SCHEMA, GROUP_SCHEMA, groupFileFor, MESSAGE_TYPE, type MessageRow } from './schema';
 
 export interface SqliteMessageBusOptions {
   /** Partitions of a topic created by first use (default 4). */
@@ -41,6 +41,10 @@ function toMessage(row: MessageRow): BusMessage {
     headers: JSON.parse(row.headers),
   };
 }
+
+/** A row a consumer fetched: without its value when it is of a type the consumer passes over. */
+type FetchedRow = Omit<MessageRow, 'value'> & { value: string | null };
+const wanted = (row: FetchedRow): row is MessageRow => row.value !== null;
 
 /** How much of the bus file readers map into memory (the OS keeps only what is used resident). */
 const MMAP_BYTES = 256 * 1024 * 1024;
@@ -89,12 +93,18 @@ export class SqliteMessageBus implements MessageBus {
     // Readers of whole pages (feeds, webhook delivery, consumers) read the file through memory
     // mapping instead of a read call per page (ADR 0091); writes still go through the WAL.
     this.db.pragma(`mmap_size = ${MMAP_BYTES}`);
-    this.db.transaction(() => this.db.exec(BUS_SCHEMA)).immediate();
+    this.db
+      .transaction(() => {
+        this.db.exec(BUS_SCHEMA);
+        const columns = this.db.prepare(`SELECT name FROM pragma_table_info('messages')`).pluck().all() as string[];
+        if (!columns.includes('type')) this.db.exec(ADD_TYPE_COLUMN);
+      })
+      .immediate();
     this.groupDb = openDatabase(groupFileFor(file), { synchronous: 'NORMAL' });
     this.groupDb.transaction(() => this.groupDb.exec(GROUP_SCHEMA)).immediate();
     this.notifier = new ChangeNotifier(file);
     this.insert = this.db.prepare(
-      'INSERT INTO messages (topic, partition, offset, key, value, headers, published_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO messages (topic, partition, offset, key, value, headers, published_at, type) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.fetch = this.db.prepare(
       'SELECT topic, partition, offset, key, value, headers FROM messages WHERE topic = ? AND partition = ? AND offset >= ? ORDER BY offset LIMIT ?',
@@ -127,6 +137,7 @@ export class SqliteMessageBus implements MessageBus {
     });
     const abort = new AbortController();
     const maxBatch = options.maxBatch ?? 100;
+    const fetch = options.types ? this.typedFetch(options.types) : (topic: string, partition: number, from: number): FetchedRow[] => this.fetch.all(topic, partition, from, maxBatch) as MessageRow[];
 
     const loop = async () => {
       let owned: OwnedPartition[] = [];
@@ -146,9 +157,9 @@ export class SqliteMessageBus implements MessageBus {
         for (const { topic, partition } of owned) {
           if (abort.signal.aborted) break;
           const from = membership.committedOffset(topic, partition);
-          const rows = this.fetch.all(topic, partition, from, maxBatch) as MessageRow[];
+          const rows = fetch(topic, partition, from, maxBatch);
           if (rows.length === 0) continue;
-          const ok = await this.deliver(membership, rows.map(toMessage), handler, abort.signal).catch(async () => {
+          const ok = await this.deliver(membership, rows, handler, abort.signal).catch(async () => {
             failures += 1;
             await sleep(backoffDelay(failures, 100, 5_000), abort.signal);
             return false;
@@ -252,8 +263,24 @@ export class SqliteMessageBus implements MessageBus {
     if (this.db.open) this.db.close();
   }
 
-  /** Runs the handler with the lease renewed meanwhile; commits after it succeeds. */
-  private async deliver(membership: GroupMembership, batch: BusMessage[], handler: BatchHandler, signal: AbortSignal): Promise<boolean> {
+  /**
+   * Reads rows of the wanted types only: a row of another type comes back without its value (and
+   * nothing of it is parsed), to be passed over but committed with the batch.
+   */
+  private typedFetch(types: readonly string[]): (topic: string, partition: number, from: number, limit: number) => FetchedRow[] {
+    const statement = this.db.prepare(
+      `SELECT topic, partition, offset, key, CASE WHEN ${MESSAGE_TYPE} IN (SELECT value FROM json_each(?)) THEN value END AS value, headers
+         FROM messages WHERE topic = ? AND partition = ? AND offset >= ? ORDER BY offset LIMIT ?`,
+    );
+    const list = JSON.stringify(types);
+    return (topic, partition, from, limit) => statement.all(list, topic, partition, from, limit) as FetchedRow[];
+  }
+
+  /** Runs the handler on the rows' wanted messages with the lease renewed meanwhile; commits after it succeeds (at once when none is wanted). */
+  private async deliver(membership: GroupMembership, rows: FetchedRow[], handler: BatchHandler, signal: AbortSignal): Promise<boolean> {
+    const last = rows[rows.length - 1]!;
+    const batch = rows.filter(wanted).map(toMessage);
+    if (batch.length === 0) return membership.commit(last.topic, last.partition, last.offset + 1, this.clock.now().getTime());
     const first = batch[0]!;
     const heartbeat = setInterval(() => membership.renew(first.topic, first.partition, this.clock.now().getTime()), this.heartbeatMs);
     try {
@@ -262,7 +289,6 @@ export class SqliteMessageBus implements MessageBus {
       clearInterval(heartbeat);
     }
     if (signal.aborted && !this.groupDb.open) return false;
-    const last = batch[batch.length - 1]!;
     return membership.commit(last.topic, last.partition, last.offset + 1, this.clock.now().getTime());
   }
 
@@ -285,7 +311,8 @@ export class SqliteMessageBus implements MessageBus {
       const partition = partitionFor(message.key, partitions);
       let offset = next.get(partition);
       if (offset === undefined) offset = (head.get(topic, partition) as { next_offset: number } | undefined)?.next_offset ?? 0;
-      this.insert.run(topic, partition, offset, message.key, JSON.stringify(message.value), JSON.stringify(message.headers ?? {}), publishedAt);
+      const type = typeof message.value.type === 'string' ? message.value.type : null;
+      this.insert.run(topic, partition, offset, message.key, JSON.stringify(message.value), JSON.stringify(message.headers ?? {}), publishedAt, type);
       next.set(partition, offset + 1);
     }
     const setHead = this.db.prepare(

@@ -13,6 +13,8 @@ export interface ConsumerRunnerOptions {
   retryBaseMs?: number;
   retryMaxMs?: number;
   maxBatch?: number;
+  /** The event types the handler wants; the bus passes over the others (ConsumeOptions.types), unchecked. */
+  types?: readonly string[];
   /**
    * Handles a partition's batch at once (e.g. one append for many events), where that is cheaper
    * than one at a time. If it throws, the batch's events go through the handler one at a time,
@@ -71,7 +73,7 @@ export async function runConsumer(bus: MessageBus, options: ConsumerRunnerOption
     }
   };
 
-  const consumer = await bus.consume({ groupId: options.groupId, topics: options.topics, maxBatch: options.maxBatch }, async (batch) => {
+  const consumer = await bus.consume({ groupId: options.groupId, topics: options.topics, maxBatch: options.maxBatch, ...(options.types ? { types: options.types } : {}) }, async (batch) => {
     // Every event is checked against its contract before any handler sees it; one that breaks it is parked in its turn.
     const checked = batch.map((message) => ({ message, violation: violationOf(message) }));
     const valid = checked.filter((c) => c.violation === undefined).map((c) => c.message);

@@ -23,6 +23,12 @@ export interface ConsumeOptions {
   topics: readonly string[];
   /** Largest batch handed to the handler at once (one partition per batch). */
   maxBatch?: number;
+  /**
+   * Only messages whose CloudEvent `type` is one of these reach the handler; the others are
+   * passed over, their offsets committed with the batch's (a batch of none commits without
+   * calling the handler). The embedded adapter passes them over without decoding them.
+   */
+  types?: readonly string[];
 }
 
 /**

@@ -18,6 +18,7 @@ export function researchFactsConsumer(events: EventStore): ContextConsumer {
   return {
     groupId: RESEARCH_CONSUMER,
     topics: [Topics.reward],
+    types: [ResearchWorkRated.type, RewardGranted.type, RewardRevoked.type],
     async handle(event) {
       if (isResearchFact(event)) await recordIntegrationEvent(events, researchFactsStream(event.bureauid), RESEARCH_CONSUMER, event);
     },

@@ -3,7 +3,7 @@ import { newId } from '@pledgebook/util';
 import { runConsumer } from '../consumer-runner';
 import { listParked, replayParked } from '../dead-letter';
 import type { BusMessage, MessageBus } from '../types';
-import { testCloudEvent, testContracts, uniqueTopic, until } from './fixtures';
+import { TEST_EVENT_TYPE, testCloudEvent, testContracts, uniqueTopic, until } from './fixtures';
 import { readRawContract } from './read-raw.contract';
 
 export interface MessageBusContractOptions {
@@ -158,6 +158,48 @@ export function messageBusContract(name: string, options: MessageBusContractOpti
       expect(await bus.lag(groupId, topic)).toBe(0);
       await bus.publish(topic, [{ key: 'a', value: testCloudEvent('a', 1) }, { key: 'z', value: testCloudEvent('z', 0) }]);
       expect(await bus.lag(groupId, topic)).toBe(2);
+    });
+
+    /** Resolves once the group has committed everything published to the topic. */
+    const caughtUp = async (groupId: string, topic: string) => {
+      for (const deadline = Date.now() + 20_000; (await bus.lag(groupId, topic)) > 0; ) {
+        if (Date.now() > deadline) throw new Error(`${groupId} never caught up on ${topic}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+
+    it('hands a consumer only the types it asks for, and commits past the others', async () => {
+      const topic = uniqueTopic();
+      const groupId = newId();
+      const other = 'pledgebook.test.other-thing.v1';
+      const event = (key: string, n: number, type = TEST_EVENT_TYPE) => ({ key, value: { ...testCloudEvent(key, n), type } });
+      // Key `b` holds only other types: its partition's batches have nothing wanted at all.
+      await bus.publish(topic, [event('a', 0), event('a', 1, other), event('b', 0, other), event('a', 2), event('b', 1, other), event('a', 3, other)]);
+      const received: BusMessage[] = [];
+      const wait = until(() => received.length >= 2);
+      const consumer = await bus.consume({ groupId, topics: [topic], types: [TEST_EVENT_TYPE], maxBatch: 1 }, async (batch) => {
+        received.push(...batch);
+        wait.poke();
+      });
+      await wait.reached;
+      await caughtUp(groupId, topic);
+      await consumer.stop();
+      expect(received.map((m) => [m.value.type, (m.value.data as { n: number }).n])).toEqual([
+        [TEST_EVENT_TYPE, 0],
+        [TEST_EVENT_TYPE, 2],
+      ]);
+      // Nothing is handed over again to the group after a restart: the passed-over ones were committed too.
+      await bus.publish(topic, [event('b', 2), event('a', 4, other)]);
+      const again: BusMessage[] = [];
+      const next = until(() => again.length >= 1);
+      const restarted = await bus.consume({ groupId, topics: [topic], types: [TEST_EVENT_TYPE] }, async (batch) => {
+        again.push(...batch);
+        next.poke();
+      });
+      await next.reached;
+      await caughtUp(groupId, topic);
+      await restarted.stop();
+      expect(again.map((m) => [m.key, (m.value.data as { n: number }).n])).toEqual([['b', 2]]);
     });
 
     it('lets anyone browse a topic from the start', async () => {

@@ -11,6 +11,8 @@ import type { Metrics } from '../observability/metrics';
 export interface ContextConsumer {
   groupId: string;
   topics: readonly string[];
+  /** The event types `handle` acts on; the bus passes over the others without handing them over. */
+  types?: readonly string[];
   handle(event: CloudEvent, message: BusMessage): Promise<void>;
   /** Optional: a partition's batch at once (one append for many events); on failure the runner falls back to `handle`, one at a time. */
   handleBatch?(events: CloudEvent[]): Promise<void>;
@@ -147,6 +149,7 @@ export class ContextRuntime {
             {
               groupId: consumer.groupId,
               topics: [...consumer.topics],
+              ...(consumer.types ? { types: consumer.types } : {}),
               contracts: this.contracts,
               onParked: (m, e) => this.logger.warn(`parked ${m.value.type} ${m.value.id}: ${String(e)}`),
               ...(consumer.handleBatch

@@ -31,6 +31,7 @@ export function factsConsumer(events: EventStore): ContextConsumer {
   return {
     groupId: FACTS_CONSUMER,
     topics: [Topics.pledge, Topics.appraisal],
+    types: [...KEPT],
     async handle(event) {
       if (isKeptFact(event)) await recordIntegrationEvent(events, factsStream(event.bureauid), FACTS_CONSUMER, event);
     },
