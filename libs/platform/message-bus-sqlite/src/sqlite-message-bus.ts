@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type {
   BatchHandler,
   BusMessage,
+  ChangeSignal,
   ConsumeOptions,
   ConsumerHandle,
   MessageBus,
@@ -122,6 +123,11 @@ export class SqliteMessageBus implements MessageBus {
     this.publishedAtOffset = this.db.prepare('SELECT published_at FROM messages WHERE topic = ? AND partition = ? AND offset = ?');
     const tx = this.db.transaction((topic: string, messages: readonly OutgoingMessage[]) => this.publishInTransaction(topic, messages));
     this.publishTx = (topic, messages) => tx.immediate(topic, messages);
+  }
+
+  /** File events of the bus file, from this process's publishes and every other's. */
+  get changes(): ChangeSignal {
+    return this.notifier;
   }
 
   async publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {

@@ -116,4 +116,17 @@ export interface MessageBus {
   /** Resolves when the bus answers (readiness checks); rejects otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Optional: a hint that something may have been published, by any process — the embedded bus
+   * has it from file events. Readers that poll `offsets` wait on it instead of a fixed interval.
+   */
+  readonly changes?: ChangeSignal;
+}
+
+/** Tells waiters that something may have changed; a hint, never a promise that it did. */
+export interface ChangeSignal {
+  /** Take this before reading; pass it to `wait` so a change in between is not slept through. */
+  readonly generation: number;
+  /** Resolves on the next change (at once if one came after `since`), after `timeoutMs`, or on abort. */
+  wait(timeoutMs: number, signal?: AbortSignal, since?: number): Promise<void>;
 }

@@ -8,9 +8,15 @@ interface Watched {
   polling: boolean;
 }
 
+/** After a change the high marks are read again this soon, for this long: a file event can come before its commit shows. */
+const SETTLE_MS = 10;
+const SETTLE_WINDOW_MS = 200;
+
 /**
  * Tells waiters when something is published to a topic: one poll of the topic's high marks per
- * topic, however many subscriptions and long-polling feed readers wait on it.
+ * topic, however many subscriptions and long-polling feed readers wait on it. Where the bus
+ * signals changes (the embedded bus's file events) a poll follows each change at once, and the
+ * interval is only the fallback.
  */
 export class TopicWatcher {
   private readonly topics = new Map<string, Watched>();
@@ -54,7 +60,10 @@ export class TopicWatcher {
   private async poll(topic: string, watched: Watched): Promise<void> {
     watched.polling = true;
     try {
+      const changes = this.bus.changes;
+      let changedAt = Number.NEGATIVE_INFINITY;
       while (watched.waiters.size > 0) {
+        const token = changes?.generation;
         const key = await this.bus
           .offsets(topic)
           .then((ranges) => ranges.map((r) => r.high).join(','))
@@ -65,7 +74,14 @@ export class TopicWatcher {
           watched.generation += 1;
           for (const wake of [...watched.waiters]) wake();
         }
-        if (watched.waiters.size > 0) await sleep(this.pollMs);
+        if (watched.waiters.size === 0) break;
+        if (!changes) {
+          await sleep(this.pollMs);
+          continue;
+        }
+        const settling = performance.now() - changedAt < SETTLE_WINDOW_MS;
+        await changes.wait(settling ? SETTLE_MS : this.pollMs, undefined, token);
+        if (changes.generation !== token) changedAt = performance.now();
       }
     } finally {
       watched.polling = false;

@@ -1,0 +1,69 @@
+// The topic watcher against a stand-in bus: the high marks it polls, and a change signal like the
+// embedded bus's file events. The poll interval is a minute, so only the signal can wake a waiter
+// within the test's time.
+import type { ChangeSignal, MessageBus } from '@pledgebook/message-bus';
+import { TopicWatcher } from './topic-watcher';
+
+class Signal implements ChangeSignal {
+  generation = 0;
+  private waiters: Array<() => void> = [];
+  fire(): void {
+    this.generation += 1;
+    for (const wake of this.waiters.splice(0)) wake();
+  }
+  wait(timeoutMs: number, signal?: AbortSignal, since?: number): Promise<void> {
+    if (since !== undefined && since !== this.generation) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      this.waiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+      signal?.addEventListener('abort', () => resolve(), { once: true });
+    });
+  }
+}
+
+function standInBus(changes?: Signal) {
+  const state = { high: 0 };
+  const bus = { offsets: async () => [{ partition: 0, low: 0, high: state.high }], ...(changes ? { changes } : {}) } as unknown as MessageBus;
+  return { bus, state };
+}
+
+const MINUTE = 60_000;
+
+/** The first poll learns the high marks (a change from nothing): waiters after it wait for news. */
+const primed = (watcher: TopicWatcher) => watcher.wait('t', watcher.generation('t'), MINUTE);
+
+describe('topic watcher', () => {
+  it('wakes a waiter as soon as the bus signals a change, not a poll interval later', async () => {
+    const changes = new Signal();
+    const { bus, state } = standInBus(changes);
+    const watcher = new TopicWatcher(bus, MINUTE);
+    const stop = new AbortController();
+    await primed(watcher);
+    const generation = watcher.generation('t');
+    const woken = watcher.wait('t', generation, MINUTE, stop.signal).then(() => watcher.generation('t'));
+    await new Promise((r) => setTimeout(r, 20));
+    state.high = 1;
+    changes.fire();
+    expect(await woken).toBeGreaterThan(generation);
+    stop.abort();
+  });
+
+  it('polls again soon after a signal that came before its commit showed', async () => {
+    const changes = new Signal();
+    const { bus, state } = standInBus(changes);
+    const watcher = new TopicWatcher(bus, MINUTE);
+    const stop = new AbortController();
+    await primed(watcher);
+    const generation = watcher.generation('t');
+    const woken = watcher.wait('t', generation, MINUTE, stop.signal).then(() => watcher.generation('t'));
+    await new Promise((r) => setTimeout(r, 20));
+    changes.fire(); // the file event, before the commit is visible
+    await new Promise((r) => setTimeout(r, 30));
+    state.high = 1; // visible now, with no further event
+    expect(await woken).toBeGreaterThan(generation);
+    stop.abort();
+  });
+});
