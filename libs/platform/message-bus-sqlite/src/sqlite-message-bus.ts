@@ -50,16 +50,12 @@ const wanted = (row: FetchedRow): row is MessageRow => row.value !== null;
 /** How much of the bus file readers map into memory (the OS keeps only what is used resident). */
 const MMAP_BYTES = 256 * 1024 * 1024;
 
-/** A readRaw row: the value's bytes and the attributes json_extract found (any JSON scalar, or null). */
-interface RawRow {
-  partition: number;
-  offset: number;
-  value: Buffer;
-  id: unknown;
-  type: unknown;
-  time: unknown;
-  bureauid: unknown;
-}
+/**
+ * A readRaw row, as an array (the statement's raw mode: no object with named keys per row, a
+ * fifth less time for a page): partition, offset, the value's bytes, and the attributes
+ * json_extract found (any JSON scalar, or null).
+ */
+type RawRow = [partition: number, offset: number, value: Buffer, id: unknown, type: unknown, time: unknown, bureauid: unknown];
 
 /** An attribute as CloudEvents has it, a string; anything else counts as absent. */
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
@@ -116,7 +112,7 @@ export class SqliteMessageBus implements MessageBus {
       `SELECT partition, offset, CAST(value AS BLOB) AS value, json_extract(value, '$.id') AS id, json_extract(value, '$.type') AS type,
               json_extract(value, '$.time') AS time, json_extract(value, '$.bureauid') AS bureauid
          FROM messages WHERE topic = ? AND partition = ? AND offset >= ? ORDER BY offset LIMIT ?`,
-    );
+    ).raw(true);
     // offsets() runs for every read of a feed page or webhook batch and every high-mark poll: prepared once.
     this.partitionHeads = this.db.prepare('SELECT partition, next_offset AS high FROM partition_heads WHERE topic = ?');
     this.firstOffset = this.db.prepare('SELECT offset FROM messages WHERE topic = ? AND partition = ? ORDER BY offset LIMIT 1');
@@ -233,11 +229,11 @@ export class SqliteMessageBus implements MessageBus {
   async readRaw(topic: string, from: readonly PartitionPosition[], options: { limit?: number } = {}): Promise<RawMessage[]> {
     const limit = options.limit ?? 100;
     return from.flatMap(({ partition, offset }) =>
-      (this.fetchRaw.all(topic, partition, offset, limit) as RawRow[]).map((r) => ({
-        partition: r.partition,
-        offset: r.offset,
-        value: r.value,
-        attributes: { id: text(r.id), type: text(r.type), time: text(r.time), bureauid: text(r.bureauid) },
+      (this.fetchRaw.all(topic, partition, offset, limit) as RawRow[]).map(([partition, offset, value, id, type, time, bureauid]) => ({
+        partition,
+        offset,
+        value,
+        attributes: { id: text(id), type: text(type), time: text(time), bureauid: text(bureauid) },
       })),
     );
   }
