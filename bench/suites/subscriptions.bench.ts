@@ -24,6 +24,8 @@ const BATCH_EVENTS = 100;
 const LATENCY_RATE = 100;
 const LATENCY_EVENTS = 1_000;
 const FEED_EVENTS = 10_000;
+/** Interleaved rounds of the feed reads and the raw read; each figure is its median (single rounds vary by half). */
+const FEED_ROUNDS = 7;
 const ADMIN_PASSWORD = 'Bench-Admin-Subscriptions-1';
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -217,6 +219,22 @@ async function gatewayCpuMs(gateway: Harness): Promise<number> {
   return Number(match[1]) * 1000;
 }
 
+/**
+ * Waits until the gateway is idle — under 5% of a core over a quarter of a second — so that a
+ * measurement does not share the gateway with its own consumers still taking in what the bench
+ * published before (the reminders' intake and the audit index keep every member added).
+ */
+async function untilIdle(gateway: Harness): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  for (let before = await gatewayCpuMs(gateway); ; ) {
+    await sleep(250);
+    const after = await gatewayCpuMs(gateway);
+    if (after - before < 12.5) return;
+    if (Date.now() > deadline) throw new Error('bench: the gateway never became idle');
+    before = after;
+  }
+}
+
 async function until(what: string, predicate: () => boolean, ms = 600_000): Promise<void> {
   const deadline = Date.now() + ms;
   while (!predicate()) {
@@ -301,6 +319,7 @@ export async function subscriptionsBench(dir: string): Promise<BenchRow[]> {
 
     // Fan-out.
     await fillStore(store, FANOUT_EVENTS);
+    await untilIdle(gateway);
     let fanoutStart = 0;
     const cpuBefore = await gatewayCpuMs(gateway);
     const relayed = relayAll(store, bus, FANOUT_EVENTS, () => (fanoutStart = now()));
@@ -348,6 +367,7 @@ export async function subscriptionsBench(dir: string): Promise<BenchRow[]> {
       mkdirSync(batchDir, { recursive: true });
       const batchStore = await openEventStore(`sqlite:${join(batchDir, 'eventstore.db')}`);
       await fillStore(batchStore, FANOUT_EVENTS);
+      await untilIdle(gateway);
       let batchStart = 0;
       const cpuBefore = await gatewayCpuMs(gateway);
       const relayed = relayAll(batchStore, bus, FANOUT_EVENTS, () => (batchStart = now()), kind);
@@ -390,6 +410,7 @@ export async function subscriptionsBench(dir: string): Promise<BenchRow[]> {
       if (pipelined) await (await pending).text();
     };
     const feedAgent = new HttpAgent({ keepAlive: true, maxSockets: 2 });
+    await untilIdle(gateway);
     const raw = new Database(join(gateway.dataDir, 'bus.db'), { readonly: true });
     const select = raw.prepare('SELECT value FROM messages WHERE topic = ? ORDER BY partition, offset LIMIT ?');
     const readRaw = () => {
@@ -401,7 +422,7 @@ export async function subscriptionsBench(dir: string): Promise<BenchRow[]> {
     const feedTimes: number[] = [];
     const sequentialTimes: number[] = [];
     const rawTimes: number[] = [];
-    for (let round = 0; round < 3; round++) {
+    for (let round = 0; round < FEED_ROUNDS; round++) {
       feedTimes.push(await timeIt(() => readFeed(true)));
       rawTimes.push(await timeIt(readRaw));
       sequentialTimes.push(await timeIt(() => readFeed(false)));
@@ -464,7 +485,7 @@ export async function subscriptionsBench(dir: string): Promise<BenchRow[]> {
         'raw better-sqlite3 SELECT + JSON.parse of the same rows',
         0.5,
         'events/s',
-        'pages of 1,000 from the earliest event, each page merged across 4 partitions and checked against the scope; the follower asks for the next page (its Link header) as soon as a page’s headers arrive and parses the page meanwhile, as examples/feed-follower does; median of 3 rounds each',
+        `pages of 1,000 from the earliest event, each page merged across 4 partitions and checked against the scope; the follower asks for the next page (its Link header) as soon as a page’s headers arrive and parses the page meanwhile, as examples/feed-follower does; median of ${FEED_ROUNDS} interleaved rounds each (rounds of the follower: ${feedTimes.map((ms) => rate(FEED_EVENTS, ms).toFixed(0)).join(', ')} events/s; of the raw read: ${rawTimes.map((ms) => rate(FEED_EVENTS, ms).toFixed(0)).join(', ')})`,
       ),
       rateRow(
         `subscriptions: feed read of ${FEED_EVENTS.toLocaleString('en')} events over HTTP, one page at a time`,
