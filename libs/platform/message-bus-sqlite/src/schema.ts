@@ -16,7 +16,6 @@ CREATE TABLE IF NOT EXISTS messages (
   value        TEXT    NOT NULL,
   headers      TEXT    NOT NULL,
   published_at TEXT    NOT NULL,
-  type         TEXT,
   PRIMARY KEY (topic, partition, offset)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS partition_heads (
@@ -26,14 +25,6 @@ CREATE TABLE IF NOT EXISTS partition_heads (
   PRIMARY KEY (topic, partition)
 ) WITHOUT ROWID;
 `;
-
-/**
- * The CloudEvent type of each message, written beside it so that consumers pass over the types
- * they do not want without parsing them. A bus file from before the column gains it on opening;
- * its older rows keep none, and readers fall back to the value's own `type` for them.
- */
-export const ADD_TYPE_COLUMN = `ALTER TABLE messages ADD COLUMN type TEXT`;
-export const MESSAGE_TYPE = `COALESCE(type, json_extract(value, '$.type'))`;
 
 /**
  * Consumer-group state lives in a file of its own: offset commits and heartbeats then never
