@@ -31,39 +31,39 @@ function standInBus(changes?: Signal) {
 }
 
 const MINUTE = 60_000;
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The first poll learns the high marks (a change from nothing): waiters after it wait for news. */
-const primed = (watcher: TopicWatcher) => watcher.wait('t', watcher.generation('t'), MINUTE);
+/**
+ * A watcher with a minute's poll interval over the stand-in bus, its first poll done (a change
+ * from nothing), and a waiter for news after it: `woken` gives the generation it woke at.
+ */
+async function waiting() {
+  const changes = new Signal();
+  const { bus, state } = standInBus(changes);
+  const watcher = new TopicWatcher(bus, MINUTE);
+  await watcher.wait('t', watcher.generation('t'), MINUTE);
+  const generation = watcher.generation('t');
+  const stop = new AbortController();
+  const woken = watcher.wait('t', generation, MINUTE, stop.signal).then(() => watcher.generation('t'));
+  await pause(20);
+  return { changes, state, generation, woken, stop: () => stop.abort() };
+}
 
 describe('topic watcher', () => {
   it('wakes a waiter as soon as the bus signals a change, not a poll interval later', async () => {
-    const changes = new Signal();
-    const { bus, state } = standInBus(changes);
-    const watcher = new TopicWatcher(bus, MINUTE);
-    const stop = new AbortController();
-    await primed(watcher);
-    const generation = watcher.generation('t');
-    const woken = watcher.wait('t', generation, MINUTE, stop.signal).then(() => watcher.generation('t'));
-    await new Promise((r) => setTimeout(r, 20));
+    const { changes, state, generation, woken, stop } = await waiting();
     state.high = 1;
     changes.fire();
     expect(await woken).toBeGreaterThan(generation);
-    stop.abort();
+    stop();
   });
 
   it('polls again soon after a signal that came before its commit showed', async () => {
-    const changes = new Signal();
-    const { bus, state } = standInBus(changes);
-    const watcher = new TopicWatcher(bus, MINUTE);
-    const stop = new AbortController();
-    await primed(watcher);
-    const generation = watcher.generation('t');
-    const woken = watcher.wait('t', generation, MINUTE, stop.signal).then(() => watcher.generation('t'));
-    await new Promise((r) => setTimeout(r, 20));
+    const { changes, state, generation, woken, stop } = await waiting();
     changes.fire(); // the file event, before the commit is visible
-    await new Promise((r) => setTimeout(r, 30));
+    await pause(30);
     state.high = 1; // visible now, with no further event
     expect(await woken).toBeGreaterThan(generation);
-    stop.abort();
+    stop();
   });
 });
