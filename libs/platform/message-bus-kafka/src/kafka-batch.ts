@@ -25,6 +25,12 @@ export interface BatchOptions {
   backoffMs(failures: number): number;
 }
 
+/** A record of a wanted type; one without a value (a tombstone) or a type is passed over, as the embedded bus does. */
+function isWanted(message: BusMessage, types: ReadonlySet<string>): boolean {
+  const type = (message.value as { type?: unknown } | null)?.type;
+  return typeof type === 'string' && types.has(type);
+}
+
 /**
  * Handles one fetched batch in chunks of `maxBatch`. After a chunk succeeds its last offset is
  * resolved (with `eachBatchAutoResolve: false` kafkajs fetches from the resolved offset, so an
@@ -40,7 +46,7 @@ export async function handleBatch(controls: BatchControls, handler: BatchHandler
   const messages = controls.batch.messages.map((m) => fromKafkaMessage(topic, partition, m));
   for (let i = 0; i < messages.length; i += options.maxBatch) {
     const chunk = messages.slice(i, i + options.maxBatch);
-    const wanted = options.types ? chunk.filter((m) => options.types!.has(m.value.type)) : chunk;
+    const wanted = options.types ? chunk.filter((m) => isWanted(m, options.types!)) : chunk;
     if (wanted.length > 0 && !(await handleChunk(controls, wanted, handler, options))) return;
     const last = chunk[chunk.length - 1]!;
     controls.resolveOffset(String(last.offset));

@@ -61,6 +61,14 @@ describe('kafka eachBatch glue', () => {
     expect(calls.filter((c) => c !== 'heartbeat')).toEqual(['handle 1,2', 'resolve 2', 'commit t/2@3', 'resolve 102', 'commit t/2@103']);
   });
 
+  it('commits to the end of a chunk past the other types after its last wanted one, and passes over a record without a value', async () => {
+    const calls: string[] = [];
+    const batch = controls([1, 2, 100, 3, 101, 102], calls);
+    batch.batch.messages[4]!.value = null; // a tombstone
+    await handleBatch(batch, handled(calls), options({ maxBatch: 3, types: new Set([TEST_EVENT_TYPE]) }));
+    expect(calls.filter((c) => c !== 'heartbeat')).toEqual(['handle 1,2', 'resolve 100', 'commit t/2@101', 'handle 3', 'resolve 102', 'commit t/2@103']);
+  });
+
   it('still commits a chunk that finished while the consumer was stopping', async () => {
     const calls: string[] = [];
     let running = true;

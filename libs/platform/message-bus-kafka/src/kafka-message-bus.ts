@@ -1,5 +1,5 @@
 import { Kafka, logLevel, type Admin, type Consumer, type KafkaConfig, type Producer } from 'kafkajs';
-import type { BatchHandler, BusMessage, ConsumeOptions, ConsumerHandle, MessageBus, OutgoingMessage, PartitionOffsets, PartitionPosition, RawMessage } from '@pledgebook/message-bus';
+import { typeFilter, type BatchHandler, type BusMessage, type ConsumeOptions, type ConsumerHandle, type MessageBus, type OutgoingMessage, type PartitionOffsets, type PartitionPosition, type RawMessage } from '@pledgebook/message-bus';
 import { backoffDelay, newId } from '@pledgebook/util';
 import { consumerLag, keyPartitioner, RetriedConnection } from './kafka-admin';
 import { handleBatch } from './kafka-batch';
@@ -64,6 +64,7 @@ export class KafkaMessageBus implements MessageBus {
   }
 
   async consume(options: ConsumeOptions, handler: BatchHandler): Promise<ConsumerHandle> {
+    const types = typeFilter(options.types);
     await this.ensureTopics(options.topics);
     const consumer = this.kafka.consumer({
       groupId: options.groupId,
@@ -75,7 +76,7 @@ export class KafkaMessageBus implements MessageBus {
     let stopping = false;
     const batchOptions = {
       maxBatch: options.maxBatch ?? 100,
-      ...(options.types ? { types: new Set(options.types) } : {}),
+      ...(types ? { types } : {}),
       heartbeatMs: this.options.heartbeatMs,
       stopping: () => stopping,
       backoffMs: (failures: number) => backoffDelay(failures, 100, 5_000),

@@ -12,7 +12,7 @@ import type {
   PartitionPosition,
   RawMessage,
 } from '@pledgebook/message-bus';
-import { partitionFor } from '@pledgebook/message-bus';
+import { partitionFor, typeFilter } from '@pledgebook/message-bus';
 import { ChangeNotifier, openDatabase } from '@pledgebook/sqlite';
 import { backoffDelay, newId, sleep, systemClock, yieldToEventLoop, type Clock } from '@pledgebook/util';
 import { GroupMembership, type OwnedPartition } from './group-membership';
@@ -127,13 +127,14 @@ export class SqliteMessageBus implements MessageBus {
   }
 
   async consume(options: ConsumeOptions, handler: BatchHandler): Promise<ConsumerHandle> {
+    const types = typeFilter(options.types);
     for (const topic of options.topics) this.partitions(topic);
     const membership = new GroupMembership(this.groupDb, options.groupId, newId(), options.topics, (t) => this.partitions(t), {
       sessionTimeoutMs: this.sessionTimeoutMs,
     });
     const abort = new AbortController();
     const maxBatch = options.maxBatch ?? 100;
-    const fetch = options.types ? this.typedFetch(options.types) : (topic: string, partition: number, from: number): FetchedRow[] => this.fetch.all(topic, partition, from, maxBatch) as MessageRow[];
+    const fetch = types ? this.typedFetch([...types]) : (topic: string, partition: number, from: number): FetchedRow[] => this.fetch.all(topic, partition, from, maxBatch) as MessageRow[];
 
     const loop = async () => {
       let owned: OwnedPartition[] = [];
@@ -153,13 +154,21 @@ export class SqliteMessageBus implements MessageBus {
         for (const { topic, partition } of owned) {
           if (abort.signal.aborted) break;
           const from = membership.committedOffset(topic, partition);
-          const rows = fetch(topic, partition, from, maxBatch);
-          if (rows.length === 0) continue;
-          const ok = await this.deliver(membership, rows, handler, abort.signal).catch(async () => {
+          // A read that fails (a value that is not JSON, for the type filter) is retried with backoff like a failed handler, never the end of the loop.
+          const retry = async () => {
             failures += 1;
             await sleep(backoffDelay(failures, 100, 5_000), abort.signal);
             return false;
-          });
+          };
+          let rows: FetchedRow[];
+          try {
+            rows = fetch(topic, partition, from, maxBatch);
+          } catch {
+            await retry();
+            continue;
+          }
+          if (rows.length === 0) continue;
+          const ok = await this.deliver(membership, rows, handler, abort.signal).catch(retry);
           if (ok) {
             failures = 0;
             delivered += rows.length;

@@ -26,7 +26,8 @@ export interface ConsumeOptions {
   /**
    * Only messages whose CloudEvent `type` is one of these reach the handler; the others are
    * passed over, their offsets committed with the batch's (a batch of none commits without
-   * calling the handler). The embedded adapter passes them over without decoding them.
+   * calling the handler). The embedded adapter passes them over without decoding them. An empty
+   * list is refused (`typeFilter`).
    */
   types?: readonly string[];
 }
