@@ -8,7 +8,11 @@ import { RESEARCH_CONSUMER, researchFactsStream } from '../streams';
  * shares (ground research) and revocations. A revocation does not say its ground, so every one is
  * kept; the research view applies those of grants it knows.
  */
+/** The types a research fact can be of: the consumer takes only these from the bus. */
+const RESEARCH_FACT_TYPES: readonly string[] = [ResearchWorkRated.type, RewardGranted.type, RewardRevoked.type];
+
 export function isResearchFact(event: CloudEvent): boolean {
+  if (!RESEARCH_FACT_TYPES.includes(event.type)) return false;
   if (isEventOf(event, ResearchWorkRated) || isEventOf(event, RewardRevoked)) return true;
   return isEventOf(event, RewardGranted) && event.data.ground === 'research';
 }
@@ -18,7 +22,7 @@ export function researchFactsConsumer(events: EventStore): ContextConsumer {
   return {
     groupId: RESEARCH_CONSUMER,
     topics: [Topics.reward],
-    types: [ResearchWorkRated.type, RewardGranted.type, RewardRevoked.type],
+    types: RESEARCH_FACT_TYPES,
     async handle(event) {
       if (isResearchFact(event)) await recordIntegrationEvent(events, researchFactsStream(event.bureauid), RESEARCH_CONSUMER, event);
     },
