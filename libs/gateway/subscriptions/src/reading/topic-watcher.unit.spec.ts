@@ -25,8 +25,12 @@ class Signal implements ChangeSignal {
 }
 
 function standInBus(changes?: Signal) {
-  const state = { high: 0 };
-  const bus = { offsets: async () => [{ partition: 0, low: 0, high: state.high }], ...(changes ? { changes } : {}) } as unknown as MessageBus;
+  const state = { high: 0, polls: 0 };
+  const offsets = async () => {
+    state.polls += 1;
+    return [{ partition: 0, low: 0, high: state.high }];
+  };
+  const bus = { offsets, ...(changes ? { changes } : {}) } as unknown as MessageBus;
   return { bus, state };
 }
 
@@ -64,6 +68,18 @@ describe('topic watcher', () => {
     await pause(30);
     state.high = 1; // visible now, with no further event
     expect(await woken).toBeGreaterThan(generation);
+    stop();
+  });
+
+  it('waits between polls: after a change it settles, then goes back to its interval', async () => {
+    const { changes, state, stop } = await waiting();
+    const before = state.polls;
+    changes.fire();
+    await pause(400);
+    // Settling polls every 10 ms for 200 ms after the change, then the minute's interval: about
+    // twenty polls. A watcher that did not wait would have made thousands.
+    expect(state.polls - before).toBeGreaterThan(1);
+    expect(state.polls - before).toBeLessThan(60);
     stop();
   });
 });
