@@ -1,42 +1,19 @@
-import { dataSchemaUri, Topics, type CloudEvent } from '@pledgebook/contracts';
-import { openMessageBus } from '@pledgebook/infrastructure';
+import { Topics } from '@pledgebook/contracts';
 import { newId } from '@pledgebook/util';
-import { join } from 'node:path';
+import { BusFacts } from './bus-facts';
 
 /**
  * Publishes pledge-service integration events to the bus the appraisal service reads, as the
  * pledge service would: the directory, the appraisal office, published books and their records.
- * The consumer validates each against its contract, as it does the real ones.
  */
-export class PledgeFacts {
-  private readonly events: Array<{ key: string; value: CloudEvent }> = [];
+export class PledgeFacts extends BusFacts {
+  constructor(bureauId: string) {
+    super(bureauId, { service: 'pledge-service', topic: Topics.pledge, actorId: 'admin', streamId: () => `directory-${bureauId}`, hash: 'a'.repeat(64) });
+  }
 
-  constructor(readonly bureauId: string) {}
-
-  private add(type: string, key: string, subject: string, data: Record<string, unknown>): this {
-    const id = newId();
-    this.events.push({
-      key,
-      value: {
-        specversion: '1.0',
-        id,
-        source: `/bureaus/${this.bureauId}/pledge-service`,
-        type: `pledgebook.pledge.${type}.v1`,
-        subject,
-        time: new Date().toISOString(),
-        datacontenttype: 'application/json',
-        dataschema: dataSchemaUri(`pledgebook.pledge.${type}.v1`),
-        data,
-        bureauid: this.bureauId,
-        actorid: 'admin',
-        correlationid: newId(),
-        causationid: id,
-        streamid: `directory-${this.bureauId}`,
-        streamrevision: this.events.length,
-        hash: 'a'.repeat(64),
-      },
-    });
-    return this;
+  /** One pledge-service event, by its name (`member-added` for `pledgebook.pledge.member-added.v1`). */
+  protected override add(name: string, key: string, subject: string, data: Record<string, unknown>): this {
+    return super.add(`pledgebook.pledge.${name}.v1`, key, subject, data);
   }
 
   bureau(name: string, parentBureauId?: string): this {
@@ -65,14 +42,5 @@ export class PledgeFacts {
 
   progress(pledgeId: string, itemNo: number, recordedOn: string, extra: Record<string, unknown> = {}): this {
     return this.add('progress-recorded', pledgeId, `pledges/${pledgeId}`, { pledgeId, recordId: newId(), itemNo, recordedOn, narrative: '走访帮扶', evidence: [], recordedBy: 'admin', ...extra });
-  }
-
-  async publish(dataDir: string): Promise<void> {
-    const bus = await openMessageBus(`sqlite:${join(dataDir, 'bus.db')}`);
-    try {
-      await bus.publish(Topics.pledge, this.events.splice(0));
-    } finally {
-      await bus.close();
-    }
   }
 }
