@@ -44,9 +44,10 @@ function isWanted(message: BusMessage, types: ReadonlySet<string>): boolean {
 export async function handleBatch(controls: BatchControls, handler: BatchHandler, options: BatchOptions): Promise<void> {
   const { topic, partition } = controls.batch;
   const messages = controls.batch.messages.map((m) => fromKafkaMessage(topic, partition, m));
+  const { types } = options;
   for (let i = 0; i < messages.length; i += options.maxBatch) {
     const chunk = messages.slice(i, i + options.maxBatch);
-    const wanted = options.types ? chunk.filter((m) => isWanted(m, options.types!)) : chunk;
+    const wanted = types ? chunk.filter((m) => isWanted(m, types)) : chunk;
     if (wanted.length > 0 && !(await handleChunk(controls, wanted, handler, options))) return;
     const last = chunk[chunk.length - 1]!;
     controls.resolveOffset(String(last.offset));

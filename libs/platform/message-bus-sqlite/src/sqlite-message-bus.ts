@@ -134,12 +134,18 @@ export class SqliteMessageBus implements MessageBus {
     });
     const abort = new AbortController();
     const maxBatch = options.maxBatch ?? 100;
-    const fetch = types ? this.typedFetch([...types]) : (topic: string, partition: number, from: number): FetchedRow[] => this.fetch.all(topic, partition, from, maxBatch) as MessageRow[];
+    const fetch = types ? this.typedFetch([...types]) : (topic: string, partition: number, from: number, limit: number): FetchedRow[] => this.fetch.all(topic, partition, from, limit) as MessageRow[];
 
     const loop = async () => {
       let owned: OwnedPartition[] = [];
       let lastHeartbeat = 0;
       let failures = 0;
+      // A read or a handler that fails (for a read: a value the type filter cannot take as JSON) is retried with backoff; the loop goes on.
+      const retry = async () => {
+        failures += 1;
+        await sleep(backoffDelay(failures, 100, 5_000), abort.signal);
+        return false;
+      };
       // A file event comes with the writer's first write, before its commit is visible: for a
       // short while after a change, an empty read is tried again soon rather than a heartbeat later.
       let changedAt = Number.NEGATIVE_INFINITY;
@@ -154,12 +160,6 @@ export class SqliteMessageBus implements MessageBus {
         for (const { topic, partition } of owned) {
           if (abort.signal.aborted) break;
           const from = membership.committedOffset(topic, partition);
-          // A read that fails (a value that is not JSON, for the type filter) is retried with backoff like a failed handler, never the end of the loop.
-          const retry = async () => {
-            failures += 1;
-            await sleep(backoffDelay(failures, 100, 5_000), abort.signal);
-            return false;
-          };
           let rows: FetchedRow[];
           try {
             rows = fetch(topic, partition, from, maxBatch);

@@ -3,14 +3,14 @@ import type { EventStore } from '@pledgebook/event-store';
 import { recordIntegrationEvent, type ContextConsumer } from '@pledgebook/nest';
 import { RESEARCH_CONSUMER, researchFactsStream } from '../streams';
 
+/** The types a research fact can be of: the consumer takes only these from the bus. */
+const RESEARCH_FACT_TYPES: readonly string[] = [ResearchWorkRated.type, RewardGranted.type, RewardRevoked.type];
+
 /**
  * Reward-service events a research bonus is computed from: rated works, the grants of their
  * shares (ground research) and revocations. A revocation does not say its ground, so every one is
  * kept; the research view applies those of grants it knows.
  */
-/** The types a research fact can be of: the consumer takes only these from the bus. */
-const RESEARCH_FACT_TYPES: readonly string[] = [ResearchWorkRated.type, RewardGranted.type, RewardRevoked.type];
-
 export function isResearchFact(event: CloudEvent): boolean {
   if (!RESEARCH_FACT_TYPES.includes(event.type)) return false;
   if (isEventOf(event, ResearchWorkRated) || isEventOf(event, RewardRevoked)) return true;
