@@ -87,6 +87,20 @@ async function fillStore(store: EventStore, count: number): Promise<void> {
   }
 }
 
+/** The relay alone: FANOUT_EVENTS events relayed into a bus nobody reads, in files of their own under `dir`; its time. */
+async function relayAlone(dir: string, kind: Kind): Promise<number> {
+  mkdirSync(dir, { recursive: true });
+  const store = await openEventStore(`sqlite:${join(dir, 'eventstore.db')}`);
+  const bus = await openMessageBus(`sqlite:${join(dir, 'bus.db')}`);
+  try {
+    await fillStore(store, FANOUT_EVENTS);
+    return await relayAll(store, bus, FANOUT_EVENTS, undefined, kind);
+  } finally {
+    await bus.close();
+    await store.close();
+  }
+}
+
 /** The relay as the pledge service runs it; resolves with its publish time once `count` events are on the bus. */
 function relayAll(store: EventStore, bus: MessageBus, count: number, started: () => void = () => undefined, kind: Kind = 'member-added'): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -257,32 +271,11 @@ async function api(gateway: Harness, token: string, method: string, path: string
  */
 export async function subscriptionsBench(dir: string): Promise<BenchRow[]> {
   // A relay run first, unmeasured: the first run in a process is slower (compiling, first
-  // statements), and it would otherwise fall on the first baseline only.
-  const warm = join(dir, 'relay-warm-up');
-  mkdirSync(warm, { recursive: true });
-  const warmStore = await openEventStore(`sqlite:${join(warm, 'eventstore.db')}`);
-  const warmBus = await openMessageBus(`sqlite:${join(warm, 'bus.db')}`);
-  await fillStore(warmStore, FANOUT_EVENTS);
-  await relayAll(warmStore, warmBus, FANOUT_EVENTS);
-  await warmBus.close();
-  await warmStore.close();
-  // The relay alone, into a bus nobody reads: its own publish rate.
-  const alone = join(dir, 'relay-alone');
-  mkdirSync(alone, { recursive: true });
-  const aloneStore = await openEventStore(`sqlite:${join(alone, 'eventstore.db')}`);
-  const aloneBus = await openMessageBus(`sqlite:${join(alone, 'bus.db')}`);
-  await fillStore(aloneStore, FANOUT_EVENTS);
-  const relayMs = await relayAll(aloneStore, aloneBus, FANOUT_EVENTS);
-  await aloneBus.close();
-  await aloneStore.close();
-  const aloneDeeds = join(dir, 'relay-alone-deeds');
-  mkdirSync(aloneDeeds, { recursive: true });
-  const deedStore = await openEventStore(`sqlite:${join(aloneDeeds, 'eventstore.db')}`);
-  const deedBus = await openMessageBus(`sqlite:${join(aloneDeeds, 'bus.db')}`);
-  await fillStore(deedStore, FANOUT_EVENTS);
-  const relayDeedsMs = await relayAll(deedStore, deedBus, FANOUT_EVENTS, undefined, 'progress-recorded');
-  await deedBus.close();
-  await deedStore.close();
+  // statements), and it would otherwise fall on the first baseline only. Then the relay alone,
+  // into a bus nobody reads: its own publish rate, for each kind of event.
+  await relayAlone(join(dir, 'relay-warm-up'), 'member-added');
+  const relayMs = await relayAlone(join(dir, 'relay-alone'), 'member-added');
+  const relayDeedsMs = await relayAlone(join(dir, 'relay-alone-deeds'), 'progress-recorded');
 
   const gateway = await startServiceProcess(join(__dirname, '..', '..', 'apps', 'gateway', 'src', 'main.ts'), {
     portVariable: 'PLEDGEBOOK_GATEWAY_PORT',
