@@ -89,7 +89,7 @@ describe('accounts', () => {
   it('refuses bad list queries, other bureaus, members and anonymous callers', async () => {
     expect(fieldsOf(await h.call(admin, 'GET', '/api/v1/bureaus/weihai/accounts?limit=0'))).toEqual(['/query/limit']);
     expect(fieldsOf(await h.call(admin, 'GET', '/api/v1/bureaus/weihai/accounts?cursor=%21%21'))).toEqual(['/query/cursor']);
-    expect(fieldsOf(await h.call(admin, 'GET', '/api/v1/bureaus/weihai/accounts?sort=name'))).toEqual(['/query']);
+    expect(fieldsOf(await h.call(admin, 'GET', '/api/v1/bureaus/weihai/accounts?sort=name'))).toEqual(['/query/sort']);
     expect(fieldsOf(await h.call(admin, 'GET', '/api/v1/bureaus/Weihai!/accounts'))).toEqual(['/bureauId']);
     expect((await h.call(admin, 'GET', '/api/v1/bureaus/qingdao/accounts')).status).toBe(403);
     expect((await h.call(undefined, 'GET', '/api/v1/bureaus/weihai/accounts')).status).toBe(401);
@@ -112,7 +112,7 @@ describe('accounts', () => {
   it('refuses bad resets', async () => {
     expect(fieldsOf(await h.call(admin, 'POST', '/api/v1/bureaus/weihai/accounts/sun.li/password-reset', { password: 'short' }))).toEqual(['/password']);
     expect((await h.call(admin, 'POST', '/api/v1/bureaus/weihai/accounts/sun.li/password-reset', { password: 'short' })).status).toBe(422);
-    expect(fieldsOf(await h.call(admin, 'POST', '/api/v1/bureaus/weihai/accounts/sun.li/password-reset', { pasword: 'Typo-In-Field-1' }))).toEqual(['/']);
+    expect(fieldsOf(await h.call(admin, 'POST', '/api/v1/bureaus/weihai/accounts/sun.li/password-reset', { pasword: 'Typo-In-Field-1' }))).toEqual(['/pasword']);
     expect(fieldsOf(await h.call(admin, 'POST', '/api/v1/bureaus/weihai/accounts/X!/password-reset', {}))).toEqual(['/username']);
     expect((await h.call(admin, 'POST', '/api/v1/bureaus/weihai/accounts/ghost/password-reset', {})).status).toBe(404);
     expect((await h.call(admin, 'POST', '/api/v1/bureaus/qingdao/accounts/qd.admin/password-reset', {})).status).toBe(403);
@@ -185,7 +185,7 @@ describe('one’s own password', () => {
     expect((await h.call(restricted, 'GET', '/api/v1/bureaus/weihai/accounts')).status).toBe(401);
     const change = (body: unknown, caller: Caller | undefined = restricted) => h.call(caller, 'POST', '/api/v1/auth/password', body);
     expect(fieldsOf(await change({ currentPassword: 'Secretary-Initial-1' }))).toEqual(['/newPassword']);
-    expect(fieldsOf(await change({ currentPassword: 'Secretary-Initial-1', newPassword: 'x', more: 1 }))).toEqual(['/']);
+    expect(fieldsOf(await change({ currentPassword: 'Secretary-Initial-1', newPassword: 'x', more: 1 }))).toEqual(['/more']);
     const wrong = await change({ currentPassword: 'Not-The-Password-1', newPassword: 'Secretary-Own-2026' });
     expect([wrong.status, fieldsOf(wrong)]).toEqual([403, ['/currentPassword']]);
     const weak = await change({ currentPassword: 'Secretary-Initial-1', newPassword: 'weakweak' });

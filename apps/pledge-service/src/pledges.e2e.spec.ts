@@ -139,7 +139,7 @@ describe('paired and collective books, lists', () => {
     if (second.body.nextCursor) expect((await h.call(b.admin, 'GET', `/api/v1/pledges?year=${YEAR}&limit=2&cursor=${second.body.nextCursor}`)).body.items).toHaveLength(0);
     const ids = [...first.body.items, ...second.body.items].map((p: { pledgeId: string }) => p.pledgeId);
     expect(new Set(ids).size).toBe(4);
-    expect((await h.call(b.admin, 'GET', `/api/v1/pledges?cursor=garbage`)).body).toMatchObject({ status: 400, code: 'invalid_cursor' });
+    expect((await h.call(b.admin, 'GET', `/api/v1/pledges?cursor=garbage`)).body).toMatchObject({ status: 400, code: 'invalid_cursor', errors: [{ field: '/query/cursor' }] });
     expect((await h.call(b.admin, 'GET', `/api/v1/pledges?limit=0`)).body).toMatchObject({ status: 400, errors: [{ field: '/query/limit' }] });
     expect((await h.call(b.otherAdmin, 'GET', `/api/v1/pledges?year=${YEAR}`)).body.items).toEqual([]);
   });
@@ -151,7 +151,7 @@ describe('bad input changes nothing', () => {
   it.each([
     ['a missing field', { year: YEAR, pledger: { type: 'individual', memberIds: ['li'] } }, '/items'],
     ['a wrong type', { ...draftBody(['li']), year: 'next year' }, '/year'],
-    ['an unknown field', { ...draftBody(['li']), priority: 'high' }, '/'],
+    ['an unknown field', { ...draftBody(['li']), priority: 'high' }, '/priority'],
     ['an unknown item kind', draftBody(['li'], { items: [{ ...items[0], kind: 'secret' }] }), '/items/0/kind'],
   ])('%s: 400 naming the field', async (_what, body, field) => {
     const before = await count();

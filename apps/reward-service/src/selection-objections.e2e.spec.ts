@@ -43,7 +43,7 @@ describe('objections to a selection on notice', () => {
     expectProblem(await reward.call(as.zhou, 'POST', path, { memberId: 'wang' }), 400, '/text');
     expectProblem(await reward.call(as.zhou, 'POST', path, { memberId: 'wang', text: '' }), 400, '/text');
     expectProblem(await reward.call(as.zhou, 'POST', path, { memberId: 'wang', text: '字'.repeat(2001) }), 400, '/text');
-    expectProblem(await reward.call(as.zhou, 'POST', path, { memberId: 'wang', text: '有異議', extra: 1 }), 400, '/');
+    expectProblem(await reward.call(as.zhou, 'POST', path, { memberId: 'wang', text: '有異議', extra: 1 }), 400, '/extra');
     expectProblem(await reward.call(as.zhou, 'POST', path, { memberId: 'wang zhou', text: '有異議' }), 400, '/memberId');
     expectProblem(await reward.call(as.zhou, 'POST', path, { memberId: 'sun', text: '有異議' }), 422, '/memberId', 'not_selected');
     expectProblem(await reward.call(as.zhou, 'POST', '/api/v1/rewards/selections/bad id!/objections', { memberId: 'wang', text: '有異議' }), 400, '/selectionId');

@@ -23,7 +23,8 @@ function isKinded(error: unknown): error is KindedError {
 /** Maps every error to an RFC 9457 problem document, in one place. */
 export function toProblem(error: unknown, request?: Request): Problem {
   if (error instanceof BadInput) return problem(400, 'invalid_request', error.message, { errors: error.errors });
-  if (error instanceof InvalidCursor) return problem(400, 'invalid_cursor', error.message, { errors: [{ field: 'cursor', message: error.message }] });
+  // Every list takes its cursor as a query parameter.
+  if (error instanceof InvalidCursor) return problem(400, 'invalid_cursor', error.message, { errors: [{ field: '/query/cursor', message: error.message }] });
   if (isKinded(error)) {
     const status = KIND_STATUS[error.kind];
     const field = typeof error.details.field === 'string' ? error.details.field : undefined;
