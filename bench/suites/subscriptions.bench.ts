@@ -334,6 +334,10 @@ export async function subscriptionsBench(dir: string): Promise<BenchRow[]> {
       bureauScope: { bureauId: BUREAU },
       ...(target ? { target: { url: target, ...(batch ? { batch } : {}) } } : {}),
     });
+    // The subscriptions' owners: subscriber accounts of the bench bureau (an admin subscribes only such accounts).
+    for (const i of [...Array.from({ length: RECEIVERS }, (_, i) => [i, 100 + i]).flat(), 99]) {
+      await api(gateway, token, 'POST', `/api/v1/bureaus/${BUREAU}/accounts`, { username: `bench-${i}`, memberId: `bench-${i}`, roles: ['subscriber'], password: ADMIN_PASSWORD });
+    }
     let webhooks: string[] = [];
     for (let waited = 0; webhooks.length === 0; waited += 100) {
       const probe = await gateway.call({ token, claims: { sub: 'admin', bureauId: '', roles: [] } }, 'POST', '/api/v1/subscriptions', subscription(0, receivers.urls[0]));

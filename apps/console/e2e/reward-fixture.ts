@@ -34,6 +34,8 @@ export async function loadRewardFixture(baseUrl: string, adminPassword: string, 
   const admin = await login(baseUrl, R_PEOPLE.admin.username, R_PASSWORD);
   await call(baseUrl, admin, 'POST', `/api/v1/bureaus/${R_BUREAU}/directory/import`, DIRECTORY, 'text/csv');
   for (const person of [R_PEOPLE.member, R_PEOPLE.secretary, R_PEOPLE.leading]) await call(baseUrl, admin, 'POST', `/api/v1/bureaus/${R_BUREAU}/accounts`, { ...person, password: R_PASSWORD });
+  // The outside system the system admin subscribes (an admin subscribes only an existing subscriber account).
+  await call(baseUrl, admin, 'POST', `/api/v1/bureaus/${R_BUREAU}/accounts`, { username: 'records-system', memberId: 'records-system', roles: ['subscriber'], password: R_PASSWORD });
   const leading = await login(baseUrl, R_PEOPLE.leading.username, R_PASSWORD);
   await call(baseUrl, leading, 'PUT', `/api/v1/rewards/policies/${year}`, {
     honours: [

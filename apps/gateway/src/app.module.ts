@@ -44,7 +44,8 @@ export class AppModule {
         ? new Sessions(accounts, sessionStore, signing, { accessTtlSeconds: config.tokenTtlSeconds, sessionTtlSeconds: config.sessionTtlSeconds, issuer: config.auth.issuer, audience: config.auth.audience })
         : undefined;
     const audit = await auditModule(config, signing);
-    const subscriptions = await subscriptionsModule(config);
+    // An admin gives a subscription only to a subscriber account the gateway keeps (with an OIDC issuer, the issuer keeps them).
+    const subscriptions = await subscriptionsModule(config, local ? accounts : undefined);
     const reminders = await remindersModule(config);
     return {
       module: AppModule,

@@ -1,4 +1,4 @@
-// `npm run example:feed-follower -- --username <account> --password <password>`
+// `npm run example:feed-follower -- --username <account> --password <password>` (or PLEDGEBOOK_PASSWORD)
 // Follows a Pledgebook subscription's event feed (the gateway at --url, default
 // http://127.0.0.1:3000) and prints every event once; stopped and started again, it goes on from
 // where it was.
@@ -8,26 +8,28 @@ import { parseArgs } from 'node:util';
 import { follow } from './follower';
 import { login, subscribe } from './pledgebook-client';
 
-const { values } = parseArgs({
-  options: {
-    url: { type: 'string', default: 'http://127.0.0.1:3000' },
-    username: { type: 'string' },
-    password: { type: 'string' },
-    topic: { type: 'string', default: 'pledgebook.pledge.v1' },
-    type: { type: 'string', multiple: true },
-    'this-bureau-only': { type: 'boolean', default: false },
-    since: { type: 'string' },
-    state: { type: 'string', default: 'data/example-feed-follower' },
-    out: { type: 'string' },
-  },
-});
+const OPTIONS = {
+  url: { type: 'string', default: 'http://127.0.0.1:3000' },
+  username: { type: 'string' },
+  password: { type: 'string' },
+  topic: { type: 'string', default: 'pledgebook.pledge.v1' },
+  type: { type: 'string', multiple: true },
+  'this-bureau-only': { type: 'boolean', default: false },
+  since: { type: 'string' },
+  state: { type: 'string', default: 'data/example-feed-follower' },
+  out: { type: 'string' },
+} as const;
 
 async function main(): Promise<void> {
-  if (!values.username || !values.password) throw new Error('give --username and --password (a subscriber, or a bureau admin who sets one up)');
+  const { values } = parseArgs({ options: OPTIONS });
+  // The example's one setting from the environment: a password kept out of the process list.
+  // eslint-disable-next-line no-restricted-properties
+  const password = values.password ?? process.env.PLEDGEBOOK_PASSWORD;
+  if (!values.username || !password) throw new Error('give --username and --password (or PLEDGEBOOK_PASSWORD): a subscriber, or a bureau admin who sets one up');
   const dir = resolve(values.state!);
   mkdirSync(dir, { recursive: true });
   const subscriptionFile = `${dir}/subscription.json`;
-  let session = await login(values.url!, values.username, values.password);
+  let session = await login(values.url, values.username, password);
   if (!existsSync(subscriptionFile)) {
     const created = await subscribe(session, { topic: values.topic!, ...(values.type ? { types: values.type } : {}), includeDescendants: !values['this-bureau-only'], subscriberUsername: 'example-follower' });
     writeFileSync(subscriptionFile, JSON.stringify({ subscriptionId: created.subscriptionId }));
@@ -46,7 +48,7 @@ async function main(): Promise<void> {
     signal: stopping.signal,
     ...(values.since ? { since: values.since } : {}),
     token: async (renew) => {
-      if (renew) session = await login(values.url!, values.username!, values.password!);
+      if (renew) session = await login(values.url, values.username!, password);
       return session.token;
     },
     onEvent: (event) => {

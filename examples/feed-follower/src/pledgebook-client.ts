@@ -14,6 +14,9 @@ async function call(session: Pick<Session, 'baseUrl'> & { token?: string }, meth
     method,
     headers: { ...(session.token ? { authorization: `Bearer ${session.token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),
+  }).catch((error: unknown) => {
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
+    throw new Error(`cannot reach Pledgebook at ${session.baseUrl} (${cause}): is it running (npm start), and is --url right?`);
   });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : undefined };
@@ -22,7 +25,12 @@ async function call(session: Pick<Session, 'baseUrl'> & { token?: string }, meth
 export async function login(baseUrl: string, username: string, password: string): Promise<Session> {
   const r = await call({ baseUrl }, 'POST', '/api/v1/auth/login', { username, password });
   if (r.status !== 200) throw new Error(`login as ${username}: ${r.status} ${r.body?.detail ?? ''}`);
-  if (r.body.mustChangePassword) throw new Error(`${username} must change the initial password first (POST /api/v1/auth/password)`);
+  if (r.body.mustChangePassword) {
+    throw new Error(
+      `${username} still has an initial password: sign in once (the console at ${baseUrl}/, or POST /api/v1/auth/password) to choose your own, then run this again with it` +
+        ' (or start the demo with PLEDGEBOOK_DEMO_PASSWORD_CHANGE=0, which keeps the shared demo password usable)',
+    );
+  }
   const claims = JSON.parse(Buffer.from(String(r.body.accessToken).split('.')[1]!, 'base64url').toString('utf8'));
   return { baseUrl, token: r.body.accessToken, claims };
 }

@@ -93,6 +93,17 @@ export class AccountStore {
     return row ? toAccount(row) : undefined;
   }
 
+  /** Whether an enabled account of `bureauId` signs in as `memberId` (its tokens' subject) with the subscriber role. */
+  isSubscriber(owner: { bureauId: string; subscriberId: string }): boolean {
+    const row = this.db
+      .prepare(
+        `SELECT 1 FROM accounts WHERE member_id = ? AND bureau_id = ? AND disabled = 0
+            AND EXISTS (SELECT 1 FROM json_each(accounts.roles) WHERE value = 'subscriber') LIMIT 1`,
+      )
+      .get(owner.subscriberId, owner.bureauId);
+    return row !== undefined;
+  }
+
   /** False when the username is taken. */
   create(account: Omit<Account, 'disabled' | 'throttle' | 'mustChangePassword'> & { mustChangePassword?: boolean }): boolean {
     const result = this.db

@@ -107,6 +107,13 @@ describe('webhook delivery', () => {
     const tried = receiver.received.length;
     expect(receiver.received).toHaveLength(tried);
 
+    // A redelivery naming an id that is not parked here changes nothing: no redelivery, no resume.
+    await expect(kit.service.redeliver(SYSTEM_ADMIN, created.subscriptionId, [first.id, 'not-parked'])).rejects.toMatchObject({ code: 'unknown_parked', kind: 'invalid', details: { field: 'parkedIds/1' } });
+    expect(await kit.service.get(SYSTEM_ADMIN, created.subscriptionId)).toMatchObject({ status: 'paused' });
+    expect((await kit.service.parked(SYSTEM_ADMIN, created.subscriptionId)).items).toEqual([expect.objectContaining({ parkedId: first.id })]);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(receiver.received).toHaveLength(tried);
+
     failing = false;
     expect(await kit.service.redeliver(SYSTEM_ADMIN, created.subscriptionId)).toEqual({ requested: 1, status: 'active' });
     await eventually(() => receiver.received.length >= tried + 3, 10_000, 'the parked delivery and the rest');

@@ -25,6 +25,8 @@ const createBody = z.strictObject({
     })
     .optional(),
 });
+/** Pause and resume take no fields; any field sent is refused, as everywhere else. */
+const emptyBody = z.strictObject({});
 const rotateBody = z.strictObject({ overlapSeconds: z.number().int().min(0).max(7 * 86_400).optional() });
 const redeliverBody = z.strictObject({ parkedIds: z.array(z.string().min(1).max(100)).min(1).max(1000).optional() });
 const replayBody = z
@@ -86,14 +88,16 @@ export class SubscriptionsController {
 
   @Post(':id/pause')
   @HttpCode(200)
-  pause(@Param('id') id: string, @CurrentPrincipal() p: Principal) {
+  @ZodApiBody(emptyBody, undefined, { required: false })
+  pause(@Param('id') id: string, @Body(new ZodPipe(emptyBody)) _body: z.infer<typeof emptyBody>, @CurrentPrincipal() p: Principal) {
     return this.subscriptions.pause(p, id);
   }
 
   /** Delivery continues where it stopped. */
   @Post(':id/resume')
   @HttpCode(200)
-  resume(@Param('id') id: string, @CurrentPrincipal() p: Principal) {
+  @ZodApiBody(emptyBody, undefined, { required: false })
+  resume(@Param('id') id: string, @Body(new ZodPipe(emptyBody)) _body: z.infer<typeof emptyBody>, @CurrentPrincipal() p: Principal) {
     return this.subscriptions.resume(p, id);
   }
 

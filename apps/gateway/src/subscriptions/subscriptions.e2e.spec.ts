@@ -23,6 +23,7 @@ beforeAll(async () => {
   weihaiAdmin = await account(gateway, root, 'weihai', 'weihai.admin', 'ye-qing', ['member', 'bureau-admin']);
   cadre = await account(gateway, weihaiAdmin, 'weihai', 'cadre.records', 'cadre-records', ['subscriber']);
   wang = await account(gateway, weihaiAdmin, 'weihai', 'wang.xd', 'wang', ['member']);
+  await account(gateway, root, 'rongcheng', 'rongcheng.records', 'rongcheng-records', ['subscriber']);
   await untilBureausKnown(gateway, root);
 }, 180_000);
 afterAll(async () => {
@@ -52,7 +53,7 @@ describe('subscriptions at the gateway', () => {
       if (code) expect(r.body.code).toBe(code);
       if (field) expect(r.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
     };
-    await expectProblem(cadre, { ...ok, extra: 1 }, 400);
+    await expectProblem(cadre, { ...ok, extra: 1 }, 400, undefined, '/extra');
     await expectProblem(cadre, { ...ok, bureauScope: { bureauId: 'Weihai!' } }, 400, undefined, '/bureauScope/bureauId');
     expect((await gateway.call(cadre, 'POST', '/api/v1/subscriptions', '{"topic":', { 'content-type': 'application/json' })).status).toBe(400);
     await expectProblem(cadre, { ...ok, topic: 'pledgebook.secret.v1' }, 422, 'unknown_topic', '/topic');
@@ -66,9 +67,17 @@ describe('subscriptions at the gateway', () => {
     }
     await expectProblem(cadre, { ...ok, bureauScope: { bureauId: 'qingdao' } }, 403);
     await expectProblem(cadre, { ...ok, bureauScope: { bureauId: 'shandong', includeDescendants: true } }, 403);
-    await expectProblem(cadre, { ...ok, owner: { bureauId: 'weihai', subscriberId: 'someone-else' } }, 403);
-    await expectProblem(weihaiAdmin, { ...ok, owner: { bureauId: 'weihai', subscriberId: 'cadre-records' }, bureauScope: { bureauId: 'shandong' } }, 403);
-    await expectProblem(weihaiAdmin, { ...ok, owner: { bureauId: 'qingdao', subscriberId: 'cadre-records' } }, 403);
+    await expectProblem(cadre, { ...ok, owner: { bureauId: 'weihai', subscriberId: 'someone-else' } }, 403, 'not_your_subscription', '/owner');
+    await expectProblem(weihaiAdmin, { ...ok, owner: { bureauId: 'weihai', subscriberId: 'cadre-records' }, bureauScope: { bureauId: 'shandong' } }, 403, 'scope_outside_bureau', '/bureauScope/bureauId');
+    await expectProblem(weihaiAdmin, { ...ok, owner: { bureauId: 'qingdao', subscriberId: 'cadre-records' } }, 403, 'owner_outside_bureau', '/owner/bureauId');
+    // An admin subscribes only a subscriber account that exists in the owner's bureau…
+    await expectProblem(weihaiAdmin, { ...ok, owner: { bureauId: 'weihai', subscriberId: 'ghost' } }, 422, 'unknown_subscriber', '/owner/subscriberId');
+    await expectProblem(weihaiAdmin, { ...ok, owner: { bureauId: 'weihai', subscriberId: 'wang' } }, 422, 'unknown_subscriber', '/owner/subscriberId');
+    await expectProblem(weihaiAdmin, { ...ok, owner: { bureauId: 'weihai', subscriberId: 'ye-qing' } }, 422, 'unknown_subscriber', '/owner/subscriberId');
+    await expectProblem(weihaiAdmin, { ...ok, owner: { bureauId: 'rongcheng', subscriberId: 'cadre-records' }, bureauScope: { bureauId: 'rongcheng' } }, 422, 'unknown_subscriber', '/owner/subscriberId');
+    // …and never over a bureau above or beside the subscriber's own, whoever asks.
+    await expectProblem(weihaiAdmin, { ...ok, owner: { bureauId: 'rongcheng', subscriberId: 'rongcheng-records' } }, 403, 'scope_outside_owner_bureau', '/bureauScope/bureauId');
+    await expectProblem(root, { ...ok, owner: { bureauId: 'weihai', subscriberId: 'cadre-records' }, bureauScope: { bureauId: 'qingdao' } }, 403, 'scope_outside_owner_bureau', '/bureauScope/bureauId');
     await expectProblem(weihaiAdmin, ok, 422, 'owner_required');
     await expectProblem(root, { ...ok, owner: { bureauId: 'weihai', subscriberId: 'x' }, bureauScope: { bureauId: 'nowhere' } }, 422, 'unknown_bureau');
     await expectProblem(wang, ok, 403);
@@ -89,6 +98,17 @@ describe('subscriptions at the gateway', () => {
     expect((await gateway.call(cadre, 'GET', '/api/v1/subscriptions/01900000-0000-7000-8000-000000000000')).status).toBe(404);
     expect((await gateway.call(cadre, 'GET', `/api/v1/subscriptions/${id}/events?cursor=bm9wZQ`)).body).toMatchObject({ status: 400, errors: [{ field: '/query/cursor' }] });
     expect((await gateway.call(cadre, 'GET', `/api/v1/subscriptions/${id}/events?wait=99`)).status).toBe(400);
+    // A well-formed position past the end of the topic was never handed out: refused, not an empty page.
+    const pastTheEnd = Buffer.from(JSON.stringify({ v: 1, t: 'pledgebook.review.v1', o: [9999, 9999, 9999, 9999] })).toString('base64url');
+    expect((await gateway.call(cadre, 'GET', `/api/v1/subscriptions/${id}/events?cursor=${pastTheEnd}`)).body).toMatchObject({ status: 400, errors: [{ field: '/query/cursor' }] });
+    const atTheEnd = (await gateway.call(cadre, 'GET', `/api/v1/subscriptions/${id}/events?limit=1000`)).body.cursor as string;
+    expect((await gateway.call(cadre, 'GET', `/api/v1/subscriptions/${id}/events?cursor=${atTheEnd}`)).status).toBe(200);
+    // Pause and resume take no fields.
+    expect((await gateway.call(cadre, 'POST', `/api/v1/subscriptions/${id}/pause`, { x: 1 })).body).toMatchObject({ status: 400, errors: [expect.objectContaining({ field: '/x' })] });
+    expect((await gateway.call(cadre, 'GET', `/api/v1/subscriptions/${id}`)).body).toMatchObject({ status: 'active' });
+    expect((await gateway.call(cadre, 'POST', `/api/v1/subscriptions/${id}/pause`)).body).toMatchObject({ status: 'paused' });
+    expect((await gateway.call(cadre, 'POST', `/api/v1/subscriptions/${id}/resume`, { y: 'z' })).status).toBe(400);
+    expect((await gateway.call(cadre, 'POST', `/api/v1/subscriptions/${id}/resume`, {})).body).toMatchObject({ status: 'active' });
     expect((await gateway.call(cadre, 'DELETE', `/api/v1/subscriptions/${id}`)).status).toBe(204);
     expect((await gateway.call(cadre, 'GET', `/api/v1/subscriptions/${id}`)).status).toBe(404);
   });
@@ -109,6 +129,23 @@ describe('subscriptions at the gateway', () => {
       await distributed.close();
     }
   }, 120_000);
+
+  it('the example webhook receiver says what is wrong and subscribes nothing when it cannot run', async () => {
+    const exited = async (script: ReturnType<typeof startScript>) => {
+      if (script.child.exitCode === null) await new Promise((r) => script.child.once('exit', r));
+      return { code: script.child.exitCode, output: script.output() };
+    };
+    const main = join(EXAMPLES, 'webhook-receiver', 'src', 'main.ts');
+    const busyPort = new URL(gateway.baseUrl).port;
+    const busy = await exited(startScript(main, ['--url', gateway.baseUrl, '--username', 'cadre.records', '--password', PASSWORD, '--port', busyPort, '--state', join(dataDir, 'busy-state.json')]));
+    expect(busy).toEqual({ code: 1, output: `port ${busyPort} is in use: choose another with --port\n` });
+    const unknown = await exited(startScript(main, ['--nope']));
+    expect(unknown.code).toBe(1);
+    expect(unknown.output).toMatch(/^Unknown option '--nope'/);
+    expect(unknown.output).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(dataDir, 'busy-state.json'))).toBe(false);
+    expect((await gateway.call(cadre, 'GET', '/api/v1/subscriptions')).body.items).toEqual([]);
+  }, 60_000);
 
   it('delivers the scope’s events to the example webhook receiver, which verifies every signature', async () => {
     const port = await freePort();

@@ -14,6 +14,7 @@ import {
   WebhookSender,
   WebhookSigner,
   WriteBuffer,
+  type SubscriberAccounts,
 } from '@pledgebook/gateway-subscriptions';
 import { openEventStore, openMessageBus, openReadModelStore } from '@pledgebook/infrastructure';
 import { Metrics, useJsonLogging, type HealthProbes } from '@pledgebook/nest';
@@ -35,7 +36,7 @@ class SubscriptionsModule {}
  * Outside subscriptions at the gateway (DESIGN.md §2 "Outside subscribers"): signed webhooks and
  * the event feed, both read from the bus the services' relays publish to.
  */
-export async function subscriptionsModule(config: GatewayConfig): Promise<{ module: DynamicModule; probes: HealthProbes }> {
+export async function subscriptionsModule(config: GatewayConfig, subscribers?: SubscriberAccounts): Promise<{ module: DynamicModule; probes: HealthProbes }> {
   const s = config.subscriptions;
   const logger = new Logger('subscriptions');
   const bus = await openMessageBus(s.busUrl, { clientId: 'gateway', logger: useJsonLogging('gateway', config.logLevel), ...(s.engines.bus ? { kafka: s.engines.bus } : {}) });
@@ -73,6 +74,7 @@ export async function subscriptionsModule(config: GatewayConfig): Promise<{ modu
     catalog: new TopicCatalog(EVENT_CATALOG),
     policy: { allowList, requireHttps: s.requireHttps },
     hierarchyGraceMs: HIERARCHY_GRACE_MS,
+    ...(subscribers ? { subscribers } : {}),
   });
   const module: DynamicModule = {
     module: SubscriptionsModule,

@@ -57,6 +57,9 @@ export async function registerBureaus(gateway: Harness, root: Caller): Promise<v
 
 /** Waits until the gateway has learned the bureaus (a system admin's scope on an unknown bureau is a 422). */
 export async function untilBureausKnown(gateway: Harness, root: Caller, bureauId = 'rongcheng'): Promise<void> {
+  // The probe's owner: a subscriber account of the province (an admin subscribes only such accounts).
+  const made = await gateway.call(root, 'POST', '/api/v1/bureaus/shandong/accounts', { username: 'probe', password: PASSWORD, memberId: 'probe', roles: ['subscriber'] });
+  if (made.status !== 201 && made.status !== 409) throw new Error(`the probe's account: ${made.status} ${JSON.stringify(made.body)}`);
   for (let waited = 0; ; waited += 200) {
     const probe = await gateway.call(root, 'POST', '/api/v1/subscriptions', { owner: { bureauId: 'shandong', subscriberId: 'probe' }, topic: 'pledgebook.pledge.v1', bureauScope: { bureauId } });
     if (probe.status === 201) {

@@ -31,3 +31,12 @@ export function decodeCursor(cursor: string, topic: string, field = 'cursor'): n
   if (p.t !== topic) throw new InvalidPosition(field, `a position in ${p.t}, not in ${topic}`);
   return p.o as number[];
 }
+
+/**
+ * A position past a partition's high mark was never handed out (positions only grow): a follower
+ * that kept it would silently skip what is published until the partition got there.
+ */
+export function checkReached(positions: readonly number[], highs: readonly number[], field = 'cursor'): number[] {
+  if (positions.some((offset, partition) => offset > (highs[partition] ?? 0))) throw new InvalidPosition(field, 'not a position this API handed out: past the end of the topic');
+  return [...positions];
+}

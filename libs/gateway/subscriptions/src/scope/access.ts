@@ -13,6 +13,12 @@ const isSystemAdmin = (c: Caller) => c.roles.includes('system-admin');
 const isBureauAdmin = (c: Caller) => c.roles.includes('bureau-admin');
 const isSubscriber = (c: Caller) => c.roles.includes('subscriber');
 
+/** The subscriber accounts an admin may give a subscription to (the gateway's own accounts, embedded profile). */
+export interface SubscriberAccounts {
+  /** Whether `owner` names an enabled account with the subscriber role in that bureau (its subject is `subscriberId`). */
+  isSubscriber(owner: Owner): boolean | Promise<boolean>;
+}
+
 /** Whether `bureauId` is the caller's own bureau or one under it. */
 const inCallersTree = (c: Caller, bureauId: string, tree: BureauTree) => bureauId === c.bureauId || tree.relation(bureauId, c.bureauId) === 'within';
 
@@ -27,13 +33,13 @@ export function ownerFor(caller: Caller, requested: Owner | undefined, tree: Bur
       throw invalid('owner_required', 'name the subscriber account that will own the subscription (owner: {bureauId, subscriberId})', { field: 'owner' });
     }
     if (!isSystemAdmin(caller) && !inCallersTree(caller, requested.bureauId, tree)) {
-      throw forbidden('owner_outside_bureau', `create a subscription for ${requested.bureauId}: outside your bureau`);
+      throw forbidden('owner_outside_bureau', `create a subscription for ${requested.bureauId}: outside your bureau`, { field: 'owner/bureauId' });
     }
     return requested;
   }
   if (isSubscriber(caller)) {
     if (requested && (requested.bureauId !== caller.bureauId || requested.subscriberId !== caller.subject)) {
-      throw forbidden('not_your_subscription', 'a subscriber creates subscriptions for itself only');
+      throw forbidden('not_your_subscription', 'a subscriber creates subscriptions for itself only', { field: 'owner' });
     }
     return { bureauId: caller.bureauId, subscriberId: caller.subject };
   }
@@ -42,15 +48,19 @@ export function ownerFor(caller: Caller, requested: Owner | undefined, tree: Bur
 
 /**
  * A scope must lie inside the caller's own bureau tree (a system admin's: anywhere the gateway
- * knows). Its bureau must be known, so that a descendant scope means something.
+ * knows) and inside the owner's: a subscriber never receives events of a bureau above or beside
+ * its own, whoever created its subscription. Its bureau must be known, so that a descendant scope
+ * means something.
  */
-export function checkScope(caller: Caller, scope: BureauScope, tree: BureauTree): void {
+export function checkScope(caller: Caller, scope: BureauScope, tree: BureauTree, owner: Owner): void {
+  const field = 'bureauScope/bureauId';
   if (isSystemAdmin(caller)) {
-    if (!tree.knows(scope.bureauId)) throw invalid('unknown_bureau', `bureau ${scope.bureauId} is not known to the gateway`, { field: 'bureauScope/bureauId' });
-    return;
+    if (!tree.knows(scope.bureauId)) throw invalid('unknown_bureau', `bureau ${scope.bureauId} is not known to the gateway`, { field });
+  } else if (!inCallersTree(caller, scope.bureauId, tree)) {
+    throw forbidden('scope_outside_bureau', `subscribe to ${scope.bureauId}: outside your bureau and the bureaus under it`, { field });
   }
-  if (!inCallersTree(caller, scope.bureauId, tree)) {
-    throw forbidden('scope_outside_bureau', `subscribe to ${scope.bureauId}: outside your bureau and the bureaus under it`);
+  if (scope.bureauId !== owner.bureauId && tree.relation(scope.bureauId, owner.bureauId) !== 'within') {
+    throw forbidden('scope_outside_owner_bureau', `subscribe ${owner.subscriberId} to ${scope.bureauId}: outside the subscriber's bureau ${owner.bureauId} and the bureaus under it`, { field });
   }
 }
 

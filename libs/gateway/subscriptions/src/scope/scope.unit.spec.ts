@@ -42,19 +42,37 @@ describe('who may subscribe to what', () => {
     expect(ownerFor(caller('weihai', 'subscriber'), undefined, tree)).toEqual({ bureauId: 'weihai', subscriberId: 'weihai-user' });
     expect(() => ownerFor(caller('weihai', 'subscriber'), { bureauId: 'weihai', subscriberId: 'someone-else' }, tree)).toThrow(expect.objectContaining({ kind: 'forbidden' }));
     expect(ownerFor(caller('weihai', 'bureau-admin'), { bureauId: 'rongcheng', subscriberId: 'cadre' }, tree)).toEqual({ bureauId: 'rongcheng', subscriberId: 'cadre' });
-    expect(() => ownerFor(caller('weihai', 'bureau-admin'), { bureauId: 'qingdao', subscriberId: 'cadre' }, tree)).toThrow(expect.objectContaining({ kind: 'forbidden' }));
+    expect(() => ownerFor(caller('weihai', 'bureau-admin'), { bureauId: 'qingdao', subscriberId: 'cadre' }, tree)).toThrow(
+      expect.objectContaining({ kind: 'forbidden', code: 'owner_outside_bureau', details: { field: 'owner/bureauId' } }),
+    );
     expect(() => ownerFor(caller('weihai', 'bureau-admin'), undefined, tree)).toThrow(expect.objectContaining({ kind: 'invalid', code: 'owner_required' }));
     expect(ownerFor(caller('system', 'system-admin'), { bureauId: 'jiangsu', subscriberId: 'oversight' }, tree)).toEqual({ bureauId: 'jiangsu', subscriberId: 'oversight' });
     expect(() => ownerFor(caller('weihai', 'member'), undefined, tree)).toThrow(expect.objectContaining({ kind: 'forbidden' }));
   });
 
   it('keeps scopes inside the caller’s bureau and the bureaus under it (a system admin: any known bureau)', () => {
-    expect(() => checkScope(caller('weihai', 'bureau-admin'), { bureauId: 'rongcheng', includeDescendants: false }, tree)).not.toThrow();
-    expect(() => checkScope(caller('weihai', 'bureau-admin'), { bureauId: 'shandong', includeDescendants: true }, tree)).toThrow(expect.objectContaining({ kind: 'forbidden' }));
-    expect(() => checkScope(caller('weihai', 'subscriber'), { bureauId: 'qingdao', includeDescendants: false }, tree)).toThrow(expect.objectContaining({ kind: 'forbidden' }));
-    expect(() => checkScope(caller('weihai', 'subscriber'), { bureauId: 'yantai', includeDescendants: false }, tree)).toThrow(expect.objectContaining({ kind: 'forbidden' }));
-    expect(() => checkScope(caller('system', 'system-admin'), { bureauId: 'jiangsu', includeDescendants: true }, tree)).not.toThrow();
-    expect(() => checkScope(caller('system', 'system-admin'), { bureauId: 'yantai', includeDescendants: true }, tree)).toThrow(expect.objectContaining({ kind: 'invalid', code: 'unknown_bureau' }));
+    const owner = (bureauId: string) => ({ bureauId, subscriberId: `${bureauId}-user` });
+    expect(() => checkScope(caller('weihai', 'bureau-admin'), { bureauId: 'rongcheng', includeDescendants: false }, tree, owner('weihai'))).not.toThrow();
+    expect(() => checkScope(caller('weihai', 'bureau-admin'), { bureauId: 'shandong', includeDescendants: true }, tree, owner('weihai'))).toThrow(
+      expect.objectContaining({ kind: 'forbidden', code: 'scope_outside_bureau', details: { field: 'bureauScope/bureauId' } }),
+    );
+    expect(() => checkScope(caller('weihai', 'subscriber'), { bureauId: 'qingdao', includeDescendants: false }, tree, owner('weihai'))).toThrow(expect.objectContaining({ kind: 'forbidden' }));
+    expect(() => checkScope(caller('weihai', 'subscriber'), { bureauId: 'yantai', includeDescendants: false }, tree, owner('weihai'))).toThrow(expect.objectContaining({ kind: 'forbidden' }));
+    expect(() => checkScope(caller('system', 'system-admin'), { bureauId: 'jiangsu', includeDescendants: true }, tree, owner('jiangsu'))).not.toThrow();
+    expect(() => checkScope(caller('system', 'system-admin'), { bureauId: 'yantai', includeDescendants: true }, tree, owner('shandong'))).toThrow(
+      expect.objectContaining({ kind: 'invalid', code: 'unknown_bureau' }),
+    );
+  });
+
+  it('keeps scopes inside the owner’s bureau and the bureaus under it, whoever creates the subscription', () => {
+    const outside = expect.objectContaining({ kind: 'forbidden', code: 'scope_outside_owner_bureau', details: { field: 'bureauScope/bureauId' } });
+    // A parent bureau's admin cannot give a subscriber of a bureau under it the parent's events.
+    expect(() => checkScope(caller('weihai', 'bureau-admin'), { bureauId: 'weihai', includeDescendants: true }, tree, { bureauId: 'rongcheng', subscriberId: 'cadre' })).toThrow(outside);
+    expect(() => checkScope(caller('weihai', 'bureau-admin'), { bureauId: 'rongcheng', includeDescendants: true }, tree, { bureauId: 'rongcheng', subscriberId: 'cadre' })).not.toThrow();
+    // Nor can the system admin give a bureau's subscriber another province's.
+    expect(() => checkScope(caller('system', 'system-admin'), { bureauId: 'jiangsu', includeDescendants: false }, tree, { bureauId: 'weihai', subscriberId: 'cadre' })).toThrow(outside);
+    // A province's subscriber (an oversight platform) follows the bureaus under the province.
+    expect(() => checkScope(caller('system', 'system-admin'), { bureauId: 'rongcheng', includeDescendants: false }, tree, { bureauId: 'shandong', subscriberId: 'oversight' })).not.toThrow();
   });
 
   it('shows a subscription to its owner, to admins over the owner’s bureau and to system admins only', () => {

@@ -1,11 +1,11 @@
 import type { MessageBus } from '@pledgebook/message-bus';
-import { forbidden, newId, notFound } from '@pledgebook/util';
+import { forbidden, invalid, newId, notFound } from '@pledgebook/util';
 import { subscriptionView, type BureauScope, type Owner, type SubscriptionDocument, type WebhookTarget } from '../model/subscription';
-import { decodeCursor, encodeCursor } from '../reading/cursor';
+import { checkReached, decodeCursor, encodeCursor } from '../reading/cursor';
 import { readFeed, type FeedPage } from '../reading/feed';
 import { earliest, latest, positionAt } from '../reading/topic-stream';
 import type { TopicWatcher } from '../reading/topic-watcher';
-import { canManage, checkScope, listFilter, ownerFor, type Caller } from '../scope/access';
+import { canManage, checkScope, listFilter, ownerFor, type Caller, type SubscriberAccounts } from '../scope/access';
 import type { BureauSource } from '../scope/bureau-directory';
 import type { TopicCatalog } from '../scope/topic-catalog';
 import type { SubscriptionStore } from '../store/subscription-store';
@@ -28,6 +28,8 @@ export interface ServiceDeps {
   catalog: TopicCatalog;
   policy: TargetPolicy;
   hierarchyGraceMs: number;
+  /** The accounts an admin may give a subscription to; absent where the gateway keeps no accounts (an OIDC issuer's). */
+  subscribers?: SubscriberAccounts;
 }
 
 const DAY_SECONDS = 86_400;
@@ -43,7 +45,10 @@ export class SubscriptionsService {
     const tree = await bureaus.tree(200);
     const owner = ownerFor(caller, input.owner, tree);
     const bureauScope: BureauScope = { bureauId: input.bureauScope.bureauId, includeDescendants: input.bureauScope.includeDescendants ?? false };
-    checkScope(caller, bureauScope, tree);
+    checkScope(caller, bureauScope, tree, owner);
+    if (input.owner && this.deps.subscribers && !(await this.deps.subscribers.isSubscriber(owner))) {
+      throw invalid('unknown_subscriber', `${owner.subscriberId} is not a subscriber account of ${owner.bureauId}`, { field: 'owner/subscriberId' });
+    }
     const target: WebhookTarget | undefined = input.target
       ? { ...checkTarget(input.target.url, policy), ...(input.target.batch ? { batch: { maxEvents: checkBatch(input.target.batch.maxEvents) } } : {}) }
       : undefined;
@@ -137,6 +142,12 @@ export class SubscriptionsService {
   async redeliver(caller: Caller, id: string, parkedIds?: string[]) {
     const doc = await this.visible(caller, id);
     if (!doc.target) throw forbidden('no_webhook', 'this subscription has no webhook target to redeliver to');
+    if (parkedIds) {
+      // Every id named must be parked here: an unknown one changes nothing (no redelivery, no resume).
+      const parked = new Set((await this.deps.store.parked(id)).map((p) => p.parkedId));
+      const unknown = parkedIds.findIndex((parkedId) => !parked.has(parkedId));
+      if (unknown >= 0) throw invalid('unknown_parked', `no parked delivery ${parkedIds[unknown]} on subscription ${id}`, { field: `parkedIds/${unknown}` });
+    }
     const requested = await this.deps.store.requestRedelivery(id, parkedIds, { requestId: newId(), requestedAt: new Date().toISOString() });
     return { requested, status: 'active' as const };
   }
@@ -145,7 +156,10 @@ export class SubscriptionsService {
   async replay(caller: Caller, id: string, from: { position?: string; time?: string }) {
     const doc = await this.visible(caller, id);
     if (!doc.target) throw forbidden('no_webhook', 'this subscription has no webhook target; a feed is read again from any cursor');
-    const positions = from.position !== undefined ? decodeCursor(from.position, doc.topic, 'position') : await positionAt(this.deps.bus, doc.topic, new Date(from.time!));
+    const positions =
+      from.position !== undefined
+        ? checkReached(decodeCursor(from.position, doc.topic, 'position'), await latest(this.deps.bus, doc.topic), 'position')
+        : await positionAt(this.deps.bus, doc.topic, new Date(from.time!));
     const requestedAt = new Date().toISOString();
     const changed = await this.changed(id, (d) => ({ ...d, replay: { requestId: newId(), positions, requestedAt } }));
     return { position: encodeCursor(doc.topic, positions), status: changed.status };
@@ -156,7 +170,7 @@ export class SubscriptionsService {
     const doc = await this.visible(caller, id);
     const { bus } = this.deps;
     const from =
-      query.cursor !== undefined ? decodeCursor(query.cursor, doc.topic) : query.since !== undefined ? await positionAt(bus, doc.topic, new Date(query.since)) : await earliest(bus, doc.topic);
+      query.cursor !== undefined ? checkReached(decodeCursor(query.cursor, doc.topic), await latest(bus, doc.topic)) : query.since !== undefined ? await positionAt(bus, doc.topic, new Date(query.since)) : await earliest(bus, doc.topic);
     return readFeed(
       { bus, watcher: this.deps.watcher, bureaus: this.deps.bureaus, hierarchyGraceMs: this.deps.hierarchyGraceMs },
       { topic: doc.topic, ...(doc.types ? { types: doc.types } : {}), bureauScope: doc.bureauScope, from, limit: query.limit, waitMs: query.waitMs },

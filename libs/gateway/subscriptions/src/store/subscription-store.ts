@@ -135,8 +135,9 @@ export class SubscriptionStore {
     return this.views.collection<CursorDocument>(COLLECTIONS.cursors).findById(subscriptionId);
   }
 
+  /** Newest first; within a millisecond, by attempt id (a UUIDv7: in the order the attempts were made). */
   attempts(subscriptionId: string, limit: number, cursor?: string): Promise<Page<AttemptDocument>> {
-    return this.views.collection<AttemptDocument>(COLLECTIONS.attempts).find({ subscriptionId }, { sort: { attemptedAt: -1 }, limit, ...(cursor ? { cursor } : {}) });
+    return this.views.collection<AttemptDocument>(COLLECTIONS.attempts).find({ subscriptionId }, { sort: { attemptedAt: -1, attemptId: -1 }, limit, ...(cursor ? { cursor } : {}) });
   }
 
   async parked(subscriptionId: string, onlyRedeliver = false): Promise<ParkedDocument[]> {

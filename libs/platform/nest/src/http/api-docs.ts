@@ -7,7 +7,9 @@ import { openApiSchema } from './openapi-schema';
 export { openApiSchema } from './openapi-schema';
 
 /** Documents a JSON body with the same zod schema that validates it, so the two cannot drift. */
-export const ZodApiBody = (schema: z.ZodType, description?: string) => ApiBody({ schema: openApiSchema(schema), ...(description ? { description } : {}) });
+/** `required: false` for a body a client may leave out (an empty object schema: nothing to send). */
+export const ZodApiBody = (schema: z.ZodType, description?: string, options: { required?: boolean } = {}) =>
+  ApiBody({ schema: openApiSchema(schema), ...(description ? { description } : {}), ...(options.required === false ? { required: false } : {}) });
 
 export type ApiDocsPatch = (document: OpenAPIObject) => Promise<OpenAPIObject>;
 
