@@ -90,7 +90,7 @@ describe('evidence files on a pledge book', () => {
       [{ ...ref, name: '../../etc/passwd' }, 400, '/attachments/0/name'],
       [{ ...ref, name: 'C:\\Windows\\win.ini' }, 400, '/attachments/0/name'],
       [{ ...ref, sha256: '../../../eventstore.db' }, 400, '/attachments/0/sha256'],
-      [{ ...ref, path: '/etc/passwd' }, 400, '/attachments/0'],
+      [{ ...ref, path: '/etc/passwd' }, 400, '/attachments/0/path'],
     ];
     for (const [attachment, status, field] of cases) {
       const r = await h.call(b.wang, 'POST', `/api/v1/pledges/${pledgeId}/progress`, deed([attachment]));
