@@ -44,7 +44,7 @@ describe('npm start', () => {
     });
     started = child;
     const out = output(child);
-    await out.waitFor('Pledgebook is running', 90_000);
+    await out.waitFor('Press Ctrl-C to stop.', 90_000);
     for (const port of [4701, 4702, 4703, 4704]) {
       const response = await fetch(`http://127.0.0.1:${port}/health/ready`);
       expect(response.status).toBe(200);
@@ -140,7 +140,7 @@ describe('npm start', () => {
     };
     try {
       const first = start();
-      await first.out.waitFor('Pledgebook is running', 150_000);
+      await first.out.waitFor('Press Ctrl-C to stop.', 150_000);
       const adminPassword = /system admin is "admin" with password (\S+)/.exec(first.out.text())?.[1];
       const demoPassword = /accounts sharing the password (\S+) \(an initial password/.exec(first.out.text())?.[1];
       expect(adminPassword).toBeDefined();
@@ -163,7 +163,7 @@ describe('npm start', () => {
       expect(await exited(first.child)).toBe(0);
 
       const again = start();
-      await again.out.waitFor('Pledgebook is running', 90_000);
+      await again.out.waitFor('Press Ctrl-C to stop.', 90_000);
       expect(again.out.text()).not.toContain('loading the demo bureau');
       expect(again.out.text()).toContain(`accounts sharing the password ${demoPassword}`);
       expect((await books('Shenji-Mima-2026a')).length).toBe(loaded.length);
@@ -171,7 +171,7 @@ describe('npm start', () => {
       expect(await exited(again.child)).toBe(0);
 
       const { child: reset, out } = start(['--reset'], { PLEDGEBOOK_ADMIN_PASSWORD: 'Reset-Admin-Pass-1', PLEDGEBOOK_DEMO: '0' });
-      await out.waitFor('Pledgebook is running', 90_000);
+      await out.waitFor('Press Ctrl-C to stop.', 90_000);
       expect(out.text()).toContain('--reset: removed');
       expect((await login('auditor', 'Shenji-Mima-2026a')).status).toBe(401);
       expect((await login('admin', 'Reset-Admin-Pass-1')).status).toBe(200);
