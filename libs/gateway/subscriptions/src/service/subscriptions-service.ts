@@ -142,13 +142,16 @@ export class SubscriptionsService {
   async redeliver(caller: Caller, id: string, parkedIds?: string[]) {
     const doc = await this.visible(caller, id);
     if (!doc.target) throw forbidden('no_webhook', 'this subscription has no webhook target to redeliver to');
+    const parked = await this.deps.store.parked(id);
     if (parkedIds) {
       // Every id named must be parked here: an unknown one changes nothing (no redelivery, no resume).
-      const parked = new Set((await this.deps.store.parked(id)).map((p) => p.parkedId));
-      const unknown = parkedIds.findIndex((parkedId) => !parked.has(parkedId));
+      const known = new Set(parked.map((p) => p.parkedId));
+      const unknown = parkedIds.findIndex((parkedId) => !known.has(parkedId));
       if (unknown >= 0) throw invalid('unknown_parked', `no parked delivery ${parkedIds[unknown]} on subscription ${id}`, { field: `parkedIds/${unknown}` });
     }
-    const requested = await this.deps.store.requestRedelivery(id, parkedIds, { requestId: newId(), requestedAt: new Date().toISOString() });
+    const named = parkedIds && new Set(parkedIds);
+    const chosen = named ? parked.filter((p) => named.has(p.parkedId)) : parked;
+    const requested = await this.deps.store.requestRedelivery(id, chosen, { requestId: newId(), requestedAt: new Date().toISOString() });
     return { requested, status: 'active' as const };
   }
 

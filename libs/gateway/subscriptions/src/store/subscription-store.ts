@@ -151,9 +151,8 @@ export class SubscriptionStore {
     return found;
   }
 
-  /** Marks parked deliveries for redelivery and asks the worker to send them (resuming the subscription). */
-  async requestRedelivery(subscriptionId: string, parkedIds: readonly string[] | undefined, request: { requestId: string; requestedAt: string }): Promise<number> {
-    const parked = (await this.parked(subscriptionId)).filter((p) => !parkedIds || parkedIds.includes(p.parkedId));
+  /** Marks these parked deliveries (read with `parked`) for redelivery and asks the worker to send them (resuming the subscription). */
+  async requestRedelivery(subscriptionId: string, parked: readonly ParkedDocument[], request: { requestId: string; requestedAt: string }): Promise<number> {
     await this.views.transaction(async (tx) => {
       for (const p of parked) await tx.collection<ParkedDocument>(COLLECTIONS.parked).update(p._id, { $set: { redeliver: true } });
       const subs = tx.collection<StoredSubscription>(COLLECTIONS.subscriptions);
