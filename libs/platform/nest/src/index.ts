@@ -15,6 +15,7 @@ export * from './observability/observability.module';
 export * from './bootstrap';
 export * from './run-service';
 export * from './http/problem';
+export * from './http/parse-input';
 export * from './http/zod-body.pipe';
 export * from './http/etag';
 export * from './http/problem-details.filter';

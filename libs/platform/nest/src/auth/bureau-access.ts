@@ -1,7 +1,7 @@
 import { Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { ModuleRef, Reflector } from '@nestjs/core';
 import { z } from 'zod';
-import { parseInput } from '../http/zod-body.pipe';
+import { parseInput } from '../http/parse-input';
 import { requireBureau, requireRole } from './access';
 import type { AuthenticatedRequest } from './principal';
 

@@ -2,8 +2,6 @@ import { Injectable, type PipeTransform } from '@nestjs/common';
 import type { z } from 'zod';
 import { parseInput } from './parse-input';
 
-export { parseInput };
-
 /** `@Body(new ZodPipe(schema))`: unknown fields and wrong types are 400s, nothing reaches the handler. */
 @Injectable()
 export class ZodPipe<S extends z.ZodType> implements PipeTransform {
