@@ -165,12 +165,17 @@ function rawPostLoop(ports: readonly number[], count: number, body: string): Pro
       process.stdout.write(JSON.stringify({ ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000 }));
       agent.destroy();
     });`;
+  return runScript(script, { ports, count, body }, 'the raw POST loop');
+}
+
+/** Runs `script` in a process of its own with `input` as its argument; resolves with the JSON it printed. */
+function runScript<T>(script: string, input: unknown, what: string): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', script, JSON.stringify({ ports, count, body })], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['-e', script, JSON.stringify(input)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as { ms: number; cpuMs: number }) : reject(new Error(`bench: the raw POST loop exited with ${code}`))));
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as T) : reject(new Error(`bench: ${what} exited with ${code}`))));
   });
 }
 
@@ -220,13 +225,7 @@ function bareSender(ports: readonly number[], busFile: string, count: number, pe
         agent.destroy();
       });
     });`;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', script, JSON.stringify({ ports, busFile, topic: TOPIC, count, perBatch })], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as { ms: number; cpuMs: number; bytes: number }) : reject(new Error(`bench: the bare sender exited with ${code}`))));
-  });
+  return runScript(script, { ports, busFile, topic: TOPIC, count, perBatch }, 'the bare sender');
 }
 
 /**
